@@ -1,0 +1,2 @@
+import { x } from "@vufo/domain";
+console.log(x(5n));

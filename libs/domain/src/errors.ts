@@ -1,0 +1,39 @@
+/**
+ * Stable error codes: clients outside this repo match on them, so codes are only ever added.
+ * The API maps each code to an HTTP status in one place (apps/api/src/common/problem.filter.ts),
+ * with an exhaustiveness check so a new code cannot be forgotten there.
+ */
+export const ErrorCodes = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_TRANSITION',
+  'STALE_VERSION',
+  'DEADLINE_PASSED',
+  'RULE_VIOLATION',
+  'NO_AGENCY_FOR_FUNCTION',
+  'SEPARATION_OF_DUTIES',
+  'ALREADY_DECIDED',
+  'PAYLOAD_TOO_LARGE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ErrorCodes)[number];
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** A refusal with a stable code. Thrown by application code; returned (not thrown) by the pure `decide`. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

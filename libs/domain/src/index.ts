@@ -1,0 +1,1 @@
+export const x = (a: bigint): string => a.toString();
