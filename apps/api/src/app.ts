@@ -1,0 +1,87 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { runMigrations } from '@vufo/persistence';
+import { AppModule } from './app.module';
+import { AppConfig } from './config';
+import { IdentityService } from './identity/identity.service';
+import { DemoSeeder } from './seed/demo-seeder';
+import { Clock } from './common/clock';
+import { NormsService } from './norms/norms.service';
+
+/**
+ * Builds the whole application on a database URL: migrations, the first administrator, the demo
+ * data (once, on an empty database), then the Nest app. `main.ts` and the tests both start here.
+ */
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  opts: { clockAt?: Date } = {},
+): Promise<NestExpressApplication> {
+  await runMigrations(databaseUrl);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api', { exclude: [] });
+  app.use(json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins });
+  app.set('trust proxy', 'loopback');
+  app.set('etag', false);
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  mountDocs(app);
+  serveWeb(app, config);
+
+  if (opts.clockAt) app.get(Clock).setNow(opts.clockAt);
+  await app.get(NormsService).seedDefaults();
+  const identity = app.get(IdentityService);
+  await identity.ensureAdministrator();
+  if (config.seedDemo) await app.get(DemoSeeder).seedOnce();
+  await app.init();
+  return app;
+}
+
+function mountDocs(app: INestApplication): void {
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Kế hoạch đối ngoại nhân dân — API')
+      .setDescription('Plans, appraisal and consolidation of the friendship unions’ annual external-affairs plans.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/** The built web UI (apps/web/dist) on the same port; any non-API path falls back to index.html. */
+function serveWeb(app: NestExpressApplication, config: AppConfig): void {
+  const index = join(config.webDir, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(config.webDir, { index: false, maxAge: '1h' });
+  const http = app.getHttpAdapter().getInstance() as import('express').Express;
+  http.get(/^\/(?!api(\/|$)).*/, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

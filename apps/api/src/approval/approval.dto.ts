@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { DateOnly, LongText, OneOf, Text, Vnd } from '../common/validation';
+import { UuidField } from '../common/uuid-field';
+
+export class DecisionLineDto {
+  @UuidField() budgetLineId!: string;
+  @Vnd() approvedAmount!: bigint;
+  @Text(2000, { optional: true }) comment?: string;
+}
+
+export class DecisionDto {
+  @OneOf(['APPROVE', 'REQUEST_REVISION', 'REJECT']) decision!: 'APPROVE' | 'REQUEST_REVISION' | 'REJECT';
+  @LongText(10_000, { optional: true }) comment?: string;
+  @ApiPropertyOptional({ type: [DecisionLineDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => DecisionLineDto)
+  lines?: DecisionLineDto[];
+  @Text(100, { optional: true, example: '1234/QĐ-UBND' }) decisionNumber?: string;
+  @DateOnly({ optional: true }) decisionDate?: string;
+  @Text(200, { optional: true }) signer?: string;
+}
+
+export class WithdrawDto {
+  @Text(2000, { optional: true }) reason?: string;
+}
+
+export class ReviewQuery {
+  @ApiPropertyOptional() @IsOptional() @IsIn(['true', 'false']) mine?: string;
+  @OneOf(['PENDING', 'APPROVED', 'REVISION_REQUESTED', 'REJECTED', 'CANCELLED'], { optional: true }) status?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{1,3}$/) limit?: string;
+}
+
+export class DiffQuery {
+  @ApiProperty() @Matches(/^\d{1,6}$/, { message: 'against must be a version number' }) against!: string;
+}
+
+export class DelegationDto {
+  @UuidField() toUserId!: string;
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) validFrom!: string;
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) validTo!: string;
+  @Text(1000, { optional: true }) reason?: string;
+}

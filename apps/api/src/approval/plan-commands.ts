@@ -1,0 +1,184 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { Actor, CycleTerms, DomainError, PlanCommand, PlanContent } from '@vufo/domain';
+import { ApprovalEngine, DispatchOutcome } from '@vufo/engine';
+import { ActivityEntity, BudgetLineEntity, CycleEntity, PlanEntity } from '@vufo/persistence';
+import { Tx } from '../common/transaction';
+import { Clock } from '../common/clock';
+import { Principal } from '../identity/principal';
+import { assertVersion, notFound, PlanAccess } from '../plans/plan-access';
+import { actorOf } from './actor';
+import { CalendarService } from './calendar.service';
+
+type Change = { kind: string; summary: string; details?: Record<string, unknown> };
+
+/**
+ * The application side of the approval chain: turns a user's request into a machine command,
+ * gathers what the command needs (content snapshot, agencies, delegation), and hands it to the
+ * ApprovalEngine, whichever host runs it.
+ */
+@Injectable()
+export class PlanCommands {
+  constructor(
+    private readonly tx: Tx,
+    private readonly clock: Clock,
+    private readonly access: PlanAccess,
+    private readonly calendar: CalendarService,
+    @Inject(ApprovalEngine) private readonly engine: ApprovalEngine,
+  ) {}
+
+  /** Creates the plan row and starts its stream with PlanCreated, in the caller's transaction. */
+  async create(p: Principal, cycle: CycleEntity, title: string, objectives: string): Promise<string> {
+    const plan = await this.tx.em.getRepository(PlanEntity).save(
+      this.tx.em.getRepository(PlanEntity).create({ cycleId: cycle.id, organizationId: p.organizationId, title, objectives }),
+    );
+    await this.engine.dispatch({
+      planId: plan.id,
+      actor: actorOf(p),
+      command: { type: 'CreatePlan', actor: actorOf(p), planId: plan.id, cycleId: cycle.id, organizationId: p.organizationId, title, cycle: this.termsOf(cycle) } as PlanCommand,
+    });
+    return plan.id;
+  }
+
+  termsOf(cycle: CycleEntity): CycleTerms {
+    return {
+      submissionDeadline: this.calendar.endOfLocalDay(cycle.submissionDeadline).toISOString(),
+      reminderWorkingDays: cycle.reminderWorkingDays,
+      reviewSlaDays: cycle.reviewSlaDays,
+      revisionSlaDays: cycle.revisionSlaDays,
+      route: cycle.route,
+    } as CycleTerms;
+  }
+
+  /**
+   * A content edit: the machine guards it (own union's editor, DRAFT or REVISION_REQUESTED) and
+   * records it; `apply` changes the content tables; the plan version moves on. One transaction.
+   */
+  async edit(
+    p: Principal,
+    planId: string,
+    ifMatch: number | undefined,
+    change: Change,
+    apply: (em: EntityManager, plan: PlanEntity) => Promise<Record<string, unknown> | void>,
+  ): Promise<void> {
+    await this.tx.run(async (em) => {
+      const plan = await this.access.visiblePlan(p, planId, true);
+      assertVersion(plan.version, ifMatch);
+      const extra = await apply(em, plan);
+      await this.engine.dispatch({
+        planId,
+        actor: actorOf(p),
+        command: { type: 'EditContent', actor: actorOf(p), change: { ...change, details: { ...change.details, ...(extra ?? {}) } } } as PlanCommand,
+      });
+      await em.query(`UPDATE app.plans SET version = version + 1, updated_at = now() WHERE id = $1`, [planId]);
+    });
+  }
+
+  /** Rollout progress is recorded on an approved plan's stream, not guarded as a content edit. */
+  async recordProgress(p: Principal, planId: string, details: Record<string, unknown>, apply: (em: EntityManager) => Promise<void>) {
+    await this.tx.run(async (em) => {
+      const plan = await this.access.visiblePlan(p, planId, true);
+      if (plan.organizationId !== p.organizationId) throw new DomainError('FORBIDDEN', "Only the plan's own union reports its progress.");
+      if (plan.status !== 'IN_ROLLOUT') throw new DomainError('INVALID_TRANSITION', 'Progress is reported while the plan is in rollout.');
+      await apply(em);
+      await em.query(`UPDATE app.plans SET version = version + 1 WHERE id = $1`, [planId]);
+      void details;
+    });
+  }
+
+  async dispatch(p: Principal | null, planId: string, command: PlanCommand, idempotencyKey?: string, actor?: Actor): Promise<DispatchOutcome> {
+    return this.engine.dispatch({
+      planId,
+      actor: actor ?? actorOf(p!),
+      command,
+      idempotencyKey: idempotencyKey && p ? `${p.userId}:${idempotencyKey}` : idempotencyKey,
+    });
+  }
+
+  async submit(p: Principal, planId: string, ifMatch: number | undefined, idempotencyKey?: string) {
+    return this.tx.run(async (em) => {
+      const plan = await this.access.visiblePlan(p, planId, true);
+      assertVersion(plan.version, ifMatch);
+      const [content, agencies] = await Promise.all([this.contentOf(em, plan), this.agenciesOf(em, plan.organizationId)]);
+      const actor = actorOf(p);
+      const out = await this.dispatch(p, planId, { type: 'Submit', actor, content, agencies } as PlanCommand, idempotencyKey);
+      if (!out.replayed) await em.query(`UPDATE app.plans SET version = version + 1 WHERE id = $1`, [planId]);
+      return out;
+    });
+  }
+
+  /** The plan's content as the machine and the immutable version see it. */
+  async contentOf(em: EntityManager, plan: PlanEntity): Promise<PlanContent> {
+    const [activities, lines] = await Promise.all([
+      em.getRepository(ActivityEntity).find({ where: { planId: plan.id }, order: { position: 'ASC', createdAt: 'ASC' } }),
+      em.getRepository(BudgetLineEntity).find({ where: { planId: plan.id }, order: { position: 'ASC', createdAt: 'ASC' } }),
+    ]);
+    return {
+      title: plan.title,
+      objectives: plan.objectives,
+      activities: activities.map((a) => ({
+        id: a.id,
+        code: a.code,
+        title: a.title,
+        type: a.type,
+        periodStart: a.periodStart,
+        periodEnd: a.periodEnd,
+        location: a.location,
+        partnerCountries: a.partnerCountries,
+        priority: a.priority,
+        budgetLines: lines
+          .filter((l) => l.activityId === a.id)
+          .map((l) => ({
+            id: l.id,
+            description: l.description,
+            category: l.category,
+            fundingSource: l.fundingSource,
+            quantity: l.quantity,
+            unit: l.unit,
+            unitCost: l.unitCost.toString(),
+            requestedAmount: l.amount.toString(),
+          })),
+      })),
+    } as PlanContent;
+  }
+
+  async agenciesOf(em: EntityManager, unionId: string) {
+    const rows: { id: string; name_vi: string; function: string }[] = await em.query(
+      `SELECT id, name_vi, function FROM app.organizations
+        WHERE kind = 'APPRAISAL_AGENCY' AND serves_organization_id = $1 AND status = 'ACTIVE' ORDER BY code`,
+      [unionId],
+    );
+    const out: Record<string, { id: string; name: string }> = {};
+    for (const r of rows) out[r.function] ??= { id: r.id, name: r.name_vi };
+    return out;
+  }
+
+  /** X acting for Y: X holds an active delegation from an appraiser Y of the same agency. */
+  async delegationFor(p: Principal): Promise<{ userId: string; displayName: string } | undefined> {
+    if (p.roles.includes('APPRAISER')) return undefined;
+    const rows: { user_id: string; display_name: string }[] = await this.tx.em.query(
+      `SELECT u.id AS user_id, u.display_name FROM app.delegations d JOIN app.users u ON u.id = d.from_user_id
+        WHERE d.to_user_id = $1 AND d.agency_id = $2 AND d.revoked_at IS NULL
+          AND d.valid_from <= $3 AND d.valid_to > $3 AND 'APPRAISER' = ANY(u.roles) AND u.organization_id = $2
+        ORDER BY d.valid_from DESC LIMIT 1`,
+      [p.userId, p.organizationId, this.clock.now()],
+    );
+    return rows[0] ? { userId: rows[0].user_id, displayName: rows[0].display_name } : undefined;
+  }
+
+  async deadlinesOf(planId: string) {
+    return this.tx.em.query(
+      `SELECT key, timer, due_at AS "dueAt", fired_at AS "firedAt" FROM app.timers WHERE stream_id = $1 ORDER BY due_at`,
+      [planId],
+    );
+  }
+
+  newId(): string {
+    return randomUUID();
+  }
+
+  notFound(planId: string) {
+    return notFound('plan', planId);
+  }
+}

@@ -1,0 +1,108 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PlanCommand } from '@vufo/domain';
+import { ApprovalEngine } from '@vufo/engine';
+import { Clock } from '../common/clock';
+import { Tx } from '../common/transaction';
+import { APP_CONFIG, AppConfig } from '../config';
+import { SYSTEM_ACTOR } from './actor';
+
+interface DueTimer {
+  stream_id: string;
+  key: string;
+  timer: string;
+  due_at: Date;
+}
+
+/**
+ * Fires due timers. A timer is claimed by locking its plan row (SKIP LOCKED: a busy plan or a
+ * timer another process holds is left for the next tick) and fired as a DeadlineReached command
+ * in that same transaction, then marked fired: a crash rolls both back, so a timer fires exactly
+ * once however many processes poll, and one that came due while all were down fires on start.
+ */
+@Injectable()
+export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('Timers');
+  private handle: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly clock: Clock,
+    @Inject(ApprovalEngine) private readonly engine: ApprovalEngine,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.timers || this.engine.kind !== 'embedded') return;
+    this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.handle) clearTimeout(this.handle);
+    await this.running;
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    this.handle = setTimeout(() => {
+      this.running = this.tick()
+        .catch((err) => this.log.error({ err }, 'timer tick failed'))
+        .then((fired) => this.schedule(fired ? 0 : this.config.timerPollMs));
+    }, ms);
+  }
+
+  /** Fires up to one batch of due timers; returns how many fired (so a backlog drains without waiting). */
+  async tick(batch = 50): Promise<number> {
+    const now = this.clock.now();
+    const due: DueTimer[] = await this.tx.em.query(
+      `SELECT stream_id, key, timer, due_at FROM app.timers WHERE fired_at IS NULL AND due_at <= $1 AND attempts < 10 ORDER BY due_at LIMIT $2`,
+      [now, batch],
+    );
+    let fired = 0;
+    for (const t of due) {
+      if (this.stopped) break;
+      if (await this.fire(t)) fired++;
+    }
+    return fired;
+  }
+
+  private async fire(t: DueTimer): Promise<boolean> {
+    try {
+      return await this.tx.run(async (em) => {
+        const locked = await em.query(`SELECT id FROM app.plans WHERE id = $1 FOR UPDATE SKIP LOCKED`, [t.stream_id]);
+        if (!locked.length) return false;
+        const still: DueTimer[] = await em.query(
+          `SELECT stream_id, key, timer, due_at FROM app.timers WHERE stream_id = $1 AND key = $2 AND fired_at IS NULL AND due_at <= $3`,
+          [t.stream_id, t.key, this.clock.now()],
+        );
+        const timer = still[0];
+        if (!timer) return false;
+        const dueAt = timer.due_at.toISOString();
+        // Marked first, so the reschedule inside the command keeps this row as the record of the firing.
+        await em.query(`UPDATE app.timers SET fired_at = $3, attempts = attempts + 1 WHERE stream_id = $1 AND key = $2`, [
+          t.stream_id,
+          t.key,
+          this.clock.now(),
+        ]);
+        const out = await this.engine.dispatch({
+          planId: t.stream_id,
+          actor: SYSTEM_ACTOR,
+          command: { type: 'DeadlineReached', actor: SYSTEM_ACTOR, key: timer.key, timer: timer.timer, dueAt } as PlanCommand,
+          idempotencyKey: `timer:${timer.key}:${dueAt}`,
+        });
+        if (out.note) this.log.log({ plan: t.stream_id, key: t.key }, `timer did nothing: ${out.note}`);
+        return true;
+      });
+    } catch (err) {
+      this.log.error({ err, plan: t.stream_id, key: t.key }, 'timer failed; will retry');
+      await this.tx.em.query(`UPDATE app.timers SET attempts = attempts + 1, last_error = $3 WHERE stream_id = $1 AND key = $2`, [
+        t.stream_id,
+        t.key,
+        String((err as Error).message).slice(0, 500),
+      ]);
+      return false;
+    }
+  }
+}

@@ -1,0 +1,158 @@
+import { applyDecorators, ArgumentMetadata, Injectable, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  registerDecorator,
+  ValidateIf,
+} from 'class-validator';
+import { DomainError, FieldError, parseVnd } from '@vufo/domain';
+
+/** whitelist + forbidNonWhitelisted: an unknown field is an error, never silently dropped. */
+export function validationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => {
+      const fields = flatten(errors);
+      return new DomainError(
+        'VALIDATION_FAILED',
+        fields.map((f) => `${f.field}: ${f.message}`).join('; ') || 'Invalid input',
+        fields,
+      );
+    },
+  });
+}
+
+function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(e.children ?? [], field)];
+  });
+}
+
+/** Free text that must not be blank; trimmed; bounded so a 100 KB string is refused, not stored. */
+export function Text(max = 500, opts: { optional?: boolean; example?: string } = {}): PropertyDecorator {
+  const decorators = [
+    Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)),
+    IsString(),
+    MinLength(1, { message: '$property must not be empty' }),
+    MaxLength(max),
+  ];
+  return opts.optional
+    ? applyDecorators(ApiPropertyOptional({ maxLength: max, example: opts.example }), IsOptional(), ...decorators)
+    : applyDecorators(ApiProperty({ maxLength: max, example: opts.example }), ...decorators);
+}
+
+/** Long free text that may be empty (objectives, results). */
+export function LongText(max = 20_000, opts: { optional?: boolean } = {}): PropertyDecorator {
+  const decorators = [IsString(), MaxLength(max)];
+  return opts.optional
+    ? applyDecorators(ApiPropertyOptional({ maxLength: max }), IsOptional(), ...decorators)
+    : applyDecorators(ApiProperty({ maxLength: max }), ...decorators);
+}
+
+export function OneOf(values: readonly string[], opts: { optional?: boolean; nullable?: boolean } = {}): PropertyDecorator {
+  const decorators = [IsIn(values as string[], { message: `$property must be one of: ${values.join(', ')}` })];
+  if (opts.nullable) decorators.unshift(ValidateIf((_o, v) => v !== null));
+  return opts.optional || opts.nullable
+    ? applyDecorators(ApiPropertyOptional({ enum: values, nullable: opts.nullable }), IsOptional(), ...decorators)
+    : applyDecorators(ApiProperty({ enum: values }), ...decorators);
+}
+
+export function Int(min: number, max: number, opts: { optional?: boolean } = {}): PropertyDecorator {
+  const decorators = [IsInt(), Min(min), Max(max)];
+  return opts.optional
+    ? applyDecorators(ApiPropertyOptional({ type: 'integer', minimum: min, maximum: max }), IsOptional(), ...decorators)
+    : applyDecorators(ApiProperty({ type: 'integer', minimum: min, maximum: max }), ...decorators);
+}
+
+export function TextList(maxItems: number, maxLength: number, pattern?: RegExp): PropertyDecorator {
+  const decorators = [IsOptional(), IsArray(), ArrayMaxSize(maxItems), IsString({ each: true }), MaxLength(maxLength, { each: true })];
+  if (pattern) decorators.push(Matches(pattern, { each: true }));
+  return applyDecorators(ApiPropertyOptional({ type: [String] }), ...decorators);
+}
+
+export function DateOnly(opts: { optional?: boolean } = {}): PropertyDecorator {
+  const decorators = [
+    IsString(),
+    Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '$property must be a date YYYY-MM-DD' }),
+  ];
+  return opts.optional
+    ? applyDecorators(ApiPropertyOptional({ format: 'date' }), IsOptional(), ...decorators)
+    : applyDecorators(ApiProperty({ format: 'date' }), ...decorators);
+}
+
+/**
+ * Integer VND: a safe-integer JSON number or a decimal string; never negative, never a fraction.
+ * The DTO field becomes a bigint after validation.
+ */
+export function Vnd(opts: { optional?: boolean; nullable?: boolean } = {}): PropertyDecorator {
+  const validate = (target: object, property: string | symbol) => {
+    const propertyName = String(property);
+    registerDecorator({
+      name: 'isVnd',
+      target: target.constructor,
+      propertyName,
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value === 'bigint') return value >= 0n;
+          try {
+            parseVnd(value);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        defaultMessage: () =>
+          `${propertyName} must be a whole, non-negative amount of VND (a safe integer, or a decimal string)`,
+      },
+    });
+  };
+  const toBigint = Transform(({ value }) => {
+    if (value === null || value === undefined) return value;
+    try {
+      return parseVnd(value);
+    } catch {
+      return value;
+    }
+  });
+  const api = ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string', pattern: '^\\d+$' }], required: !opts.optional, nullable: opts.nullable });
+  const decorators: PropertyDecorator[] = [api, toBigint, validate];
+  if (opts.nullable) decorators.unshift(ValidateIf((_o, v) => v !== null));
+  if (opts.optional) decorators.unshift(IsOptional());
+  return applyDecorators(...decorators);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A path or query id that is not a UUID is bad input (422), not a database error. */
+@Injectable()
+export class UuidPipe implements PipeTransform<string, string> {
+  transform(value: string, meta: ArgumentMetadata): string {
+    if (typeof value !== 'string' || !UUID.test(value)) {
+      throw new DomainError('VALIDATION_FAILED', `${meta.data ?? 'id'} must be a UUID`, [
+        { field: meta.data ?? 'id', message: 'must be a UUID' },
+      ]);
+    }
+    return value.toLowerCase();
+  }
+}
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}

@@ -1,0 +1,28 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@vufo/persistence';
+import { Clock } from '../common/clock';
+import { Tx } from '../common/transaction';
+
+export const DATABASE_URL = Symbol('DATABASE_URL');
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: DataSource,
+      inject: [DATABASE_URL],
+      useFactory: async (url: string) => new DataSource(dataSourceOptions(url)).initialize(),
+    },
+    Tx,
+    Clock,
+  ],
+  exports: [DataSource, Tx, Clock],
+})
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.ds.isInitialized) await this.ds.destroy();
+  }
+}

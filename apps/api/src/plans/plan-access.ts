@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@vufo/domain';
+import { PlanEntity } from '@vufo/persistence';
+import { Tx } from '../common/transaction';
+import { isCentral, Principal } from '../identity/principal';
+
+/**
+ * Who sees which plan (DOMAIN.md): a union sees its own plans; an agency sees the plans routed to
+ * it (a review of the plan was opened for it); central roles see all. Invisible is 404, never 403,
+ * so a user cannot probe which plans exist.
+ */
+@Injectable()
+export class PlanAccess {
+  constructor(private readonly tx: Tx) {}
+
+  /** SQL predicate over alias `p` with the principal's parameters appended to `params`. */
+  visibleSql(p: Principal, params: unknown[]): string {
+    if (isCentral(p)) return 'TRUE';
+    if (p.organizationKind === 'PROVINCIAL_UNION') {
+      params.push(p.organizationId);
+      return `p.organization_id = $${params.length}`;
+    }
+    if (p.organizationKind === 'APPRAISAL_AGENCY') {
+      params.push(p.organizationId);
+      return `EXISTS (SELECT 1 FROM app.reviews r WHERE r.plan_id = p.id AND r.agency_id = $${params.length})`;
+    }
+    return 'FALSE';
+  }
+
+  async canSee(p: Principal, planId: string): Promise<boolean> {
+    const params: unknown[] = [planId];
+    const rows: unknown[] = await this.tx.em.query(
+      `SELECT 1 FROM app.plans p WHERE p.id = $1 AND ${this.visibleSql(p, params)}`,
+      params,
+    );
+    return rows.length > 0;
+  }
+
+  async visiblePlan(p: Principal, planId: string, lock = false): Promise<PlanEntity> {
+    const plan = await this.tx.em
+      .getRepository(PlanEntity)
+      .findOne({ where: { id: planId }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
+    if (!plan || !(await this.canSee(p, planId))) throw notFound('plan', planId);
+    return plan;
+  }
+
+  /** Content belongs to the plan's own union: only its editors change it. */
+  assertOwnEditor(p: Principal, plan: PlanEntity, role: 'PLAN_EDITOR' | 'PLAN_SUBMITTER' = 'PLAN_EDITOR'): void {
+    if (p.organizationId !== plan.organizationId || !p.roles.includes(role)) {
+      throw new DomainError('FORBIDDEN', `Only a ${role} of the plan's own union may do this.`);
+    }
+  }
+}
+
+export function notFound(what: string, id: string): DomainError {
+  return new DomainError('NOT_FOUND', `No ${what} ${id} is visible to you.`);
+}
+
+/** If-Match carries the version the client last saw; a moved-on resource is 409 STALE_VERSION. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header === '') return undefined;
+  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
+  if (!m) throw new DomainError('VALIDATION_FAILED', 'If-Match must be the plan version, e.g. "3".', [{ field: 'If-Match', message: 'not a version' }]);
+  return Number(m[1]);
+}
+
+export function assertVersion(current: number, expected: number | undefined): void {
+  if (expected !== undefined && expected !== current) {
+    throw new DomainError('STALE_VERSION', `The plan is at version ${current}; you sent If-Match ${expected}. Reload and try again.`);
+  }
+}

@@ -1,0 +1,88 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ACTIVITY_TYPES, BUDGET_CATEGORIES, DELEGATION_MEMBER_ROLES, FUNDING_SOURCES, GUEST_CLASSES } from '@vufo/domain';
+import { DateOnly, Int, LongText, OneOf, Text, TextList, Vnd } from '../common/validation';
+import { UuidField } from '../common/uuid-field';
+import { Matches, IsOptional } from 'class-validator';
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/;
+const PERIOD_MSG = { message: '$property must be a month YYYY-MM or a quarter YYYY-Qn' };
+export const PRIORITIES = ['HIGH', 'MEDIUM', 'LOW'] as const;
+export const PAYERS = ['VIETNAMESE_SIDE', 'FOREIGN_SIDE'] as const;
+export const PLAN_STATUSES = ['DRAFT', 'IN_APPRAISAL', 'REVISION_REQUESTED', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'IN_ROLLOUT', 'CLOSED'] as const;
+export const IMPLEMENTATION_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'DONE', 'POSTPONED', 'CANCELLED'] as const;
+
+export class CreatePlanDto {
+  @Text(500, { example: 'Kế hoạch hoạt động đối ngoại nhân dân năm 2027' }) title!: string;
+  @LongText(20_000, { optional: true }) objectives?: string;
+}
+
+export class UpdatePlanDto {
+  @Text(500, { optional: true }) title?: string;
+  @LongText(20_000, { optional: true }) objectives?: string;
+}
+
+class ActivityFields {
+  @Text(500, { optional: true }) title?: string;
+  @OneOf(ACTIVITY_TYPES, { optional: true }) type?: string;
+  @ApiPropertyOptional({ example: '2027-03' }) @IsOptional() @Matches(PERIOD, PERIOD_MSG) periodStart?: string;
+  @ApiPropertyOptional({ example: '2027-Q2' }) @IsOptional() @Matches(PERIOD, PERIOD_MSG) periodEnd?: string;
+  @Text(300, { optional: true }) location?: string;
+  @TextList(50, 2, /^[A-Z]{2}$/) partnerCountries?: string[];
+  @TextList(50, 300) partnerOrganizations?: string[];
+  @Text(300, { optional: true }) leadUnit?: string;
+  @TextList(30, 300) coordinatingUnits?: string[];
+  @LongText(5_000, { optional: true }) expectedResults?: string;
+  @OneOf(PRIORITIES, { optional: true }) priority?: (typeof PRIORITIES)[number];
+}
+
+export class CreateActivityDto extends ActivityFields {
+  @Text(30, { optional: true, example: 'HD-01' }) code?: string;
+  @Text(500) declare title: string;
+  @OneOf(ACTIVITY_TYPES) declare type: string;
+}
+
+export class UpdateActivityDto extends ActivityFields {
+  @Text(30, { optional: true }) code?: string;
+}
+
+class BudgetLineFields {
+  @Text(1000, { optional: true }) description?: string;
+  @Int(1, 1_000_000, { optional: true }) quantity?: number;
+  @Text(50, { optional: true }) unit?: string;
+  @Vnd({ optional: true }) unitCost?: bigint;
+  /** The requested amount; defaults to quantity × unit cost. */
+  @Vnd({ optional: true }) amount?: bigint;
+  @OneOf(FUNDING_SOURCES, { optional: true }) fundingSource?: string;
+  @OneOf(GUEST_CLASSES, { nullable: true }) guestClass?: string | null;
+  @OneOf(DELEGATION_MEMBER_ROLES, { nullable: true }) memberRole?: string | null;
+  @Text(20, { optional: true }) normArticle?: string;
+  @OneOf(PAYERS, { optional: true }) payer?: (typeof PAYERS)[number];
+}
+
+export class CreateBudgetLineDto extends BudgetLineFields {
+  @OneOf(BUDGET_CATEGORIES) category!: string;
+  @Text(1000) declare description: string;
+  @Int(1, 1_000_000) declare quantity: number;
+  @Text(50) declare unit: string;
+  @Vnd() declare unitCost: bigint;
+  @OneOf(FUNDING_SOURCES) declare fundingSource: string;
+}
+
+export class UpdateBudgetLineDto extends BudgetLineFields {
+  @OneOf(BUDGET_CATEGORIES, { optional: true }) category?: string;
+}
+
+export class PlanQuery {
+  @UuidField({ optional: true }) cycleId?: string;
+  @OneOf(PLAN_STATUSES, { optional: true }) status?: string;
+  @UuidField({ optional: true }) organizationId?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{1,3}$/) limit?: string;
+  @Text(200, { optional: true }) cursor?: string;
+}
+
+export class ProgressDto {
+  @OneOf(IMPLEMENTATION_STATUSES) implementationStatus!: string;
+  @Vnd({ optional: true }) actualSpend?: bigint;
+  @LongText(10_000, { optional: true }) results?: string;
+  @DateOnly({ optional: true }) reportedOn?: string;
+}

@@ -1,0 +1,323 @@
+import { Injectable } from '@nestjs/common';
+import { checkNorm, DomainError, vndToJson } from '@vufo/domain';
+import { ActivityEntity, BudgetLineEntity, CycleEntity, PlanEntity } from '@vufo/persistence';
+import { Tx } from '../common/transaction';
+import { Principal } from '../identity/principal';
+import { NormsService } from '../norms/norms.service';
+import { PlanCommands } from '../approval/plan-commands';
+import {
+  CreateActivityDto,
+  CreateBudgetLineDto,
+  CreatePlanDto,
+  PlanQuery,
+  ProgressDto,
+  UpdateActivityDto,
+  UpdateBudgetLineDto,
+  UpdatePlanDto,
+} from './plans.dto';
+import { notFound, PlanAccess } from './plan-access';
+
+const ACTIVITY_FIELDS = [
+  'code', 'title', 'type', 'periodStart', 'periodEnd', 'location', 'partnerCountries', 'partnerOrganizations',
+  'leadUnit', 'coordinatingUnits', 'expectedResults', 'priority',
+] as const;
+const LINE_FIELDS = [
+  'category', 'description', 'quantity', 'unit', 'unitCost', 'amount', 'fundingSource', 'guestClass', 'memberRole',
+  'normArticle', 'payer',
+] as const;
+
+@Injectable()
+export class PlansService {
+  constructor(
+    private readonly tx: Tx,
+    private readonly access: PlanAccess,
+    private readonly norms: NormsService,
+    private readonly commands: PlanCommands,
+  ) {}
+
+  async create(p: Principal, cycleId: string, dto: CreatePlanDto) {
+    if (p.organizationKind !== 'PROVINCIAL_UNION' || !p.roles.includes('PLAN_EDITOR')) {
+      throw new DomainError('FORBIDDEN', 'Only a PLAN_EDITOR of a provincial union drafts a plan.');
+    }
+    const id = await this.tx.run(async (em) => {
+      const cycle = await em.getRepository(CycleEntity).findOneBy({ id: cycleId });
+      if (!cycle) throw notFound('cycle', cycleId);
+      if (cycle.status !== 'OPEN') throw new DomainError('INVALID_TRANSITION', `The ${cycle.year} cycle is not open for new plans.`);
+      const live = await em.query(
+        `SELECT id FROM app.plans WHERE cycle_id = $1 AND organization_id = $2 AND status NOT IN ('REJECTED','WITHDRAWN') FOR UPDATE`,
+        [cycleId, p.organizationId],
+      );
+      if (live.length) throw new DomainError('CONFLICT', `Your union already has a plan in this cycle (${live[0].id}).`);
+      return this.commands.create(p, cycle, dto.title, dto.objectives ?? '');
+    });
+    return this.get(p, id);
+  }
+
+  async list(p: Principal, q: PlanQuery) {
+    const params: unknown[] = [];
+    const where = [this.access.visibleSql(p, params)];
+    if (q.cycleId) where.push(`p.cycle_id = $${params.push(q.cycleId)}`);
+    if (q.status) where.push(`p.status = $${params.push(q.status)}`);
+    if (q.organizationId) where.push(`p.organization_id = $${params.push(q.organizationId)}`);
+    if (q.cursor) {
+      const [at, id] = Buffer.from(q.cursor, 'base64url').toString().split('|');
+      if (!at || !id) throw new DomainError('VALIDATION_FAILED', 'Bad cursor', [{ field: 'cursor', message: 'not a cursor from this API' }]);
+      where.push(`(p.created_at, p.id) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`);
+    }
+    const limit = Math.min(Math.max(Number(q.limit ?? 50), 1), 200);
+    const rows: Record<string, unknown>[] = await this.tx.em.query(
+      `SELECT p.id, p.cycle_id, p.organization_id, o.name_vi AS organization_name, o.province_code, p.title, p.status,
+              p.version, p.submitted_version, p.current_round, p.flags, p.created_at, p.updated_at,
+              to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at,
+              COALESCE((SELECT sum(amount) FROM app.budget_lines b WHERE b.plan_id = p.id), 0)::text AS requested,
+              (SELECT sum(approved_amount) FROM app.budget_lines b WHERE b.plan_id = p.id)::text AS approved
+         FROM app.plans p JOIN app.organizations o ON o.id = p.organization_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY p.created_at DESC, p.id DESC LIMIT ${limit + 1}`,
+      params,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => ({
+        id: r.id,
+        cycleId: r.cycle_id,
+        organizationId: r.organization_id,
+        organizationName: r.organization_name,
+        provinceCode: r.province_code,
+        title: r.title,
+        status: r.status,
+        version: r.version,
+        submittedVersion: r.submitted_version,
+        currentRound: r.current_round,
+        flags: r.flags,
+        totals: { requested: vndToJson(BigInt(r.requested as string)), approved: r.approved === null ? null : vndToJson(BigInt(r.approved as string)) },
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+      })),
+      nextCursor: rows.length > limit && last ? Buffer.from(`${last.cursor_at}|${last.id}`).toString('base64url') : null,
+    };
+  }
+
+  async get(p: Principal, planId: string) {
+    const em = this.tx.em;
+    const plan = await this.access.visiblePlan(p, planId);
+    const [cycle, activities, lines, totals, reviews, org] = await Promise.all([
+      em.getRepository(CycleEntity).findOneByOrFail({ id: plan.cycleId }),
+      em.getRepository(ActivityEntity).find({ where: { planId }, order: { position: 'ASC', createdAt: 'ASC' } }),
+      em.getRepository(BudgetLineEntity).find({ where: { planId }, order: { position: 'ASC', createdAt: 'ASC' } }),
+      this.totals(planId),
+      em.query(
+        `SELECT id, round, stage, function, agency_id AS "agencyId", o.name_vi AS "agencyName", status, opened_at AS "openedAt",
+                due_at AS "dueAt", overdue, decided_at AS "decidedAt", decided_by_name AS "decidedByName",
+                acting_for_name AS "actingForName", comment, lines
+           FROM app.reviews r JOIN app.organizations o ON o.id = r.agency_id
+          WHERE plan_id = $1 ORDER BY round, stage, function`,
+        [planId],
+      ),
+      em.query(`SELECT id, code, name_vi AS "nameVi", name_en AS "nameEn", province_code AS "provinceCode" FROM app.organizations WHERE id = $1`, [plan.organizationId]),
+    ]);
+    const rules = await this.norms.rules();
+    const normDate = `${cycle.year}-01-01`;
+    return {
+      id: plan.id,
+      cycleId: plan.cycleId,
+      cycleYear: cycle.year,
+      organizationId: plan.organizationId,
+      organization: org[0],
+      title: plan.title,
+      objectives: plan.objectives,
+      status: plan.status,
+      version: plan.version,
+      submittedVersion: plan.submittedVersion,
+      currentRound: plan.currentRound,
+      flags: plan.flags,
+      decision: plan.decision,
+      totals,
+      activities: activities.map((a) => ({
+        ...a,
+        actualSpend: a.actualSpend === null ? null : vndToJson(a.actualSpend),
+        budgetLines: lines
+          .filter((l) => l.activityId === a.id)
+          .map((l) => ({
+            ...l,
+            unitCost: vndToJson(l.unitCost),
+            amount: vndToJson(l.amount),
+            requestedAmount: vndToJson(l.amount),
+            approvedAmount: l.approvedAmount === null ? null : vndToJson(l.approvedAmount),
+            overNorm: checkNorm(
+              {
+                category: l.category,
+                guestClass: l.guestClass ?? undefined,
+                memberRole: l.memberRole ?? undefined,
+                unitCost: l.unitCost,
+                normArticle: l.normArticle ?? undefined,
+              } as Parameters<typeof checkNorm>[0],
+              rules,
+              normDate,
+            ),
+          })),
+      })),
+      reviews,
+      deadlines: await this.commands.deadlinesOf(planId),
+      createdAt: plan.createdAt,
+      updatedAt: plan.updatedAt,
+    };
+  }
+
+  /** Requested and approved totals by funding source, summed in SQL over numeric (no float on the way). */
+  async totals(planId: string) {
+    const rows: { funding_source: string; requested: string; approved: string | null }[] = await this.tx.em.query(
+      `SELECT funding_source, sum(amount)::text AS requested, sum(approved_amount)::text AS approved
+         FROM app.budget_lines WHERE plan_id = $1 GROUP BY funding_source ORDER BY funding_source`,
+      [planId],
+    );
+    const by = (pick: (r: (typeof rows)[number]) => string | null) => {
+      const bySource: Record<string, number | string> = {};
+      let total = 0n;
+      for (const r of rows) {
+        const v = BigInt(pick(r) ?? '0');
+        bySource[r.funding_source] = vndToJson(v);
+        total += v;
+      }
+      return { total: vndToJson(total), byFundingSource: bySource };
+    };
+    return { requested: by((r) => r.requested), approved: by((r) => r.approved) };
+  }
+
+  async update(p: Principal, planId: string, ifMatch: number | undefined, dto: UpdatePlanDto) {
+    const changed = pick(dto, ['title', 'objectives'] as const);
+    await this.commands.edit(p, planId, ifMatch, { kind: 'PLAN_UPDATED', summary: 'plan', details: changed }, async (em, plan) => {
+      Object.assign(plan, changed);
+      await em.getRepository(PlanEntity).update(plan.id, changed);
+    });
+    return this.get(p, planId);
+  }
+
+  async addActivity(p: Principal, planId: string, ifMatch: number | undefined, dto: CreateActivityDto) {
+    let id = '';
+    await this.commands.edit(p, planId, ifMatch, { kind: 'ACTIVITY_ADDED', summary: dto.title }, async (em) => {
+      const repo = em.getRepository(ActivityEntity);
+      const count = await repo.countBy({ planId });
+      const fields = pick(dto, ACTIVITY_FIELDS);
+      const saved = await repo.save(repo.create({ ...fields, planId, code: dto.code ?? `HĐ-${String(count + 1).padStart(2, '0')}`, position: count }));
+      id = saved.id;
+      return { activityId: id };
+    });
+    return this.activityView(id);
+  }
+
+  async updateActivity(p: Principal, activityId: string, ifMatch: number | undefined, dto: UpdateActivityDto) {
+    const activity = await this.visibleActivity(p, activityId);
+    const changed = pick(dto, ACTIVITY_FIELDS);
+    await this.commands.edit(p, activity.planId, ifMatch, { kind: 'ACTIVITY_CHANGED', summary: activity.title, details: { activityId, ...changed } }, async (em) => {
+      await em.getRepository(ActivityEntity).update(activityId, changed);
+    });
+    return this.activityView(activityId);
+  }
+
+  async removeActivity(p: Principal, activityId: string, ifMatch: number | undefined) {
+    const activity = await this.visibleActivity(p, activityId);
+    await this.commands.edit(p, activity.planId, ifMatch, { kind: 'ACTIVITY_REMOVED', summary: activity.title, details: { activityId } }, async (em) => {
+      await em.getRepository(ActivityEntity).delete(activityId);
+    });
+  }
+
+  async addLine(p: Principal, activityId: string, ifMatch: number | undefined, dto: CreateBudgetLineDto) {
+    const activity = await this.visibleActivity(p, activityId);
+    let id = '';
+    await this.commands.edit(p, activity.planId, ifMatch, { kind: 'BUDGET_LINE_ADDED', summary: dto.description, details: { activityId } }, async (em) => {
+      const repo = em.getRepository(BudgetLineEntity);
+      const count = await repo.countBy({ activityId });
+      const fields = pick(dto, LINE_FIELDS);
+      const amount = dto.amount ?? BigInt(dto.quantity) * dto.unitCost;
+      const saved = await repo.save(repo.create({ ...fields, amount, activityId, planId: activity.planId, position: count }));
+      id = saved.id;
+      return { budgetLineId: id, amount: amount.toString() };
+    });
+    return this.lineView(id);
+  }
+
+  async updateLine(p: Principal, lineId: string, ifMatch: number | undefined, dto: UpdateBudgetLineDto) {
+    const line = await this.visibleLine(p, lineId);
+    const changed = pick(dto, LINE_FIELDS);
+    // A new quantity or unit cost without an explicit amount recomputes the requested amount.
+    if (changed.amount === undefined && (changed.quantity !== undefined || changed.unitCost !== undefined)) {
+      changed.amount = BigInt(changed.quantity ?? line.quantity) * (changed.unitCost ?? line.unitCost);
+    }
+    await this.commands.edit(p, line.planId, ifMatch, { kind: 'BUDGET_LINE_CHANGED', summary: line.description, details: { budgetLineId: lineId, ...stringify(changed) } }, async (em) => {
+      await em.getRepository(BudgetLineEntity).update(lineId, changed);
+    });
+    return this.lineView(lineId);
+  }
+
+  async removeLine(p: Principal, lineId: string, ifMatch: number | undefined) {
+    const line = await this.visibleLine(p, lineId);
+    await this.commands.edit(p, line.planId, ifMatch, { kind: 'BUDGET_LINE_REMOVED', summary: line.description, details: { budgetLineId: lineId } }, async (em) => {
+      await em.getRepository(BudgetLineEntity).delete(lineId);
+    });
+  }
+
+  async recordProgress(p: Principal, activityId: string, dto: ProgressDto) {
+    const activity = await this.visibleActivity(p, activityId);
+    await this.commands.recordProgress(p, activity.planId, { activityId, ...stringify(pick(dto, ['implementationStatus', 'actualSpend', 'results', 'reportedOn'] as const)) }, async (em) => {
+      await em.getRepository(ActivityEntity).update(activityId, {
+        implementationStatus: dto.implementationStatus,
+        ...(dto.actualSpend !== undefined ? { actualSpend: dto.actualSpend } : {}),
+        ...(dto.results !== undefined ? { results: dto.results } : {}),
+      });
+    });
+    return this.activityView(activityId);
+  }
+
+  private async visibleActivity(p: Principal, id: string): Promise<ActivityEntity> {
+    const a = await this.tx.em.getRepository(ActivityEntity).findOneBy({ id });
+    if (!a || !(await this.access.canSee(p, a.planId))) throw notFound('activity', id);
+    return a;
+  }
+
+  private async visibleLine(p: Principal, id: string): Promise<BudgetLineEntity> {
+    const l = await this.tx.em.getRepository(BudgetLineEntity).findOneBy({ id });
+    if (!l || !(await this.access.canSee(p, l.planId))) throw notFound('budget line', id);
+    return l;
+  }
+
+  private async activityView(id: string) {
+    const a = await this.tx.em.getRepository(ActivityEntity).findOneByOrFail({ id });
+    const plan = await this.tx.em.getRepository(PlanEntity).findOneByOrFail({ id: a.planId });
+    return { ...a, actualSpend: a.actualSpend === null ? null : vndToJson(a.actualSpend), planVersion: plan.version };
+  }
+
+  private async lineView(id: string) {
+    const l = await this.tx.em.getRepository(BudgetLineEntity).findOneByOrFail({ id });
+    const [plan, cycle] = await Promise.all([
+      this.tx.em.getRepository(PlanEntity).findOneByOrFail({ id: l.planId }),
+      this.tx.em.query(`SELECT c.year FROM app.cycles c JOIN app.plans p ON p.cycle_id = c.id WHERE p.id = $1`, [l.planId]),
+    ]);
+    const rules = await this.norms.rules();
+    return {
+      ...l,
+      unitCost: vndToJson(l.unitCost),
+      amount: vndToJson(l.amount),
+      requestedAmount: vndToJson(l.amount),
+      approvedAmount: l.approvedAmount === null ? null : vndToJson(l.approvedAmount),
+      overNorm: checkNorm(
+        { category: l.category, guestClass: l.guestClass ?? undefined, memberRole: l.memberRole ?? undefined, unitCost: l.unitCost, normArticle: l.normArticle ?? undefined } as Parameters<typeof checkNorm>[0],
+        rules,
+        `${cycle[0].year}-01-01`,
+      ),
+      planVersion: plan.version,
+    };
+  }
+}
+
+function pick<T extends object, K extends keyof T>(obj: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) if (obj[k] !== undefined) out[k] = obj[k];
+  return out;
+}
+
+/** Event payloads are JSON: amounts become decimal strings. */
+function stringify(o: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'bigint' ? v.toString() : v]));
+}

@@ -1,0 +1,30 @@
+import type { Actor, PlanCommand, PlanEvent, PlanState } from '@vufo/domain';
+import type { StoredEvent } from './event-store';
+
+/** A command for one plan's approval stream, as both hosts receive it. */
+export interface PlanDispatch {
+  planId: string;
+  command: PlanCommand;
+  actor: Actor;
+  /** A repeat with the same key has effect once and returns the first result. */
+  idempotencyKey?: string;
+}
+
+export interface DispatchOutcome {
+  state: PlanState;
+  events: PlanEvent[];
+  stored: StoredEvent[];
+  /** True when the key was seen before and nothing new happened. */
+  replayed: boolean;
+  /** Why an accepted command changed nothing (a timer whose reason is gone). */
+  note?: string;
+}
+
+/**
+ * The port: where a plan's approval machine runs. `embedded` runs it in a Postgres transaction
+ * in this process; `temporal` runs it inside a workflow per plan. Callers cannot tell them apart.
+ */
+export abstract class ApprovalEngine {
+  abstract readonly kind: 'embedded' | 'temporal';
+  abstract dispatch(request: PlanDispatch): Promise<DispatchOutcome>;
+}

@@ -1,0 +1,114 @@
+import { EntityManager } from 'typeorm';
+import {
+  Actor,
+  decide,
+  deadlines,
+  DomainError,
+  evolve,
+  PlanCommand,
+  PlanEvent,
+  PlanState,
+  WorkingDayCalendar,
+} from '@vufo/domain';
+import { appendEvents, StoredEvent } from '../event-store';
+import type { DispatchOutcome } from '../approval-engine';
+
+export interface StreamContext {
+  now: Date;
+  calendar: WorkingDayCalendar;
+  newId: () => string;
+}
+
+/** Writes read models from the new state and events, inside the command's transaction. */
+export type Projector = (em: EntityManager, state: PlanState, events: PlanEvent[], stored: StoredEvent[]) => Promise<void>;
+
+/**
+ * One command on one plan's stream, in the caller's transaction:
+ * lock the stream, check the idempotency key, decide, append, project, reschedule timers.
+ */
+export async function runPlanCommand(
+  em: EntityManager,
+  planId: string,
+  command: PlanCommand,
+  actor: Actor,
+  ctx: StreamContext,
+  project: Projector,
+  idempotencyKey?: string,
+): Promise<DispatchOutcome> {
+  const rows: { machine_state: PlanState | null; stream_seq: number; stream_hash: string | null }[] = await em.query(
+    `SELECT machine_state, stream_seq, stream_hash FROM app.plans WHERE id = $1 FOR UPDATE`,
+    [planId],
+  );
+  const head = rows[0];
+  if (!head) throw new DomainError('NOT_FOUND', `No plan ${planId}.`);
+  const state = head.machine_state;
+
+  if (idempotencyKey) {
+    const seen: { n: number }[] = await em.query(
+      `SELECT count(*)::int AS n FROM app.events WHERE stream_id = $1 AND idempotency_key = $2`,
+      [planId, idempotencyKey],
+    );
+    if (seen[0].n > 0) {
+      if (!state) throw new DomainError('NOT_FOUND', `No plan ${planId}.`);
+      return { state, events: [], stored: [], replayed: true };
+    }
+  }
+
+  const decision = decide(state, command, { now: ctx.now.toISOString(), calendar: ctx.calendar, newId: ctx.newId });
+  if (!decision.ok) {
+    throw new DomainError(decision.error.code, decision.error.message, decision.error.errors ?? []);
+  }
+  const events = decision.events;
+  if (events.length === 0) {
+    if (!state) throw new DomainError('NOT_FOUND', `No plan ${planId}.`);
+    return { state, events, stored: [], replayed: false, note: decision.note };
+  }
+  let next = state;
+  for (const e of events) next = evolve(next, e);
+  const newState = next as PlanState;
+
+  const auditActor =
+    actor.kind === 'user'
+      ? {
+          actorId: actor.userId,
+          actorName: actor.displayName,
+          actingForId: actor.actingFor?.userId ?? null,
+          actingForName: actor.actingFor?.displayName ?? null,
+          organizationId: actor.organizationId,
+        }
+      : { actorId: null, actorName: 'system', organizationId: null };
+  const { head: newHead, stored } = await appendEvents(
+    em,
+    { type: 'plan', id: planId, head: { seq: head.stream_seq, hash: head.stream_hash } },
+    auditActor,
+    ctx.now,
+    events.map((e) => ({ type: e.type, payload: e as unknown as Record<string, unknown> })),
+    idempotencyKey ?? null,
+  );
+  await em.query(
+    `UPDATE app.plans SET machine_state = $2, stream_seq = $3, stream_hash = $4, status = $5, updated_at = now() WHERE id = $1`,
+    [planId, JSON.stringify(newState), newHead.seq, newHead.hash, newState.status],
+  );
+  await project(em, newState, events, stored);
+  await scheduleTimers(em, planId, newState);
+  return { state: newState, events, stored, replayed: false, note: decision.note };
+}
+
+/** The timers table mirrors deadlines(state): new ones added, moved ones updated, obsolete ones dropped. */
+export async function scheduleTimers(em: EntityManager, planId: string, state: PlanState): Promise<void> {
+  const wanted = deadlines(state);
+  await em.query(
+    `DELETE FROM app.timers WHERE stream_id = $1 AND fired_at IS NULL AND NOT (key = ANY($2::text[]))`,
+    [planId, wanted.map((d) => d.key)],
+  );
+  if (!wanted.length) return;
+  await em.query(
+    `INSERT INTO app.timers (stream_id, key, timer, due_at, payload)
+     SELECT $1, d.key, d.timer, d.due_at, d.payload
+       FROM jsonb_to_recordset($2::jsonb) AS d(key text, timer text, due_at timestamptz, payload jsonb)
+     ON CONFLICT (stream_id, key) DO UPDATE
+        SET due_at = EXCLUDED.due_at, timer = EXCLUDED.timer, payload = EXCLUDED.payload,
+            fired_at = CASE WHEN app.timers.due_at = EXCLUDED.due_at THEN app.timers.fired_at END`,
+    [planId, JSON.stringify(wanted.map((d) => ({ key: d.key, timer: d.timer, due_at: d.dueAt, payload: d })))],
+  );
+}

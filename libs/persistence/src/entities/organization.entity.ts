@@ -1,0 +1,22 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { SCHEMA } from './columns';
+
+export type OrganizationKind = 'CENTRAL_UNION' | 'PROVINCIAL_UNION' | 'APPRAISAL_AGENCY';
+export type AgencyFunction = 'CONTENT' | 'BUDGET' | 'FINAL';
+
+@Entity({ name: 'organizations', schema: SCHEMA })
+export class OrganizationEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'text', unique: true }) code!: string;
+  @Column({ name: 'name_vi', type: 'text' }) nameVi!: string;
+  @Column({ name: 'name_en', type: 'text' }) nameEn!: string;
+  @Column({ type: 'text' }) kind!: OrganizationKind;
+  @Column({ name: 'province_code', type: 'text', nullable: true }) provinceCode!: string | null;
+  @Column({ type: 'int', nullable: true }) cluster!: number | null;
+  @Column({ name: 'serves_organization_id', type: 'uuid', nullable: true }) servesOrganizationId!: string | null;
+  @Column({ type: 'text', nullable: true }) function!: AgencyFunction | null;
+  @Column({ type: 'text', default: 'ACTIVE' }) status!: 'ACTIVE' | 'MERGED';
+  @Column({ name: 'merged_into_id', type: 'uuid', nullable: true }) mergedIntoId!: string | null;
+  @Column({ name: 'valid_to', type: 'date', nullable: true }) validTo!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
