@@ -12,6 +12,7 @@ import { HealthController } from './health/health.controller';
 import { AuthGuard } from './identity/auth.guard';
 import { IdentityModule } from './identity/identity.module';
 import { PlanningModule } from './plans/planning.module';
+import { ProposalsModule } from './proposals/proposals.module';
 
 @Module({})
 export class AppModule {
@@ -36,6 +37,7 @@ export class AppModule {
         DatabaseModule,
         IdentityModule,
         PlanningModule,
+        ProposalsModule,
       ],
       controllers: [HealthController],
       providers: [
@@ -45,7 +47,7 @@ export class AppModule {
         { provide: APP_PIPE, useFactory: validationPipe },
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, DATABASE_URL],
     };
   }
 }

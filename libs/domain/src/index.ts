@@ -1,1 +1,6 @@
-export const x = (a: bigint): string => a.toString();
+/** The pure domain core: no framework, no I/O, no clock. Bundle-able into a Temporal workflow. */
+export * from './errors';
+export * from './money';
+export * from './calendar';
+export * from './norms';
+export * from './approval';

@@ -4,12 +4,16 @@ import { UuidPipe } from '../common/validation';
 import { CurrentUser, Principal, Roles } from '../identity/principal';
 import { CreateCycleDto } from './cycles.dto';
 import { CyclesService } from './cycles.service';
+import { DashboardService } from './dashboard.service';
 
 @ApiTags('cycles')
 @ApiBearerAuth()
 @Controller('cycles')
 export class CyclesController {
-  constructor(private readonly cycles: CyclesService) {}
+  constructor(
+    private readonly cycles: CyclesService,
+    private readonly dashboards: DashboardService,
+  ) {}
 
   @Roles('CONSOLIDATOR')
   @Post()
@@ -20,6 +24,12 @@ export class CyclesController {
   @Get()
   list() {
     return this.cycles.list();
+  }
+
+  @Roles('CONSOLIDATOR', 'LEADER', 'ADMIN')
+  @Get(':id/dashboard')
+  dashboard(@Param('id', UuidPipe) id: string) {
+    return this.dashboards.dashboard(id);
   }
 
   @Get(':id')

@@ -9,6 +9,7 @@ import { ReadModels } from '../approval/read-models';
 import { TimerPoller } from '../approval/timer-poller';
 import { CyclesController } from '../cycles/cycles.controller';
 import { CyclesService } from '../cycles/cycles.service';
+import { DashboardService } from '../cycles/dashboard.service';
 import { IdentityModule } from '../identity/identity.module';
 import { NormsController } from '../norms/norms.controller';
 import { NormsService } from '../norms/norms.service';
@@ -29,6 +30,7 @@ import { PlansService } from './plans.service';
   controllers: [CyclesController, PlansController, ApprovalController, NormsController, NotificationsController],
   providers: [
     CyclesService,
+    DashboardService,
     PlansService,
     PlanAccess,
     NormsService,

@@ -108,11 +108,11 @@ export class PlansService {
       em.getRepository(BudgetLineEntity).find({ where: { planId }, order: { position: 'ASC', createdAt: 'ASC' } }),
       this.totals(planId),
       em.query(
-        `SELECT id, round, stage, function, agency_id AS "agencyId", o.name_vi AS "agencyName", status, opened_at AS "openedAt",
-                due_at AS "dueAt", overdue, decided_at AS "decidedAt", decided_by_name AS "decidedByName",
-                acting_for_name AS "actingForName", comment, lines
+        `SELECT r.id, r.round, r.stage, r.function, r.agency_id AS "agencyId", o.name_vi AS "agencyName", r.status,
+                r.opened_at AS "openedAt", r.due_at AS "dueAt", r.overdue, r.decided_at AS "decidedAt",
+                r.decided_by_name AS "decidedByName", r.acting_for_name AS "actingForName", r.comment, r.lines
            FROM app.reviews r JOIN app.organizations o ON o.id = r.agency_id
-          WHERE plan_id = $1 ORDER BY round, stage, function`,
+          WHERE r.plan_id = $1 ORDER BY r.round, r.stage, r.function`,
         [planId],
       ),
       em.query(`SELECT id, code, name_vi AS "nameVi", name_en AS "nameEn", province_code AS "provinceCode" FROM app.organizations WHERE id = $1`, [plan.organizationId]),
