@@ -6,6 +6,7 @@ import {
   addCalendarDays,
   isLocalDate,
 } from './calendar';
+import fc from 'fast-check';
 import { DomainError } from './errors';
 
 const cal = new WorkingDayCalendar(DEFAULT_HOLIDAY_DATES_VN);
@@ -66,9 +67,13 @@ describe('WorkingDayCalendar', () => {
     expect(iso(cal.workingDaysBefore(deadline, 5))).toBe(iso(cal.endOfLocalDay('2026-06-23')));
     expect(iso(cal.workingDaysBefore(deadline, 0))).toBe(iso(deadline));
     // A deadline on Saturday: one working day before is Friday.
-    expect(iso(cal.workingDaysBefore(local('2026-06-06T12:00:00'), 1))).toBe(iso(local('2026-06-05T12:00:00')));
+    expect(iso(cal.workingDaysBefore(local('2026-06-06T12:00:00'), 1))).toBe(
+      iso(local('2026-06-05T12:00:00')),
+    );
     // Monday 23 Feb 2026, one working day before: Friday 13 Feb (Tết in between).
-    expect(iso(cal.workingDaysBefore(local('2026-02-23T08:00:00'), 1))).toBe(iso(local('2026-02-13T08:00:00')));
+    expect(iso(cal.workingDaysBefore(local('2026-02-23T08:00:00'), 1))).toBe(
+      iso(local('2026-02-13T08:00:00')),
+    );
   });
 
   it('refuses bad input', () => {
@@ -87,6 +92,32 @@ describe('WorkingDayCalendar', () => {
   });
 });
 
+describe('WorkingDayCalendar (properties)', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const instantArb = fc
+    .integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2028-12-01T00:00:00Z') })
+    .map((ms) => new Date(ms));
+
+  it('addWorkingDays lands on a working day, at the same local time, n working days on; workingDaysBefore undoes it', () => {
+    fc.assert(
+      fc.property(instantArb, fc.integer({ min: 0, max: 30 }), (from, n) => {
+        const to = cal.addWorkingDays(from, n);
+        expect(cal.isWorkingDay(cal.localDate(to))).toBe(true);
+        expect((to.getTime() - from.getTime()) % DAY).toBe(0);
+        const start = cal.addWorkingDays(from, 0);
+        let count = 0;
+        for (let d = cal.localDate(start); d < cal.localDate(to);) {
+          d = addCalendarDays(d, 1);
+          if (cal.isWorkingDay(d)) count++;
+        }
+        expect(count).toBe(n);
+        expect(cal.workingDaysBefore(to, n).getTime()).toBe(start.getTime());
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('DEFAULT_HOLIDAYS_VN', () => {
   it('has the 11 Labour Code days a year for 2026-2028, all valid and distinct', () => {
     for (const year of ['2026', '2027', '2028']) {
@@ -98,7 +129,8 @@ describe('DEFAULT_HOLIDAYS_VN', () => {
   });
 
   it('puts Tết around each lunar new year: the last day of the old year and four of the new', () => {
-    const tet = (y: string) => DEFAULT_HOLIDAYS_VN.filter((h) => h.key === 'TET' && h.date.startsWith(y)).map((h) => h.date);
+    const tet = (y: string) =>
+      DEFAULT_HOLIDAYS_VN.filter((h) => h.key === 'TET' && h.date.startsWith(y)).map((h) => h.date);
     expect(tet('2026')).toEqual(['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']);
     expect(tet('2027')).toEqual(['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09']);
     expect(tet('2028')).toEqual(['2028-01-25', '2028-01-26', '2028-01-27', '2028-01-28', '2028-01-29']);
@@ -107,6 +139,13 @@ describe('DEFAULT_HOLIDAYS_VN', () => {
   it("has Hùng Kings' day and National Day with its adjacent day", () => {
     const of = (key: string) => DEFAULT_HOLIDAYS_VN.filter((h) => h.key === key).map((h) => h.date);
     expect(of('HUNG_KINGS')).toEqual(['2026-04-26', '2027-04-16', '2028-04-04']);
-    expect(of('NATIONAL_DAY')).toEqual(['2026-09-01', '2026-09-02', '2027-09-02', '2027-09-03', '2028-09-01', '2028-09-02']);
+    expect(of('NATIONAL_DAY')).toEqual([
+      '2026-09-01',
+      '2026-09-02',
+      '2027-09-02',
+      '2027-09-03',
+      '2028-09-01',
+      '2028-09-02',
+    ]);
   });
 });

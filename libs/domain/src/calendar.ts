@@ -22,7 +22,8 @@ export function isLocalDate(value: unknown): value is string {
 
 /** Days since 1970-01-01 of a 'YYYY-MM-DD' date. */
 function dayNumber(date: string): number {
-  if (!isLocalDate(date)) throw new DomainError('VALIDATION_FAILED', `Not a calendar date (YYYY-MM-DD): ${String(date)}`);
+  if (!isLocalDate(date))
+    throw new DomainError('VALIDATION_FAILED', `Not a calendar date (YYYY-MM-DD): ${String(date)}`);
   const m = DATE_RE.exec(date)!;
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
 }
@@ -36,16 +37,19 @@ export function addCalendarDays(date: string, n: number): string {
   return dateOfDayNumber(dayNumber(date) + n);
 }
 
-/** Milliseconds since the epoch of an instant given as a Date or an ISO-8601 string; throws if invalid. */
-export function toEpochMs(instant: Date | string): number {
-  const ms = typeof instant === 'string' ? Date.parse(instant) : instant instanceof Date ? instant.getTime() : NaN;
-  if (!Number.isFinite(ms)) throw new DomainError('VALIDATION_FAILED', `Not a valid instant: ${String(instant)}`);
-  return ms;
+const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** True for an ISO-8601 instant with a time and an offset ('2026-06-30T16:59:59.999Z', '2026-07-01T09:00:00+07:00'). */
+export function isInstant(value: unknown): value is string {
+  return typeof value === 'string' && INSTANT_RE.test(value) && Number.isFinite(Date.parse(value));
 }
 
-/** True for a string that parses as an instant (ISO 8601 with a time zone, or any Date.parse-able form). */
-export function isInstant(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && Number.isFinite(Date.parse(value));
+/** Milliseconds since the epoch of an instant given as a Date or an ISO-8601 string with an offset; throws if invalid. */
+export function toEpochMs(instant: Date | string): number {
+  const ms = isInstant(instant) ? Date.parse(instant) : instant instanceof Date ? instant.getTime() : NaN;
+  if (!Number.isFinite(ms))
+    throw new DomainError('VALIDATION_FAILED', `Not a valid instant: ${String(instant)}`);
+  return ms;
 }
 
 /** The canonical ISO form (UTC, milliseconds) of an instant. */
@@ -69,7 +73,8 @@ export class WorkingDayCalendar {
   /** @param holidays public holidays, 'YYYY-MM-DD' (Tết included); weekends are always off. */
   constructor(holidays: readonly string[]) {
     for (const h of holidays) {
-      if (!isLocalDate(h)) throw new DomainError('VALIDATION_FAILED', `Holiday is not a date (YYYY-MM-DD): ${String(h)}`);
+      if (!isLocalDate(h))
+        throw new DomainError('VALIDATION_FAILED', `Holiday is not a date (YYYY-MM-DD): ${String(h)}`);
     }
     this.holidays = new Set(holidays);
   }
@@ -107,7 +112,7 @@ export class WorkingDayCalendar {
     let day = Math.floor(local / DAY_MS);
     const timeOfDay = local - day * DAY_MS;
     while (!this.isWorkingDay(dateOfDayNumber(day))) day++;
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       day++;
       if (this.isWorkingDay(dateOfDayNumber(day))) left--;
     }
@@ -124,7 +129,7 @@ export class WorkingDayCalendar {
     const local = ms + VN_UTC_OFFSET_MS;
     let day = Math.floor(local / DAY_MS);
     const timeOfDay = local - day * DAY_MS;
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       day--;
       if (this.isWorkingDay(dateOfDayNumber(day))) left--;
     }
@@ -138,7 +143,8 @@ function assertCount(n: number): void {
   }
 }
 
-export type HolidayKey = 'NEW_YEAR' | 'TET' | 'HUNG_KINGS' | 'REUNIFICATION_DAY' | 'LABOUR_DAY' | 'NATIONAL_DAY';
+export type HolidayKey =
+  'NEW_YEAR' | 'TET' | 'HUNG_KINGS' | 'REUNIFICATION_DAY' | 'LABOUR_DAY' | 'NATIONAL_DAY';
 
 export interface Holiday {
   date: string;

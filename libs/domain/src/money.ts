@@ -31,7 +31,8 @@ export function isSafeVndNumber(value: unknown): value is number {
 export function parseVnd(input: unknown, field?: string): Vnd {
   if (typeof input === 'bigint') {
     if (input < 0n) throw invalid('An amount of VND cannot be negative.', field);
-    if (input.toString().length > MAX_VND_DIGITS) throw invalid('An amount of VND has at most 20 digits.', field);
+    if (input.toString().length > MAX_VND_DIGITS)
+      throw invalid('An amount of VND has at most 20 digits.', field);
     return input;
   }
   if (typeof input === 'number') {

@@ -12,8 +12,11 @@ import {
 } from './norms';
 
 const ON = '2026-07-01';
-const check = (line: Partial<NormCheckLine> & { unitCost: bigint }, on = ON, rules: readonly NormRule[] = TT35_2026_NORMS) =>
-  checkNorm({ category: 'ACCOMMODATION', ...line }, rules, on);
+const check = (
+  line: Partial<NormCheckLine> & { unitCost: bigint },
+  on = ON,
+  rules: readonly NormRule[] = TT35_2026_NORMS,
+) => checkNorm({ category: 'ACCOMMODATION', ...line }, rules, on);
 
 describe('enumerations', () => {
   it('lists what the API validates against', () => {
@@ -71,16 +74,19 @@ describe('checkNorm', () => {
     ['GIFTS', 'B', 'HEAD', 1_800_000, '12.2c'],
     ['GIFTS', 'A', 'MEMBER', 1_000_000, '12.2b-d'],
     ['GIFTS', 'C', undefined, 1_000_000, '12.2b-d'],
-  ] as const)('%s class %s %s: ok at the cap %d, flagged one đồng above (%s)', (category, guestClass, memberRole, cap, article) => {
-    const line = { category, guestClass, memberRole } as const;
-    expect(check({ ...line, unitCost: BigInt(cap) })).toBeNull();
-    expect(check({ ...line, unitCost: BigInt(cap) + 1n })).toMatchObject({
-      article,
-      circular: '35/2026/TT-BTC',
-      cap,
-      unitCost: cap + 1,
-    });
-  });
+  ] as const)(
+    '%s class %s %s: ok at the cap %d, flagged one đồng above (%s)',
+    (category, guestClass, memberRole, cap, article) => {
+      const line = { category, guestClass, memberRole } as const;
+      expect(check({ ...line, unitCost: BigInt(cap) })).toBeNull();
+      expect(check({ ...line, unitCost: BigInt(cap) + 1n })).toMatchObject({
+        article,
+        circular: '35/2026/TT-BTC',
+        cap,
+        unitCost: cap + 1,
+      });
+    },
+  );
 
   it('A head accommodation: 9,400,000 is fine, 9,400,001 is over Art. 7.2a', () => {
     expect(check({ guestClass: 'A', memberRole: 'HEAD', unitCost: 9_400_000n })).toBeNull();
@@ -101,29 +107,63 @@ describe('checkNorm', () => {
   it('finds no norm where none applies', () => {
     expect(check({ category: 'INTERNATIONAL_AIRFARE', unitCost: 50_000_000n })).toBeNull();
     expect(check({ category: 'ACCOMMODATION', unitCost: 50_000_000n })).toBeNull(); // no guest class
-    expect(check({ category: 'GIFTS', guestClass: 'C', memberRole: 'HEAD', unitCost: 5_000_000n })).toBeNull();
+    expect(
+      check({ category: 'GIFTS', guestClass: 'C', memberRole: 'HEAD', unitCost: 5_000_000n }),
+    ).toBeNull();
   });
 
   it('uses the cited article only, when it names a rule in force', () => {
     expect(check({ category: 'TRANSLATION', normArticle: '11.1a', unitCost: 300_000n })).toBeNull();
-    expect(check({ category: 'TRANSLATION', normArticle: '11.1a', unitCost: 300_001n })).toMatchObject({ article: '11.1a', cap: 300_000 });
+    expect(check({ category: 'TRANSLATION', normArticle: '11.1a', unitCost: 300_001n })).toMatchObject({
+      article: '11.1a',
+      cap: 300_000,
+    });
     expect(check({ category: 'TRANSLATION', unitCost: 300_001n })).toBeNull(); // highest cap (11.1b) without a citation
-    expect(check({ category: 'INTERPRETING', normArticle: '11.2a', unitCost: 750_001n })).toMatchObject({ article: '11.2a' });
-    expect(check({ category: 'INTERPRETING', normArticle: '99.9', unitCost: 1_500_001n })).toMatchObject({ article: '11.2b' });
+    expect(check({ category: 'INTERPRETING', normArticle: '11.2a', unitCost: 750_001n })).toMatchObject({
+      article: '11.2a',
+    });
+    expect(check({ category: 'INTERPRETING', normArticle: '99.9', unitCost: 1_500_001n })).toMatchObject({
+      article: '11.2b',
+    });
   });
 
   it('applies only rules in force on the date (validTo inclusive)', () => {
     expect(check({ guestClass: 'A', memberRole: 'HEAD', unitCost: 10_000_000n }, '2026-05-17')).toBeNull();
-    expect(check({ guestClass: 'A', memberRole: 'HEAD', unitCost: 10_000_000n }, '2026-05-18')).not.toBeNull();
+    expect(
+      check({ guestClass: 'A', memberRole: 'HEAD', unitCost: 10_000_000n }, '2026-05-18'),
+    ).not.toBeNull();
     const rules: NormRule[] = [
-      { circular: 'old', article: '1', category: 'MEALS', guestClass: 'ANY', member: 'ANY', cap: 100, unit: 'x', validFrom: '2020-01-01', validTo: '2026-05-17' },
-      { circular: 'new', article: '2', category: 'MEALS', guestClass: 'ANY', member: 'ANY', cap: 200, unit: 'x', validFrom: '2026-05-18' },
+      {
+        circular: 'old',
+        article: '1',
+        category: 'MEALS',
+        guestClass: 'ANY',
+        member: 'ANY',
+        cap: 100,
+        unit: 'x',
+        validFrom: '2020-01-01',
+        validTo: '2026-05-17',
+      },
+      {
+        circular: 'new',
+        article: '2',
+        category: 'MEALS',
+        guestClass: 'ANY',
+        member: 'ANY',
+        cap: 200,
+        unit: 'x',
+        validFrom: '2026-05-18',
+      },
     ];
-    expect(check({ category: 'MEALS', unitCost: 150n }, '2026-05-17', rules)).toMatchObject({ circular: 'old' });
+    expect(check({ category: 'MEALS', unitCost: 150n }, '2026-05-17', rules)).toMatchObject({
+      circular: 'old',
+    });
     expect(check({ category: 'MEALS', unitCost: 150n }, '2026-05-18', rules)).toBeNull();
   });
 
   it('reports a unit cost beyond 2^53 as a string', () => {
-    expect(check({ guestClass: 'A', memberRole: 'HEAD', unitCost: 2n ** 60n })?.unitCost).toBe((2n ** 60n).toString());
+    expect(check({ guestClass: 'A', memberRole: 'HEAD', unitCost: 2n ** 60n })?.unitCost).toBe(
+      (2n ** 60n).toString(),
+    );
   });
 });

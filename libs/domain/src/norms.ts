@@ -364,10 +364,7 @@ export interface OverNorm {
 }
 
 function inForce(rule: NormRule, onDate: string): boolean {
-  return (
-    rule.validFrom <= onDate &&
-    (!rule.validTo || onDate <= rule.validTo)
-  );
+  return rule.validFrom <= onDate && (!rule.validTo || onDate <= rule.validTo);
 }
 
 function classMatches(rule: NormRule, guestClass: GuestClass | undefined): boolean {

@@ -26,7 +26,12 @@ export const AGENCIES: Agencies = {
   FINAL: { id: AGENCY.FINAL, name: "People's Committee" },
 };
 
-export function user(userId: string, organizationId: string, roles: Role[], actingFor?: { userId: string; displayName: string }): Actor {
+export function user(
+  userId: string,
+  organizationId: string,
+  roles: Role[],
+  actingFor?: { userId: string; displayName: string },
+): Actor {
   return {
     kind: 'user',
     userId,
@@ -47,7 +52,10 @@ export const actors = {
   otherAgencyAppraiser: user('u-stc-dn', OTHER_AGENCY, ['APPRAISER']),
   unionAppraiser: user('u-union-appraiser', UNION, ['APPRAISER', 'PLAN_EDITOR']),
   budgetClerk: user('u-stc-clerk', AGENCY.BUDGET, []),
-  delegate: user('u-stc-deputy', AGENCY.BUDGET, ['APPRAISER'], { userId: 'u-stc', displayName: 'User u-stc' }),
+  delegate: user('u-stc-deputy', AGENCY.BUDGET, ['APPRAISER'], {
+    userId: 'u-stc',
+    displayName: 'User u-stc',
+  }),
   consolidator: user('u-consolidator', CENTRAL, ['CONSOLIDATOR']),
   leader: user('u-leader', CENTRAL, ['LEADER']),
   admin: user('u-admin', CENTRAL, ['ADMIN']),
@@ -81,8 +89,20 @@ export function content(overrides: Partial<PlanContent> = {}): PlanContent {
         title: 'Receive a delegation from Laos',
         type: 'DELEGATION_IN',
         budgetLines: [
-          { id: 'bl-1', description: 'Accommodation', category: 'ACCOMMODATION', fundingSource: 'STATE_BUDGET', requestedAmount: '45000000' },
-          { id: 'bl-2', description: 'Interpreting', category: 'INTERPRETING', fundingSource: 'STATE_BUDGET', requestedAmount: '6000000' },
+          {
+            id: 'bl-1',
+            description: 'Accommodation',
+            category: 'ACCOMMODATION',
+            fundingSource: 'STATE_BUDGET',
+            requestedAmount: '45000000',
+          },
+          {
+            id: 'bl-2',
+            description: 'Interpreting',
+            category: 'INTERPRETING',
+            fundingSource: 'STATE_BUDGET',
+            requestedAmount: '6000000',
+          },
         ],
       },
       {
@@ -91,7 +111,13 @@ export function content(overrides: Partial<PlanContent> = {}): PlanContent {
         title: 'Friendship exchange',
         type: 'FRIENDSHIP_EXCHANGE',
         budgetLines: [
-          { id: 'bl-3', description: 'Venue', category: 'VENUE_EQUIPMENT', fundingSource: 'SOCIALIZATION', requestedAmount: '20000000' },
+          {
+            id: 'bl-3',
+            description: 'Venue',
+            category: 'VENUE_EQUIPMENT',
+            fundingSource: 'SOCIALIZATION',
+            requestedAmount: '20000000',
+          },
         ],
       },
     ],
@@ -103,7 +129,10 @@ export const DECISION_RECORD = { number: '123/QĐ-UBND', date: '2026-07-20', sig
 
 export function approveAll(state: PlanState, pct = 100n): { budgetLineId: string; approvedAmount: string }[] {
   return state.content!.activities.flatMap((a) =>
-    a.budgetLines.map((l) => ({ budgetLineId: l.id, approvedAmount: ((BigInt(l.requestedAmount) * pct) / 100n).toString() })),
+    a.budgetLines.map((l) => ({
+      budgetLineId: l.id,
+      approvedAmount: ((BigInt(l.requestedAmount) * pct) / 100n).toString(),
+    })),
   );
 }
 
@@ -136,7 +165,10 @@ export class PlanHarness {
   /** Like send, but fails the test when refused. */
   must(command: PlanCommand): PlanEvent[] {
     const d = this.send(command);
-    if (!d.ok) throw new Error(`${command.type} refused: ${d.error.code} ${d.error.message} ${JSON.stringify(d.error.errors ?? [])}`);
+    if (!d.ok)
+      throw new Error(
+        `${command.type} refused: ${d.error.code} ${d.error.message} ${JSON.stringify(d.error.errors ?? [])}`,
+      );
     return d.events;
   }
 
@@ -146,7 +178,9 @@ export class PlanHarness {
   }
 
   pending(fn?: string) {
-    return this.s.reviews.filter((r) => r.round === this.s.round && r.status === 'PENDING' && (!fn || r.function === fn));
+    return this.s.reviews.filter(
+      (r) => r.round === this.s.round && r.status === 'PENDING' && (!fn || r.function === fn),
+    );
   }
 
   review(fn: string) {
@@ -156,7 +190,15 @@ export class PlanHarness {
   }
 
   create(terms: CycleTerms = TERMS): this {
-    this.must({ type: 'CreatePlan', actor: actors.editor, planId: 'plan-1', cycleId: 'cycle-2027', organizationId: UNION, title: 'Plan 2027', cycle: terms });
+    this.must({
+      type: 'CreatePlan',
+      actor: actors.editor,
+      planId: 'plan-1',
+      cycleId: 'cycle-2027',
+      organizationId: UNION,
+      title: 'Plan 2027',
+      cycle: terms,
+    });
     return this;
   }
 
@@ -166,13 +208,30 @@ export class PlanHarness {
   }
 
   approveStage1(pct = 100n): this {
-    this.must({ type: 'DecideReview', actor: actors.contentAppraiser, reviewId: this.review('CONTENT').id, decision: 'APPROVE' });
-    this.must({ type: 'DecideReview', actor: actors.budgetAppraiser, reviewId: this.review('BUDGET').id, decision: 'APPROVE', lines: approveAll(this.s, pct) });
+    this.must({
+      type: 'DecideReview',
+      actor: actors.contentAppraiser,
+      reviewId: this.review('CONTENT').id,
+      decision: 'APPROVE',
+    });
+    this.must({
+      type: 'DecideReview',
+      actor: actors.budgetAppraiser,
+      reviewId: this.review('BUDGET').id,
+      decision: 'APPROVE',
+      lines: approveAll(this.s, pct),
+    });
     return this;
   }
 
   approveFinal(): this {
-    this.must({ type: 'DecideReview', actor: actors.finalAppraiser, reviewId: this.review('FINAL').id, decision: 'APPROVE', decisionRecord: DECISION_RECORD });
+    this.must({
+      type: 'DecideReview',
+      actor: actors.finalAppraiser,
+      reviewId: this.review('FINAL').id,
+      decision: 'APPROVE',
+      decisionRecord: DECISION_RECORD,
+    });
     return this;
   }
 }

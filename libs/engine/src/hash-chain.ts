@@ -32,6 +32,22 @@ export interface ChainedFields {
   prevHash: string | null;
 }
 
+/** Exactly the hashed fields of a row, whatever else the row carries (id, display names). */
+export function chainedFields(row: ChainedFields): ChainedFields {
+  return {
+    streamType: row.streamType,
+    streamId: row.streamId,
+    seq: row.seq,
+    type: row.type,
+    actorId: row.actorId,
+    actingForId: row.actingForId,
+    organizationId: row.organizationId,
+    occurredAt: row.occurredAt,
+    payload: row.payload,
+    prevHash: row.prevHash,
+  };
+}
+
 export function eventHash(fields: ChainedFields): string {
   return createHash('sha256').update(canonicalJson(fields)).digest('hex');
 }
@@ -51,9 +67,8 @@ export function verifyChain(rows: ChainRow[]): ChainVerdict {
   for (const row of rows) {
     if (row.seq !== expectedSeq) return { valid: false, events: rows.length, brokenAt: { seq: expectedSeq, reason: 'SEQUENCE_GAP' } };
     if (row.prevHash !== prev) return { valid: false, events: rows.length, brokenAt: { seq: row.seq, reason: 'PREVIOUS_HASH_MISMATCH' } };
-    const { hash, ...fields } = row;
-    if (eventHash(fields) !== hash) return { valid: false, events: rows.length, brokenAt: { seq: row.seq, reason: 'HASH_MISMATCH' } };
-    prev = hash;
+    if (eventHash(chainedFields(row)) !== row.hash) return { valid: false, events: rows.length, brokenAt: { seq: row.seq, reason: 'HASH_MISMATCH' } };
+    prev = row.hash;
     expectedSeq++;
   }
   return { valid: true, events: rows.length };

@@ -126,6 +126,10 @@ export class PlanCommands {
         periodEnd: a.periodEnd,
         location: a.location,
         partnerCountries: a.partnerCountries,
+        partnerOrganizations: a.partnerOrganizations,
+        leadUnit: a.leadUnit,
+        coordinatingUnits: a.coordinatingUnits,
+        expectedResults: a.expectedResults,
         priority: a.priority,
         budgetLines: lines
           .filter((l) => l.activityId === a.id)
@@ -137,6 +141,9 @@ export class PlanCommands {
             quantity: l.quantity,
             unit: l.unit,
             unitCost: l.unitCost.toString(),
+            guestClass: l.guestClass,
+            memberRole: l.memberRole,
+            payer: l.payer,
             requestedAmount: l.amount.toString(),
           })),
       })),

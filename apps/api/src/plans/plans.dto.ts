@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ACTIVITY_TYPES, BUDGET_CATEGORIES, DELEGATION_MEMBER_ROLES, FUNDING_SOURCES, GUEST_CLASSES } from '@vufo/domain';
 import { DateOnly, Int, LongText, OneOf, Text, TextList, Vnd } from '../common/validation';
 import { UuidField } from '../common/uuid-field';
@@ -21,9 +21,10 @@ export class UpdatePlanDto {
   @LongText(20_000, { optional: true }) objectives?: string;
 }
 
-class ActivityFields {
-  @Text(500, { optional: true }) title?: string;
-  @OneOf(ACTIVITY_TYPES, { optional: true }) type?: string;
+export class CreateActivityDto {
+  @Text(30, { optional: true, example: 'HĐ-01' }) code?: string;
+  @Text(500) title!: string;
+  @OneOf(ACTIVITY_TYPES) type!: string;
   @ApiPropertyOptional({ example: '2027-03' }) @IsOptional() @Matches(PERIOD, PERIOD_MSG) periodStart?: string;
   @ApiPropertyOptional({ example: '2027-Q2' }) @IsOptional() @Matches(PERIOD, PERIOD_MSG) periodEnd?: string;
   @Text(300, { optional: true }) location?: string;
@@ -35,42 +36,24 @@ class ActivityFields {
   @OneOf(PRIORITIES, { optional: true }) priority?: (typeof PRIORITIES)[number];
 }
 
-export class CreateActivityDto extends ActivityFields {
-  @Text(30, { optional: true, example: 'HD-01' }) code?: string;
-  @Text(500) declare title: string;
-  @OneOf(ACTIVITY_TYPES) declare type: string;
-}
+export class UpdateActivityDto extends PartialType(CreateActivityDto) {}
 
-export class UpdateActivityDto extends ActivityFields {
-  @Text(30, { optional: true }) code?: string;
-}
-
-class BudgetLineFields {
-  @Text(1000, { optional: true }) description?: string;
-  @Int(1, 1_000_000, { optional: true }) quantity?: number;
-  @Text(50, { optional: true }) unit?: string;
-  @Vnd({ optional: true }) unitCost?: bigint;
+export class CreateBudgetLineDto {
+  @OneOf(BUDGET_CATEGORIES) category!: string;
+  @Text(1000) description!: string;
+  @Int(1, 1_000_000) quantity!: number;
+  @Text(50) unit!: string;
+  @Vnd() unitCost!: bigint;
   /** The requested amount; defaults to quantity × unit cost. */
   @Vnd({ optional: true }) amount?: bigint;
-  @OneOf(FUNDING_SOURCES, { optional: true }) fundingSource?: string;
+  @OneOf(FUNDING_SOURCES) fundingSource!: string;
   @OneOf(GUEST_CLASSES, { nullable: true }) guestClass?: string | null;
   @OneOf(DELEGATION_MEMBER_ROLES, { nullable: true }) memberRole?: string | null;
   @Text(20, { optional: true }) normArticle?: string;
   @OneOf(PAYERS, { optional: true }) payer?: (typeof PAYERS)[number];
 }
 
-export class CreateBudgetLineDto extends BudgetLineFields {
-  @OneOf(BUDGET_CATEGORIES) category!: string;
-  @Text(1000) declare description: string;
-  @Int(1, 1_000_000) declare quantity: number;
-  @Text(50) declare unit: string;
-  @Vnd() declare unitCost: bigint;
-  @OneOf(FUNDING_SOURCES) declare fundingSource: string;
-}
-
-export class UpdateBudgetLineDto extends BudgetLineFields {
-  @OneOf(BUDGET_CATEGORIES, { optional: true }) category?: string;
-}
+export class UpdateBudgetLineDto extends PartialType(CreateBudgetLineDto) {}
 
 export class PlanQuery {
   @UuidField({ optional: true }) cycleId?: string;

@@ -87,12 +87,12 @@ export class DemoSeeder {
       }
     }
     const users = this.tx.em.getRepository(UserEntity);
-    const hash = await hashPassword(DEMO.password);
     for (const u of DEMO.users) {
       await users.save(
         users.create({
           login: u.login,
-          passwordHash: hash,
+          // Each user its own salt: equal passwords must not give equal hashes.
+          passwordHash: await hashPassword(DEMO.password),
           displayName: u.displayName,
           organizationId: ids.get(u.organizationCode)!,
           roles: u.roles as UserEntity['roles'],

@@ -38,7 +38,8 @@ export function rolloutReportDueAt(period: string, reportDay: number): string {
   const m = PERIOD_RE.exec(period);
   if (!m) throw new Error(`Not a period: ${period}`);
   const [year, quarter] = [Number(m[1]), Number(m[2])];
-  const firstOfNext = quarter === 4 ? `${year + 1}-01-01` : `${year}-${String(quarter * 3 + 1).padStart(2, '0')}-01`;
+  const firstOfNext =
+    quarter === 4 ? `${year + 1}-01-01` : `${year}-${String(quarter * 3 + 1).padStart(2, '0')}-01`;
   const quarterEnd = addCalendarDays(firstOfNext, -1);
   return endOfLocalDayOf(addCalendarDays(quarterEnd, reportDay)).toISOString();
 }

@@ -53,8 +53,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 function refOf(actor: UserActor): ActorRef {
-  const ref: ActorRef = { userId: actor.userId, displayName: actor.displayName, organizationId: actor.organizationId };
-  if (actor.actingFor) ref.actingFor = { userId: actor.actingFor.userId, displayName: actor.actingFor.displayName };
+  const ref: ActorRef = {
+    userId: actor.userId,
+    displayName: actor.displayName,
+    organizationId: actor.organizationId,
+  };
+  if (actor.actingFor)
+    ref.actingFor = { userId: actor.actingFor.userId, displayName: actor.actingFor.displayName };
   return ref;
 }
 
@@ -74,7 +79,9 @@ function authorize(state: PlanState | null, command: PlanCommand): Fail | null {
   const who = PLAN_TRANSITIONS[command.type].who;
   const actor = command.actor;
   if (who.actor === 'system') {
-    return actor && actor.kind === 'system' ? null : fail('FORBIDDEN', `${command.type} is sent by the system only.`);
+    return actor && actor.kind === 'system'
+      ? null
+      : fail('FORBIDDEN', `${command.type} is sent by the system only.`);
   }
   if (!actor || actor.kind !== 'user') return fail('FORBIDDEN', `${command.type} needs a signed-in user.`);
   const roles = Array.isArray(actor.roles) ? actor.roles : [];
@@ -84,7 +91,11 @@ function authorize(state: PlanState | null, command: PlanCommand): Fail | null {
   if (who.scope === 'plan-union' && state && actor.organizationId !== state.organizationId) {
     return fail('FORBIDDEN', "Only the plan's own union can do this.");
   }
-  if (who.scope === 'command-union' && command.type === 'CreatePlan' && actor.organizationId !== command.organizationId) {
+  if (
+    who.scope === 'command-union' &&
+    command.type === 'CreatePlan' &&
+    actor.organizationId !== command.organizationId
+  ) {
     return fail('FORBIDDEN', 'A union creates plans for itself only.');
   }
   return null;
@@ -102,12 +113,20 @@ function checkReview(state: PlanState, command: CommandOf<'DecideReview'>): Fail
     return fail('FORBIDDEN', 'Only a user of the agency the review is assigned to can decide it.');
   }
   if (review.round !== state.round) {
-    return fail('STALE_VERSION', `Review ${review.id} judged version ${review.round}; the current version is ${state.round}.`);
+    return fail(
+      'STALE_VERSION',
+      `Review ${review.id} judged version ${review.round}; the current version is ${state.round}.`,
+    );
   }
-  if (review.status === 'APPROVED' || review.status === 'REVISION_REQUESTED' || review.status === 'REJECTED') {
+  if (
+    review.status === 'APPROVED' ||
+    review.status === 'REVISION_REQUESTED' ||
+    review.status === 'REJECTED'
+  ) {
     return fail('ALREADY_DECIDED', `Review ${review.id} was already decided (${review.status}).`);
   }
-  if (review.status !== 'PENDING') return fail('INVALID_TRANSITION', `Review ${review.id} is ${review.status}.`);
+  if (review.status !== 'PENDING')
+    return fail('INVALID_TRANSITION', `Review ${review.id} is ${review.status}.`);
   return review;
 }
 
@@ -128,13 +147,15 @@ export function decide(state: PlanState | null, command: PlanCommand, ctx: Decid
   if (!isObject(raw) || !(PLAN_COMMAND_TYPES as readonly unknown[]).includes(raw.type)) {
     return fail('VALIDATION_FAILED', `Unknown command ${isObject(raw) ? String(raw.type) : ''}.`);
   }
-  if (!isInstant(ctx.now)) throw new Error(`decide: ctx.now is not an instant: ${String(ctx.now)}`);
+  if (!isInstant(ctx.now)) throw new Error(`decide: ctx.now is not an ISO instant: ${String(ctx.now)}`);
+  ctx = { ...ctx, now: toIso(ctx.now) };
   const rule = PLAN_TRANSITIONS[command.type];
 
   if (state === null) {
     if (command.type !== 'CreatePlan') return fail('NOT_FOUND', 'No such plan.');
   } else {
-    if (command.type === 'CreatePlan') return fail('INVALID_TRANSITION', `Plan ${state.planId} already exists.`);
+    if (command.type === 'CreatePlan')
+      return fail('INVALID_TRANSITION', `Plan ${state.planId} already exists.`);
     if (isTerminal(state.status) && command.type !== 'DeadlineReached') {
       return fail('INVALID_TRANSITION', `The plan is ${state.status}; it accepts no more commands.`);
     }
@@ -172,14 +193,23 @@ export function decide(state: PlanState | null, command: PlanCommand, ctx: Decid
       return deadlineReached(state!, command, ctx);
     case 'StartRollout':
       if (isBlank(command.consolidationId)) {
-        return fail('VALIDATION_FAILED', 'consolidationId is required.', [{ field: 'consolidationId', message: 'required' }]);
+        return fail('VALIDATION_FAILED', 'consolidationId is required.', [
+          { field: 'consolidationId', message: 'required' },
+        ]);
       }
       return ok([
-        { type: 'RolloutStarted', consolidationId: command.consolidationId, startedAt: ctx.now, by: refOf(command.actor as UserActor) },
+        {
+          type: 'RolloutStarted',
+          consolidationId: command.consolidationId,
+          startedAt: ctx.now,
+          by: refOf(command.actor as UserActor),
+        },
       ]);
     case 'RecordRolloutReport': {
       if (!isPeriod(command.period)) {
-        return fail('VALIDATION_FAILED', "A report period is written 'YYYY-Qn'.", [{ field: 'period', message: 'not YYYY-Qn' }]);
+        return fail('VALIDATION_FAILED', "A report period is written 'YYYY-Qn'.", [
+          { field: 'period', message: 'not YYYY-Qn' },
+        ]);
       }
       const dueAt = rolloutReportDueAt(command.period, state!.terms.rolloutReportDay);
       return ok([
@@ -200,20 +230,30 @@ export function decide(state: PlanState | null, command: PlanCommand, ctx: Decid
 // ---------------------------------------------------------------------------------------------
 // CreatePlan
 
-function validTerms(terms: unknown, errors: FieldError[]): (CycleTerms & { rolloutReportDay: number }) | null {
+function validTerms(
+  terms: unknown,
+  errors: FieldError[],
+): (CycleTerms & { rolloutReportDay: number }) | null {
   if (!isObject(terms)) {
     errors.push({ field: 'cycle', message: 'required' });
     return null;
   }
   const t = terms as Partial<CycleTerms>;
-  const wholeDays = (v: unknown, min: number) => Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= 365;
-  if (!isInstant(t.submissionDeadline)) errors.push({ field: 'cycle.submissionDeadline', message: 'not an instant' });
+  const wholeDays = (v: unknown, min: number) =>
+    Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= 365;
+  if (!isInstant(t.submissionDeadline))
+    errors.push({ field: 'cycle.submissionDeadline', message: 'not an instant' });
   if (!Array.isArray(t.reminderWorkingDays) || !t.reminderWorkingDays.every((n) => wholeDays(n, 1))) {
     errors.push({ field: 'cycle.reminderWorkingDays', message: 'whole numbers of working days, each ≥ 1' });
   }
-  if (!wholeDays(t.reviewSlaDays, 1)) errors.push({ field: 'cycle.reviewSlaDays', message: 'a whole number ≥ 1' });
-  if (!wholeDays(t.revisionSlaDays, 1)) errors.push({ field: 'cycle.revisionSlaDays', message: 'a whole number ≥ 1' });
-  if (t.rolloutReportDay !== undefined && !(Number.isSafeInteger(t.rolloutReportDay) && t.rolloutReportDay >= 0 && t.rolloutReportDay <= 92)) {
+  if (!wholeDays(t.reviewSlaDays, 1))
+    errors.push({ field: 'cycle.reviewSlaDays', message: 'a whole number ≥ 1' });
+  if (!wholeDays(t.revisionSlaDays, 1))
+    errors.push({ field: 'cycle.revisionSlaDays', message: 'a whole number ≥ 1' });
+  if (
+    t.rolloutReportDay !== undefined &&
+    !(Number.isSafeInteger(t.rolloutReportDay) && t.rolloutReportDay >= 0 && t.rolloutReportDay <= 92)
+  ) {
     errors.push({ field: 'cycle.rolloutReportDay', message: 'a whole number of days, 0..92' });
   }
   const route: RouteStage[] = [];
@@ -223,10 +263,23 @@ function validTerms(terms: unknown, errors: FieldError[]): (CycleTerms & { rollo
     const seen = new Set<number>();
     t.route.forEach((st, i) => {
       const fns = isObject(st) && Array.isArray(st.functions) ? (st.functions as unknown[]) : null;
-      if (!isObject(st) || !Number.isSafeInteger(st.stage) || (st.stage as number) < 1 || seen.has(st.stage as number)) {
+      if (
+        !isObject(st) ||
+        !Number.isSafeInteger(st.stage) ||
+        (st.stage as number) < 1 ||
+        seen.has(st.stage as number)
+      ) {
         errors.push({ field: `cycle.route[${i}].stage`, message: 'a distinct whole number ≥ 1' });
-      } else if (!fns || fns.length === 0 || !fns.every((f) => isOneOf(AGENCY_FUNCTIONS, f)) || new Set(fns).size !== fns.length) {
-        errors.push({ field: `cycle.route[${i}].functions`, message: 'distinct functions among CONTENT, BUDGET, FINAL' });
+      } else if (
+        !fns ||
+        fns.length === 0 ||
+        !fns.every((f) => isOneOf(AGENCY_FUNCTIONS, f)) ||
+        new Set(fns).size !== fns.length
+      ) {
+        errors.push({
+          field: `cycle.route[${i}].functions`,
+          message: 'distinct functions among CONTENT, BUDGET, FINAL',
+        });
       } else {
         seen.add(st.stage as number);
         route.push({ stage: st.stage as number, functions: [...(fns as AgencyFunction[])] });
@@ -247,7 +300,11 @@ function validTerms(terms: unknown, errors: FieldError[]): (CycleTerms & { rollo
 function submissionReminders(days: number[], deadline: string, ctx: DecideContext): SubmissionReminder[] {
   const now = toEpochMs(ctx.now);
   return days
-    .map((n) => ({ key: timerKeys.submissionReminder(n), daysBefore: n, dueAt: ctx.calendar.workingDaysBefore(deadline, n).toISOString() }))
+    .map((n) => ({
+      key: timerKeys.submissionReminder(n),
+      daysBefore: n,
+      dueAt: ctx.calendar.workingDaysBefore(deadline, n).toISOString(),
+    }))
     .filter((r) => toEpochMs(r.dueAt) > now);
 }
 
@@ -283,8 +340,11 @@ function editContent(_state: PlanState, command: CommandOf<'EditContent'>, ctx: 
   if (!change || isBlank(change.summary)) errors.push({ field: 'change.summary', message: 'required' });
   const copied = change ? jsonCopy(change) : null;
   if (change && !copied) errors.push({ field: 'change.details', message: 'not JSON' });
-  if (errors.length || !copied) return fail('VALIDATION_FAILED', 'A content change needs a kind and a summary.', errors);
-  return ok([{ type: 'ContentEdited', change: copied, editedAt: ctx.now, by: refOf(command.actor as UserActor) }]);
+  if (errors.length || !copied)
+    return fail('VALIDATION_FAILED', 'A content change needs a kind and a summary.', errors);
+  return ok([
+    { type: 'ContentEdited', change: copied, editedAt: ctx.now, by: refOf(command.actor as UserActor) },
+  ]);
 }
 
 function withdraw(command: CommandOf<'Withdraw'>, ctx: DecideContext): Decision {
@@ -305,18 +365,23 @@ function withdraw(command: CommandOf<'Withdraw'>, ctx: DecideContext): Decision 
 /** Checks a content snapshot. Structure problems are VALIDATION_FAILED; the plan rules are RULE_VIOLATION. */
 function checkContent(raw: unknown): Fail | PlanContent {
   const content = isObject(raw) ? jsonCopy(raw) : null;
-  if (!content) return fail('VALIDATION_FAILED', 'The plan content is missing or not JSON.', [{ field: 'content', message: 'required' }]);
+  if (!content)
+    return fail('VALIDATION_FAILED', 'The plan content is missing or not JSON.', [
+      { field: 'content', message: 'required' },
+    ]);
   const structure: FieldError[] = [];
   const rules: FieldError[] = [];
   if (isBlank(content.title)) structure.push({ field: 'content.title', message: 'required' });
   if (content.objectives === undefined || content.objectives === null) content.objectives = '';
-  if (typeof content.objectives !== 'string') structure.push({ field: 'content.objectives', message: 'text' });
+  if (typeof content.objectives !== 'string')
+    structure.push({ field: 'content.objectives', message: 'text' });
   const activities = content.activities;
   if (!Array.isArray(activities)) {
     structure.push({ field: 'content.activities', message: 'a list' });
     return fail('VALIDATION_FAILED', 'The plan content is malformed.', structure);
   }
-  if (activities.length === 0) rules.push({ field: 'content.activities', message: 'a plan needs at least one activity' });
+  if (activities.length === 0)
+    rules.push({ field: 'content.activities', message: 'a plan needs at least one activity' });
   const activityIds = new Set<string>();
   const lineIds = new Set<string>();
   activities.forEach((a: unknown, i) => {
@@ -325,11 +390,13 @@ function checkContent(raw: unknown): Fail | PlanContent {
       return;
     }
     const where = `content.activities[${i}]`;
-    if (isBlank(a.id) || activityIds.has(a.id as string)) structure.push({ field: `${where}.id`, message: 'a distinct id' });
+    if (isBlank(a.id) || activityIds.has(a.id as string))
+      structure.push({ field: `${where}.id`, message: 'a distinct id' });
     else activityIds.add(a.id as string);
     if (typeof a.code !== 'string') structure.push({ field: `${where}.code`, message: 'text' });
     if (isBlank(a.title)) structure.push({ field: `${where}.title`, message: 'required' });
-    if (!isOneOf(ACTIVITY_TYPES, a.type)) structure.push({ field: `${where}.type`, message: 'an activity type' });
+    if (!isOneOf(ACTIVITY_TYPES, a.type))
+      structure.push({ field: `${where}.type`, message: 'an activity type' });
     const name = `${typeof a.code === 'string' && a.code ? a.code : String(a.id)}`;
     if (!Array.isArray(a.budgetLines)) {
       structure.push({ field: `${where}.budgetLines`, message: 'a list' });
@@ -344,11 +411,14 @@ function checkContent(raw: unknown): Fail | PlanContent {
         structure.push({ field: at, message: 'a budget line' });
         return;
       }
-      if (isBlank(l.id) || lineIds.has(l.id as string)) structure.push({ field: `${at}.id`, message: 'a distinct id' });
+      if (isBlank(l.id) || lineIds.has(l.id as string))
+        structure.push({ field: `${at}.id`, message: 'a distinct id' });
       else lineIds.add(l.id as string);
       if (typeof l.description !== 'string') structure.push({ field: `${at}.description`, message: 'text' });
-      if (!isOneOf(BUDGET_CATEGORIES, l.category)) structure.push({ field: `${at}.category`, message: 'a budget category' });
-      if (!isOneOf(FUNDING_SOURCES, l.fundingSource)) structure.push({ field: `${at}.fundingSource`, message: 'a funding source' });
+      if (!isOneOf(BUDGET_CATEGORIES, l.category))
+        structure.push({ field: `${at}.category`, message: 'a budget category' });
+      if (!isOneOf(FUNDING_SOURCES, l.fundingSource))
+        structure.push({ field: `${at}.fundingSource`, message: 'a funding source' });
       const amount = tryParseVnd(l.requestedAmount);
       if (amount === null) {
         rules.push({
@@ -401,7 +471,10 @@ function submit(state: PlanState, command: CommandOf<'Submit'>, ctx: DecideConte
   for (const fn of new Set(state.terms.route.flatMap((s) => s.functions))) {
     const a = given[fn];
     if (!isObject(a) || isBlank(a.id)) {
-      missing.push({ field: `agencies.${fn}`, message: `no appraisal agency for function ${fn} serves this union` });
+      missing.push({
+        field: `agencies.${fn}`,
+        message: `no appraisal agency for function ${fn} serves this union`,
+      });
     } else {
       agencies[fn] = typeof a.name === 'string' ? { id: a.id, name: a.name } : { id: a.id };
     }
@@ -423,7 +496,7 @@ function submit(state: PlanState, command: CommandOf<'Submit'>, ctx: DecideConte
   }
 
   const version = state.version + 1;
-  const limit = state.version === 0 ? state.submissionDeadline : state.revision?.dueAt ?? null;
+  const limit = state.version === 0 ? state.submissionDeadline : (state.revision?.dueAt ?? null);
   const submitted: PlanEvent = {
     type: 'PlanSubmitted',
     version,
@@ -444,7 +517,8 @@ function submit(state: PlanState, command: CommandOf<'Submit'>, ctx: DecideConte
 function requestedById(content: PlanContent): Map<string, { amount: Vnd; fundingSource: string }> {
   const out = new Map<string, { amount: Vnd; fundingSource: string }>();
   for (const a of content.activities) {
-    for (const l of a.budgetLines) out.set(l.id, { amount: BigInt(l.requestedAmount), fundingSource: l.fundingSource });
+    for (const l of a.budgetLines)
+      out.set(l.id, { amount: BigInt(l.requestedAmount), fundingSource: l.fundingSource });
   }
   return out;
 }
@@ -461,9 +535,11 @@ function checkLines(
   const none = !Array.isArray(given) || given.length === 0;
   if (review.function !== 'BUDGET') {
     if (none) return undefined;
-    return fail('VALIDATION_FAILED', `Approved amounts are set by the BUDGET review, not ${review.function}.`, [
-      { field: 'lines', message: 'only on a BUDGET review' },
-    ]);
+    return fail(
+      'VALIDATION_FAILED',
+      `Approved amounts are set by the BUDGET review, not ${review.function}.`,
+      [{ field: 'lines', message: 'only on a BUDGET review' }],
+    );
   }
   if (none && command.decision !== 'APPROVE') return undefined;
   const requested = requestedById(content);
@@ -478,7 +554,10 @@ function checkLines(
     const id = l.budgetLineId as string;
     const req = requested.get(id);
     if (!req) {
-      errors.push({ field: `lines[${i}].budgetLineId`, message: `no budget line ${id} in the submitted version` });
+      errors.push({
+        field: `lines[${i}].budgetLineId`,
+        message: `no budget line ${id} in the submitted version`,
+      });
       return;
     }
     if (seen.has(id)) {
@@ -495,7 +574,11 @@ function checkLines(
       return;
     }
     const comment = typeof l.comment === 'string' ? l.comment.trim() : '';
-    out.push(comment ? { budgetLineId: id, approvedAmount: amount.toString(), comment } : { budgetLineId: id, approvedAmount: amount.toString() });
+    out.push(
+      comment
+        ? { budgetLineId: id, approvedAmount: amount.toString(), comment }
+        : { budgetLineId: id, approvedAmount: amount.toString() },
+    );
   });
   if (command.decision === 'APPROVE') {
     for (const id of requested.keys()) {
@@ -554,9 +637,16 @@ function approvedAmountsOf(state: PlanState): ApprovedLine[] {
   );
 }
 
-function decideReview(state: PlanState, review: Review, command: CommandOf<'DecideReview'>, ctx: DecideContext): Decision {
+function decideReview(
+  state: PlanState,
+  review: Review,
+  command: CommandOf<'DecideReview'>,
+  ctx: DecideContext,
+): Decision {
   if (!isOneOf(REVIEW_DECISIONS, command.decision)) {
-    return fail('VALIDATION_FAILED', 'decision is APPROVE, REQUEST_REVISION or REJECT.', [{ field: 'decision', message: 'unknown' }]);
+    return fail('VALIDATION_FAILED', 'decision is APPROVE, REQUEST_REVISION or REJECT.', [
+      { field: 'decision', message: 'unknown' },
+    ]);
   }
   const comment = typeof command.comment === 'string' ? command.comment.trim() : '';
   if (command.decision !== 'APPROVE' && !comment) {
@@ -580,12 +670,19 @@ function decideReview(state: PlanState, review: Review, command: CommandOf<'Deci
     decidedAt: ctx.now,
   };
   const after = evolve(state, decided);
-  const pendingOfRound = () => after.reviews.filter((r) => r.round === after.round && r.status === 'PENDING').map((r) => r.id);
+  const pendingOfRound = () =>
+    after.reviews.filter((r) => r.round === after.round && r.status === 'PENDING').map((r) => r.id);
 
   if (command.decision === 'REJECT') {
     return ok([
       decided,
-      { type: 'PlanRejected', reviewId: review.id, reason: comment, cancelledReviewIds: pendingOfRound(), rejectedAt: ctx.now },
+      {
+        type: 'PlanRejected',
+        reviewId: review.id,
+        reason: comment,
+        cancelledReviewIds: pendingOfRound(),
+        rejectedAt: ctx.now,
+      },
     ]);
   }
   if (command.decision === 'REQUEST_REVISION') {
@@ -612,9 +709,11 @@ function decideReview(state: PlanState, review: Review, command: CommandOf<'Deci
 
   // The approval that completes the last stage records the approval decision.
   if (!record) {
-    return fail('VALIDATION_FAILED', 'The final approval records the approval decision: number, date and signer.', [
-      { field: 'decisionRecord', message: 'required on the approval that completes the last stage' },
-    ]);
+    return fail(
+      'VALIDATION_FAILED',
+      'The final approval records the approval decision: number, date and signer.',
+      [{ field: 'decisionRecord', message: 'required on the approval that completes the last stage' }],
+    );
   }
   const approvedAmounts = approvedAmountsOf(after);
   return ok([
@@ -632,14 +731,21 @@ function decideReview(state: PlanState, review: Review, command: CommandOf<'Deci
 // ---------------------------------------------------------------------------------------------
 // GrantExtension
 
-function grantExtension(state: PlanState, command: CommandOf<'GrantExtension'>, ctx: DecideContext): Decision {
+function grantExtension(
+  state: PlanState,
+  command: CommandOf<'GrantExtension'>,
+  ctx: DecideContext,
+): Decision {
   const errors: FieldError[] = [];
   if (!isInstant(command.newDeadline)) errors.push({ field: 'newDeadline', message: 'not an instant' });
   if (isBlank(command.reason)) errors.push({ field: 'reason', message: 'required' });
-  if (errors.length) return fail('VALIDATION_FAILED', 'An extension needs a new deadline and a reason.', errors);
+  if (errors.length)
+    return fail('VALIDATION_FAILED', 'An extension needs a new deadline and a reason.', errors);
   const newDeadline = toIso(command.newDeadline);
   if (toEpochMs(newDeadline) <= toEpochMs(ctx.now)) {
-    return fail('DEADLINE_PASSED', 'The new deadline is already past.', [{ field: 'newDeadline', message: 'not after now' }]);
+    return fail('DEADLINE_PASSED', 'The new deadline is already past.', [
+      { field: 'newDeadline', message: 'not after now' },
+    ]);
   }
   if (toEpochMs(newDeadline) <= toEpochMs(state.submissionDeadline)) {
     return fail('VALIDATION_FAILED', 'An extension moves the deadline later.', [
@@ -663,7 +769,10 @@ function grantExtension(state: PlanState, command: CommandOf<'GrantExtension'>, 
 // DeadlineReached
 
 function whyGone(state: PlanState, key: string): string {
-  const [kind, id] = [key.slice(0, key.indexOf(':') < 0 ? key.length : key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+  const [kind, id] = [
+    key.slice(0, key.indexOf(':') < 0 ? key.length : key.indexOf(':')),
+    key.slice(key.indexOf(':') + 1),
+  ];
   if (kind === 'submission-reminder' || kind === 'submission-deadline') {
     return state.version > 0 ? 'the plan was already submitted' : `the plan is ${state.status}`;
   }
@@ -674,19 +783,28 @@ function whyGone(state: PlanState, key: string): string {
     return `review ${id} is ${review.status}`;
   }
   if (kind === 'revision-reminder' || kind === 'revision-sla') {
-    return state.status === 'REVISION_REQUESTED' ? 'that revision request was superseded' : `the plan is ${state.status}`;
+    return state.status === 'REVISION_REQUESTED'
+      ? 'that revision request was superseded'
+      : `the plan is ${state.status}`;
   }
   if (kind === 'rollout-report') {
     if (state.rollout?.reportsSubmitted.includes(id)) return `the report for ${id} was already submitted`;
-    return state.status === 'IN_ROLLOUT' ? `no report for ${id} is awaited now` : `the plan is ${state.status}`;
+    return state.status === 'IN_ROLLOUT'
+      ? `no report for ${id} is awaited now`
+      : `the plan is ${state.status}`;
   }
   return `no timer ${key} belongs to this plan`;
 }
 
-function deadlineReached(state: PlanState, command: CommandOf<'DeadlineReached'>, ctx: DecideContext): Decision {
+function deadlineReached(
+  state: PlanState,
+  command: CommandOf<'DeadlineReached'>,
+  ctx: DecideContext,
+): Decision {
   const key = String(command.key);
   if (!isInstant(command.dueAt)) return ok([], `timer ${key} ignored: dueAt is not an instant`);
-  if (hasFired(state, key, command.dueAt)) return ok([], `timer ${key} already fired for ${toIso(command.dueAt)}`);
+  if (hasFired(state, key, command.dueAt))
+    return ok([], `timer ${key} already fired for ${toIso(command.dueAt)}`);
   const d = deadlines(state).find((x) => x.key === key);
   if (!d) return ok([], `timer ${key} has nothing to do: ${whyGone(state, key)}`);
   if (toEpochMs(d.dueAt) !== toEpochMs(command.dueAt)) {
@@ -700,7 +818,14 @@ function deadlineReached(state: PlanState, command: CommandOf<'DeadlineReached'>
   switch (d.timer) {
     case 'SUBMISSION_REMINDER': {
       const reminder = state.submissionReminders.find((r) => r.key === key)!;
-      return ok([{ type: 'SubmissionReminderDue', daysBefore: reminder.daysBefore, deadline: state.submissionDeadline, ...fire }]);
+      return ok([
+        {
+          type: 'SubmissionReminderDue',
+          daysBefore: reminder.daysBefore,
+          deadline: state.submissionDeadline,
+          ...fire,
+        },
+      ]);
     }
     case 'SUBMISSION_DEADLINE':
       return ok([{ type: 'SubmissionOverdue', deadline: state.submissionDeadline, ...fire }]);

@@ -13,7 +13,12 @@ describe('diffContents', () => {
     const to = content({ title: 'New title', objectives: 'New goals' });
     expect(diffContents(content(), to)).toEqual([
       { kind: 'PLAN_CHANGED', field: 'title', from: 'External affairs plan 2027', to: 'New title' },
-      { kind: 'PLAN_CHANGED', field: 'objectives', from: 'Strengthen friendship with partner provinces', to: 'New goals' },
+      {
+        kind: 'PLAN_CHANGED',
+        field: 'objectives',
+        from: 'Strengthen friendship with partner provinces',
+        to: 'New goals',
+      },
     ]);
   });
 
@@ -28,15 +33,51 @@ describe('diffContents', () => {
       code: 'HD03',
       title: 'Training',
       type: 'TRAINING',
-      budgetLines: [{ id: 'bl-9', description: 'Printing', category: 'PRINTING_PUBLICATION', fundingSource: 'NGO_AID', requestedAmount: '5000000' }],
+      budgetLines: [
+        {
+          id: 'bl-9',
+          description: 'Printing',
+          category: 'PRINTING_PUBLICATION',
+          fundingSource: 'NGO_AID',
+          requestedAmount: '5000000',
+        },
+      ],
     });
     expect(diffContents(from, to)).toEqual([
-      { kind: 'ACTIVITY_CHANGED', activityId: 'act-1', code: 'HD01', field: 'title', from: 'Receive a delegation from Laos', to: 'Receive a delegation from Cambodia' },
-      { kind: 'ACTIVITY_CHANGED', activityId: 'act-1', code: 'HD01', field: 'partnerCountries', from: null, to: ['KH'] },
+      {
+        kind: 'ACTIVITY_CHANGED',
+        activityId: 'act-1',
+        code: 'HD01',
+        field: 'title',
+        from: 'Receive a delegation from Laos',
+        to: 'Receive a delegation from Cambodia',
+      },
+      {
+        kind: 'ACTIVITY_CHANGED',
+        activityId: 'act-1',
+        code: 'HD01',
+        field: 'partnerCountries',
+        from: null,
+        to: ['KH'],
+      },
       { kind: 'ACTIVITY_ADDED', activityId: 'act-3', code: 'HD03', title: 'Training' },
       { kind: 'ACTIVITY_REMOVED', activityId: 'act-2', code: 'HD02', title: 'Friendship exchange' },
-      { kind: 'BUDGET_LINE_ADDED', activityId: 'act-3', activityCode: 'HD03', budgetLineId: 'bl-9', description: 'Printing', amount: '5000000' },
-      { kind: 'BUDGET_LINE_REMOVED', activityId: 'act-2', activityCode: 'HD02', budgetLineId: 'bl-3', description: 'Venue', amount: '20000000' },
+      {
+        kind: 'BUDGET_LINE_ADDED',
+        activityId: 'act-3',
+        activityCode: 'HD03',
+        budgetLineId: 'bl-9',
+        description: 'Printing',
+        amount: '5000000',
+      },
+      {
+        kind: 'BUDGET_LINE_REMOVED',
+        activityId: 'act-2',
+        activityCode: 'HD02',
+        budgetLineId: 'bl-3',
+        description: 'Venue',
+        amount: '20000000',
+      },
       { kind: 'TOTAL_REQUESTED_CHANGED', from: '71000000', to: '56000000' },
     ]);
   });
@@ -60,7 +101,16 @@ describe('diffContents', () => {
       { kind: 'BUDGET_LINE_CHANGED', ...where, field: 'category', from: 'ACCOMMODATION', to: 'MEALS' },
       { kind: 'BUDGET_LINE_CHANGED', ...where, field: 'fundingSource', from: 'STATE_BUDGET', to: 'NGO_AID' },
       { kind: 'BUDGET_LINE_CHANGED', ...where, field: 'quantity', from: 5, to: 4 },
-      { kind: 'BUDGET_LINE_CHANGED', activityId: 'act-2', activityCode: 'HD02', budgetLineId: 'bl-2', description: 'Interpreting', field: 'activity', from: 'HD01', to: 'HD02' },
+      {
+        kind: 'BUDGET_LINE_CHANGED',
+        activityId: 'act-2',
+        activityCode: 'HD02',
+        budgetLineId: 'bl-2',
+        description: 'Interpreting',
+        field: 'activity',
+        from: 'HD01',
+        to: 'HD02',
+      },
       { kind: 'TOTAL_REQUESTED_CHANGED', from: '71000000', to: '66000000' },
     ]);
   });

@@ -15,7 +15,14 @@ export type ContentChange =
   | { kind: 'PLAN_CHANGED'; field: string; from: DiffValue; to: DiffValue }
   | { kind: 'ACTIVITY_ADDED'; activityId: string; code: string; title: string }
   | { kind: 'ACTIVITY_REMOVED'; activityId: string; code: string; title: string }
-  | { kind: 'ACTIVITY_CHANGED'; activityId: string; code: string; field: string; from: DiffValue; to: DiffValue }
+  | {
+      kind: 'ACTIVITY_CHANGED';
+      activityId: string;
+      code: string;
+      field: string;
+      from: DiffValue;
+      to: DiffValue;
+    }
   | ({ kind: 'BUDGET_LINE_ADDED'; amount: string } & LineRef)
   | ({ kind: 'BUDGET_LINE_REMOVED'; amount: string } & LineRef)
   | ({ kind: 'BUDGET_LINE_CHANGED'; field: string; from: DiffValue; to: DiffValue } & LineRef)
@@ -59,13 +66,15 @@ function amountOf(line: PlanBudgetLine): string {
 
 function totalOf(content: PlanContent): bigint {
   let total = 0n;
-  for (const a of content.activities ?? []) for (const l of a.budgetLines ?? []) total += tryParseVnd(l[AMOUNT]) ?? 0n;
+  for (const a of content.activities ?? [])
+    for (const l of a.budgetLines ?? []) total += tryParseVnd(l[AMOUNT]) ?? 0n;
   return total;
 }
 
 function linesById(content: PlanContent): Map<string, { line: PlanBudgetLine; activity: PlanActivity }> {
   const out = new Map<string, { line: PlanBudgetLine; activity: PlanActivity }>();
-  for (const activity of content.activities ?? []) for (const line of activity.budgetLines ?? []) out.set(line.id, { line, activity });
+  for (const activity of content.activities ?? [])
+    for (const line of activity.budgetLines ?? []) out.set(line.id, { line, activity });
   return out;
 }
 
@@ -97,17 +106,35 @@ export function diffContents(from: PlanContent, to: PlanContent): ContentChange[
   for (const a of to.activities ?? []) {
     const before = fromActivities.get(a.id);
     if (!before) {
-      changes.push({ kind: 'ACTIVITY_ADDED', activityId: a.id, code: String(a.code ?? ''), title: String(a.title ?? '') });
+      changes.push({
+        kind: 'ACTIVITY_ADDED',
+        activityId: a.id,
+        code: String(a.code ?? ''),
+        title: String(a.title ?? ''),
+      });
       continue;
     }
     for (const field of fieldsOf(before, a, ['code', 'title', 'type'], ['id', 'budgetLines'])) {
       const [x, y] = [toDiffValue(before[field]), toDiffValue(a[field])];
-      if (!same(x, y)) changes.push({ kind: 'ACTIVITY_CHANGED', activityId: a.id, code: String(a.code ?? ''), field, from: x, to: y });
+      if (!same(x, y))
+        changes.push({
+          kind: 'ACTIVITY_CHANGED',
+          activityId: a.id,
+          code: String(a.code ?? ''),
+          field,
+          from: x,
+          to: y,
+        });
     }
   }
   for (const a of from.activities ?? []) {
     if (!toActivities.has(a.id)) {
-      changes.push({ kind: 'ACTIVITY_REMOVED', activityId: a.id, code: String(a.code ?? ''), title: String(a.title ?? '') });
+      changes.push({
+        kind: 'ACTIVITY_REMOVED',
+        activityId: a.id,
+        code: String(a.code ?? ''),
+        title: String(a.title ?? ''),
+      });
     }
   }
 
@@ -129,16 +156,29 @@ export function diffContents(from: PlanContent, to: PlanContent): ContentChange[
         to: String(activity.code ?? activity.id),
       });
     }
-    for (const field of fieldsOf(before.line, line, [AMOUNT, 'description', 'category', 'fundingSource'], ['id'])) {
+    for (const field of fieldsOf(
+      before.line,
+      line,
+      [AMOUNT, 'description', 'category', 'fundingSource'],
+      ['id'],
+    )) {
       const [x, y] =
         field === AMOUNT
           ? [amountOf(before.line), amountOf(line)]
           : [toDiffValue(before.line[field]), toDiffValue(line[field])];
-      if (!same(x, y)) changes.push({ kind: 'BUDGET_LINE_CHANGED', ...where, field: field === AMOUNT ? 'amount' : field, from: x, to: y });
+      if (!same(x, y))
+        changes.push({
+          kind: 'BUDGET_LINE_CHANGED',
+          ...where,
+          field: field === AMOUNT ? 'amount' : field,
+          from: x,
+          to: y,
+        });
     }
   }
   for (const [id, { line, activity }] of fromLines) {
-    if (!toLines.has(id)) changes.push({ kind: 'BUDGET_LINE_REMOVED', ...ref(activity, line), amount: amountOf(line) });
+    if (!toLines.has(id))
+      changes.push({ kind: 'BUDGET_LINE_REMOVED', ...ref(activity, line), amount: amountOf(line) });
   }
 
   const [totalFrom, totalTo] = [totalOf(from), totalOf(to)];

@@ -225,7 +225,11 @@ export function evolve(state: PlanState | null, event: PlanEvent): PlanState {
         updatedAt: event.startedAt,
       };
     case 'RolloutReportSubmitted': {
-      const rollout = s.rollout ?? { consolidationId: '', startedAt: event.submittedAt, reportsSubmitted: [] };
+      const rollout = s.rollout ?? {
+        consolidationId: '',
+        startedAt: event.submittedAt,
+        reportsSubmitted: [],
+      };
       const reportsOverdue = { ...s.flags.reportsOverdue };
       if (event.period in reportsOverdue) reportsOverdue[event.period] = false;
       return {

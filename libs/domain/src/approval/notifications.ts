@@ -1,8 +1,7 @@
 import type { PlanEvent, PlanState, Role } from './types';
 
 export type NotificationRecipient =
-  | { organizationId: string; roles: Role[] }
-  | { central: true; roles: Role[] };
+  { organizationId: string; roles: Role[] } | { central: true; roles: Role[] };
 
 export const NOTIFICATION_KINDS = [
   'PLAN_SUBMITTED',
@@ -45,7 +44,10 @@ export function notificationsFor(event: PlanEvent, stateAfter: PlanState): Notif
   const union = (...roles: Role[]): NotificationRecipient => ({ organizationId: s.organizationId, roles });
   const unionTeam = union('PLAN_EDITOR', 'PLAN_SUBMITTER');
   const central = (...roles: Role[]): NotificationRecipient => ({ central: true, roles });
-  const agency = (organizationId: string, ...roles: Role[]): NotificationRecipient => ({ organizationId, roles });
+  const agency = (organizationId: string, ...roles: Role[]): NotificationRecipient => ({
+    organizationId,
+    roles,
+  });
   const base = { planTitle: s.title, planId: s.planId, organizationId: s.organizationId };
   const to = (
     recipients: NotificationRecipient[],
@@ -94,7 +96,10 @@ export function notificationsFor(event: PlanEvent, stateAfter: PlanState): Notif
     case 'PlanRejected':
       return [
         ...to([unionTeam], 'PLAN_REJECTED', 'warning', { reviewId: event.reviewId, reason: event.reason }),
-        ...to([central('CONSOLIDATOR')], 'PLAN_REJECTED', 'info', { reviewId: event.reviewId, reason: event.reason }),
+        ...to([central('CONSOLIDATOR')], 'PLAN_REJECTED', 'info', {
+          reviewId: event.reviewId,
+          reason: event.reason,
+        }),
       ];
     case 'PlanApproved': {
       const params = {
@@ -104,7 +109,10 @@ export function notificationsFor(event: PlanEvent, stateAfter: PlanState): Notif
         decisionDate: event.decisionRecord.date,
         signer: event.decisionRecord.signer,
       };
-      return [...to([unionTeam], 'PLAN_APPROVED', 'info', params), ...to([central('CONSOLIDATOR')], 'PLAN_APPROVED', 'info', params)];
+      return [
+        ...to([unionTeam], 'PLAN_APPROVED', 'info', params),
+        ...to([central('CONSOLIDATOR')], 'PLAN_APPROVED', 'info', params),
+      ];
     }
     case 'PlanWithdrawn':
       return to([central('CONSOLIDATOR')], 'PLAN_WITHDRAWN', 'info', { reason: event.reason });
@@ -116,7 +124,9 @@ export function notificationsFor(event: PlanEvent, stateAfter: PlanState): Notif
     case 'SubmissionOverdue':
       return [
         ...to([union('PLAN_SUBMITTER')], 'SUBMISSION_OVERDUE', 'overdue', { dueAt: event.deadline }),
-        ...to([central('CONSOLIDATOR', 'LEADER')], 'SUBMISSION_OVERDUE', 'overdue', { dueAt: event.deadline }),
+        ...to([central('CONSOLIDATOR', 'LEADER')], 'SUBMISSION_OVERDUE', 'overdue', {
+          dueAt: event.deadline,
+        }),
       ];
     case 'SubmissionDeadlineExtended':
       return to([unionTeam], 'SUBMISSION_DEADLINE_EXTENDED', 'info', {
@@ -135,14 +145,22 @@ export function notificationsFor(event: PlanEvent, stateAfter: PlanState): Notif
     }
     case 'ReviewOverdue': {
       const r = reviewOf(event.reviewId);
-      const params = { reviewId: event.reviewId, function: r?.function, dueAt: r?.dueAt ?? event.dueAt, agencyId: event.agencyId };
+      const params = {
+        reviewId: event.reviewId,
+        function: r?.function,
+        dueAt: r?.dueAt ?? event.dueAt,
+        agencyId: event.agencyId,
+      };
       return [
         ...to([agency(event.agencyId, 'APPRAISER')], 'REVIEW_OVERDUE', 'overdue', params),
         ...to([central('CONSOLIDATOR')], 'REVIEW_OVERDUE', 'overdue', params),
       ];
     }
     case 'RevisionReminderDue':
-      return to([unionTeam], 'REVISION_REMINDER', 'warning', { dueAt: event.revisionDueAt, reason: s.revision?.reason });
+      return to([unionTeam], 'REVISION_REMINDER', 'warning', {
+        dueAt: event.revisionDueAt,
+        reason: s.revision?.reason,
+      });
     case 'RevisionOverdue':
       return [
         ...to([unionTeam], 'REVISION_OVERDUE', 'overdue', { dueAt: event.dueAt, reason: s.revision?.reason }),
@@ -152,8 +170,14 @@ export function notificationsFor(event: PlanEvent, stateAfter: PlanState): Notif
       return to([unionTeam], 'ROLLOUT_STARTED', 'info', { startedAt: event.startedAt });
     case 'RolloutReportDue':
       return [
-        ...to([union('PLAN_SUBMITTER')], 'ROLLOUT_REPORT_DUE', 'overdue', { period: event.period, dueAt: event.dueAt }),
-        ...to([central('CONSOLIDATOR')], 'ROLLOUT_REPORT_DUE', 'overdue', { period: event.period, dueAt: event.dueAt }),
+        ...to([union('PLAN_SUBMITTER')], 'ROLLOUT_REPORT_DUE', 'overdue', {
+          period: event.period,
+          dueAt: event.dueAt,
+        }),
+        ...to([central('CONSOLIDATOR')], 'ROLLOUT_REPORT_DUE', 'overdue', {
+          period: event.period,
+          dueAt: event.dueAt,
+        }),
       ];
     case 'RolloutReportSubmitted':
       return to([central('CONSOLIDATOR')], 'ROLLOUT_REPORT_SUBMITTED', 'info', {

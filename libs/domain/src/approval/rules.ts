@@ -11,7 +11,11 @@ import type { PlanCommandType, PlanStatus, Role } from './types';
  * - `system`: the host's timers.
  */
 export type Permission =
-  | { actor: 'user'; roles: readonly Role[]; scope: 'plan-union' | 'command-union' | 'review-agency' | 'central' }
+  | {
+      actor: 'user';
+      roles: readonly Role[];
+      scope: 'plan-union' | 'command-union' | 'review-agency' | 'central';
+    }
   | { actor: 'system' };
 
 export interface TransitionRule {
@@ -22,7 +26,10 @@ export interface TransitionRule {
   to?: readonly PlanStatus[];
 }
 
-const user = (scope: 'plan-union' | 'command-union' | 'review-agency' | 'central', ...roles: Role[]): Permission => ({
+const user = (
+  scope: 'plan-union' | 'command-union' | 'review-agency' | 'central',
+  ...roles: Role[]
+): Permission => ({
   actor: 'user',
   roles,
   scope,

@@ -3,7 +3,13 @@ import { deadlines, nextPeriod, periodOf, rolloutReportDueAt } from './deadlines
 import type { Deadline, PlanCommand } from './types';
 
 const local = (s: string) => new Date(`${s}+07:00`).toISOString();
-const fire = (d: Pick<Deadline, 'key' | 'timer' | 'dueAt'>): PlanCommand => ({ type: 'DeadlineReached', actor: actors.system, key: d.key, timer: d.timer, dueAt: d.dueAt });
+const fire = (d: Pick<Deadline, 'key' | 'timer' | 'dueAt'>): PlanCommand => ({
+  type: 'DeadlineReached',
+  actor: actors.system,
+  key: d.key,
+  timer: d.timer,
+  dueAt: d.dueAt,
+});
 
 describe('deadlines()', () => {
   it('a DRAFT plan waits for its submission reminders and deadline', () => {
@@ -19,8 +25,18 @@ describe('deadlines()', () => {
     const h = new PlanHarness().create().submit();
     const [c, b] = [h.review('CONTENT').id, h.review('BUDGET').id];
     expect(deadlines(h.s)).toEqual([
-      { key: `review-reminder:${c}`, timer: 'REVIEW_REMINDER', dueAt: local('2026-06-12T09:00:00'), reviewId: c },
-      { key: `review-reminder:${b}`, timer: 'REVIEW_REMINDER', dueAt: local('2026-06-12T09:00:00'), reviewId: b },
+      {
+        key: `review-reminder:${c}`,
+        timer: 'REVIEW_REMINDER',
+        dueAt: local('2026-06-12T09:00:00'),
+        reviewId: c,
+      },
+      {
+        key: `review-reminder:${b}`,
+        timer: 'REVIEW_REMINDER',
+        dueAt: local('2026-06-12T09:00:00'),
+        reviewId: b,
+      },
       { key: `review-sla:${c}`, timer: 'REVIEW_SLA', dueAt: local('2026-06-15T09:00:00'), reviewId: c },
       { key: `review-sla:${b}`, timer: 'REVIEW_SLA', dueAt: local('2026-06-15T09:00:00'), reviewId: b },
     ]);
@@ -30,7 +46,13 @@ describe('deadlines()', () => {
 
   it('a plan sent back waits for the revision reminder and SLA', () => {
     const h = new PlanHarness().create().submit();
-    h.must({ type: 'DecideReview', actor: actors.contentAppraiser, reviewId: h.review('CONTENT').id, decision: 'REQUEST_REVISION', comment: 'x' });
+    h.must({
+      type: 'DecideReview',
+      actor: actors.contentAppraiser,
+      reviewId: h.review('CONTENT').id,
+      decision: 'REQUEST_REVISION',
+      comment: 'x',
+    });
     expect(deadlines(h.s)).toEqual([
       { key: 'revision-reminder:1', timer: 'REVISION_REMINDER', dueAt: local('2026-06-05T09:00:00') },
       { key: 'revision-sla:1', timer: 'REVISION_SLA', dueAt: local('2026-06-08T09:00:00') },
@@ -53,7 +75,14 @@ describe('DeadlineReached', () => {
     const [five, one, deadline] = deadlines(h.s);
     h.at(five.dueAt);
     const [reminder] = h.must(fire(five));
-    expect(reminder).toEqual({ type: 'SubmissionReminderDue', key: five.key, dueAt: five.dueAt, daysBefore: 5, deadline: DEADLINE, firedAt: h.now });
+    expect(reminder).toEqual({
+      type: 'SubmissionReminderDue',
+      key: five.key,
+      dueAt: five.dueAt,
+      daysBefore: 5,
+      deadline: DEADLINE,
+      firedAt: h.now,
+    });
     expect(deadlines(h.s).map((d) => d.key)).toEqual([one.key, deadline.key]);
     h.at(local('2026-07-01T00:00:00'));
     expect(h.must(fire(deadline)).map((e) => e.type)).toEqual(['SubmissionOverdue']);
@@ -74,7 +103,13 @@ describe('DeadlineReached', () => {
   it('does nothing for a review already decided', () => {
     const h = new PlanHarness().create().submit();
     const sla = deadlines(h.s).find((d) => d.timer === 'REVIEW_SLA' && d.reviewId === h.review('BUDGET').id)!;
-    h.must({ type: 'DecideReview', actor: actors.budgetAppraiser, reviewId: sla.reviewId!, decision: 'APPROVE', lines: approveAll(h.s) });
+    h.must({
+      type: 'DecideReview',
+      actor: actors.budgetAppraiser,
+      reviewId: sla.reviewId!,
+      decision: 'APPROVE',
+      lines: approveAll(h.s),
+    });
     h.at(sla.dueAt);
     expect(h.send(fire(sla))).toEqual({ ok: true, events: [], note: expect.stringContaining('is APPROVED') });
   });
@@ -85,7 +120,11 @@ describe('DeadlineReached', () => {
     const reminder = deadlines(h.s).find((d) => d.key === `review-reminder:${id}`)!;
     const sla = deadlines(h.s).find((d) => d.key === `review-sla:${id}`)!;
     h.at(reminder.dueAt);
-    expect(h.must(fire(reminder))[0]).toMatchObject({ type: 'ReviewReminderDue', reviewId: id, reviewDueAt: sla.dueAt });
+    expect(h.must(fire(reminder))[0]).toMatchObject({
+      type: 'ReviewReminderDue',
+      reviewId: id,
+      reviewDueAt: sla.dueAt,
+    });
     h.at(sla.dueAt);
     expect(h.must(fire(sla))[0]).toMatchObject({ type: 'ReviewOverdue', reviewId: id });
     expect(h.s.reviews.find((r) => r.id === id)!.overdue).toBe(true);
@@ -96,39 +135,72 @@ describe('DeadlineReached', () => {
 
   it('revision reminder, then overdue; cleared by the resubmission', () => {
     const h = new PlanHarness().create().submit();
-    h.must({ type: 'DecideReview', actor: actors.contentAppraiser, reviewId: h.review('CONTENT').id, decision: 'REQUEST_REVISION', comment: 'x' });
+    h.must({
+      type: 'DecideReview',
+      actor: actors.contentAppraiser,
+      reviewId: h.review('CONTENT').id,
+      decision: 'REQUEST_REVISION',
+      comment: 'x',
+    });
     const [reminder, sla] = deadlines(h.s);
     h.at(sla.dueAt);
     expect(h.must(fire(reminder)).map((e) => e.type)).toEqual(['RevisionReminderDue']);
     expect(h.must(fire(sla)).map((e) => e.type)).toEqual(['RevisionOverdue']);
     expect(h.s.flags.revisionOverdue).toBe(true);
     h.at(local('2026-06-08T09:01:00'));
-    const [submitted] = h.must({ type: 'Submit', actor: actors.submitter, content: h.s.content!, agencies: h.s.agencies });
+    const [submitted] = h.must({
+      type: 'Submit',
+      actor: actors.submitter,
+      content: h.s.content!,
+      agencies: h.s.agencies,
+    });
     expect(submitted).toMatchObject({ late: true });
     expect(h.s.flags.revisionOverdue).toBe(false);
   });
 
   it('a moved deadline: the old firing is a no-op, the new one fires', () => {
     const h = new PlanHarness().create();
-    h.must({ type: 'GrantExtension', actor: actors.leader, newDeadline: local('2026-07-15T23:59:59.999'), reason: 'x' });
+    h.must({
+      type: 'GrantExtension',
+      actor: actors.leader,
+      newDeadline: local('2026-07-15T23:59:59.999'),
+      reason: 'x',
+    });
     h.at(local('2026-07-01T00:00:00'));
-    expect(h.send(fire({ key: 'submission-deadline', timer: 'SUBMISSION_DEADLINE', dueAt: DEADLINE }))).toEqual({
+    expect(
+      h.send(fire({ key: 'submission-deadline', timer: 'SUBMISSION_DEADLINE', dueAt: DEADLINE })),
+    ).toEqual({
       ok: true,
       events: [],
       note: expect.stringContaining('moved'),
     });
     h.at(local('2026-07-16T00:00:00'));
-    expect(h.must(fire({ key: 'submission-deadline', timer: 'SUBMISSION_DEADLINE', dueAt: local('2026-07-15T23:59:59.999') })).map((e) => e.type)).toEqual([
-      'SubmissionOverdue',
-    ]);
+    expect(
+      h
+        .must(
+          fire({
+            key: 'submission-deadline',
+            timer: 'SUBMISSION_DEADLINE',
+            dueAt: local('2026-07-15T23:59:59.999'),
+          }),
+        )
+        .map((e) => e.type),
+    ).toEqual(['SubmissionOverdue']);
   });
 
   it('an extension after the deadline fired re-arms it for the new time', () => {
     const h = new PlanHarness().create().at(local('2026-07-01T00:00:00'));
     h.must(fire({ key: 'submission-deadline', timer: 'SUBMISSION_DEADLINE', dueAt: DEADLINE }));
     expect(deadlines(h.s).some((d) => d.key === 'submission-deadline')).toBe(false);
-    h.must({ type: 'GrantExtension', actor: actors.leader, newDeadline: local('2026-07-03T23:59:59.999'), reason: 'x' });
-    expect(deadlines(h.s).find((d) => d.key === 'submission-deadline')!.dueAt).toBe(local('2026-07-03T23:59:59.999'));
+    h.must({
+      type: 'GrantExtension',
+      actor: actors.leader,
+      newDeadline: local('2026-07-03T23:59:59.999'),
+      reason: 'x',
+    });
+    expect(deadlines(h.s).find((d) => d.key === 'submission-deadline')!.dueAt).toBe(
+      local('2026-07-03T23:59:59.999'),
+    );
   });
 
   it('ignores early, mismatched or unknown timers, with a note', () => {
@@ -136,9 +208,21 @@ describe('DeadlineReached', () => {
     const [five] = deadlines(h.s);
     expect(h.send(fire(five))).toEqual({ ok: true, events: [], note: expect.stringContaining('not due') });
     h.at(five.dueAt);
-    expect(h.send(fire({ ...five, timer: 'REVIEW_SLA' }))).toEqual({ ok: true, events: [], note: expect.stringContaining('SUBMISSION_REMINDER') });
-    expect(h.send(fire({ key: 'nonsense', timer: 'REVIEW_SLA', dueAt: five.dueAt }))).toEqual({ ok: true, events: [], note: expect.any(String) });
-    expect(h.send(fire({ ...five, dueAt: 'yesterday' }))).toEqual({ ok: true, events: [], note: expect.any(String) });
+    expect(h.send(fire({ ...five, timer: 'REVIEW_SLA' }))).toEqual({
+      ok: true,
+      events: [],
+      note: expect.stringContaining('SUBMISSION_REMINDER'),
+    });
+    expect(h.send(fire({ key: 'nonsense', timer: 'REVIEW_SLA', dueAt: five.dueAt }))).toEqual({
+      ok: true,
+      events: [],
+      note: expect.any(String),
+    });
+    expect(h.send(fire({ ...five, dueAt: 'yesterday' }))).toEqual({
+      ok: true,
+      events: [],
+      note: expect.any(String),
+    });
     expect(h.events.filter((e) => e.type !== 'PlanCreated')).toEqual([]);
   });
 

@@ -4,7 +4,14 @@ import type { ErrorCode, FieldError } from '../errors';
 // ---------------------------------------------------------------------------------------------
 // People
 
-export const ROLES = ['PLAN_EDITOR', 'PLAN_SUBMITTER', 'APPRAISER', 'CONSOLIDATOR', 'LEADER', 'ADMIN'] as const;
+export const ROLES = [
+  'PLAN_EDITOR',
+  'PLAN_SUBMITTER',
+  'APPRAISER',
+  'CONSOLIDATOR',
+  'LEADER',
+  'ADMIN',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const AGENCY_FUNCTIONS = ['CONTENT', 'BUDGET', 'FINAL'] as const;
@@ -133,7 +140,13 @@ interface Cmd<T extends string> {
 }
 
 export type PlanCommand =
-  | (Cmd<'CreatePlan'> & { planId: string; cycleId: string; organizationId: string; title: string; cycle: CycleTerms })
+  | (Cmd<'CreatePlan'> & {
+      planId: string;
+      cycleId: string;
+      organizationId: string;
+      title: string;
+      cycle: CycleTerms;
+    })
   | (Cmd<'EditContent'> & { change: { kind: string; summary: string; details?: Record<string, unknown> } })
   | (Cmd<'Submit'> & { content: PlanContent; agencies: Agencies })
   | (Cmd<'Withdraw'> & { reason?: string })
@@ -247,7 +260,13 @@ export type PlanEvent =
       by: ActorRef;
       decidedAt: string;
     }
-  | { type: 'PlanRejected'; reviewId: string; reason: string; cancelledReviewIds: string[]; rejectedAt: string }
+  | {
+      type: 'PlanRejected';
+      reviewId: string;
+      reason: string;
+      cancelledReviewIds: string[];
+      rejectedAt: string;
+    }
   | {
       type: 'RevisionRequested';
       reviewId: string;
@@ -326,7 +345,13 @@ export const PLAN_STATUSES = [
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const TERMINAL_STATUSES: readonly PlanStatus[] = ['REJECTED', 'WITHDRAWN', 'CLOSED'];
 
-export const REVIEW_STATUSES = ['PENDING', 'APPROVED', 'REVISION_REQUESTED', 'REJECTED', 'CANCELLED'] as const;
+export const REVIEW_STATUSES = [
+  'PENDING',
+  'APPROVED',
+  'REVISION_REQUESTED',
+  'REJECTED',
+  'CANCELLED',
+] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 export interface Review {
@@ -377,7 +402,13 @@ export interface PlanState {
   submittedAt: string | null;
   submittedLate: boolean;
   reviews: Review[];
-  revision: { reviewId: string; reason: string; requestedAt: string; dueAt: string; reminderAt: string } | null;
+  revision: {
+    reviewId: string;
+    reason: string;
+    requestedAt: string;
+    dueAt: string;
+    reminderAt: string;
+  } | null;
   approvedAmounts: ApprovedLine[] | null;
   totals: Totals | null;
   decisionRecord: DecisionRecord | null;
