@@ -33,7 +33,11 @@ export class AppModule {
             autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
           },
         }),
-        JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtl as '8h' } }),
+        JwtModule.register({
+          global: true,
+          secret: config.jwtSecret,
+          signOptions: { expiresIn: config.jwtTtl as '8h' },
+        }),
         DatabaseModule,
         IdentityModule,
         PlanningModule,

@@ -66,7 +66,9 @@ function mountDocs(app: INestApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('Kế hoạch đối ngoại nhân dân — API')
-      .setDescription('Plans, appraisal and consolidation of the friendship unions’ annual external-affairs plans.')
+      .setDescription(
+        'Plans, appraisal and consolidation of the friendship unions’ annual external-affairs plans.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

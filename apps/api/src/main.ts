@@ -40,10 +40,13 @@ async function main(): Promise<void> {
   console.log(`  API docs: ${base}/api/docs   health: ${base}/api/health`);
   console.log(`  database: ${embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`);
   if (!config.production) {
-    console.log(`  administrator: ${config.adminLogin} / ${config.adminPasswordFromEnv ? '(from ADMIN_PASSWORD)' : config.adminPassword}`);
+    console.log(
+      `  administrator: ${config.adminLogin} / ${config.adminPasswordFromEnv ? '(from ADMIN_PASSWORD)' : config.adminPassword}`,
+    );
     if (config.seedDemo) {
       console.log(`  demo logins (password "${DEMO_PASSWORD}"):`);
-      for (const u of DEMO_USERS) console.log(`    ${u.login.padEnd(18)} ${u.roles.join(', ').padEnd(28)} ${u.organizationCode}`);
+      for (const u of DEMO_USERS)
+        console.log(`    ${u.login.padEnd(18)} ${u.roles.join(', ').padEnd(28)} ${u.organizationCode}`);
     }
   }
 }

@@ -1,12 +1,23 @@
 import { AuthedClient, startTestApp, TestApp } from './support/test-app';
 
 type Line = { id: string; amount: number; approvedAmount: number | null };
-type Review = { id: string; function: string; stage: number; round: number; status: string; comment: string | null };
+type Review = {
+  id: string;
+  function: string;
+  stage: number;
+  round: number;
+  status: string;
+  comment: string | null;
+};
 
 /** The whole story of DOMAIN.md's approval chain, over HTTP, on the demo data set. */
 describe('approval chain: submit, parallel reviews, revision, partial funding, final approval', () => {
   let t: TestApp;
-  let editor: AuthedClient, submitter: AuthedClient, content: AuthedClient, budget: AuthedClient, final: AuthedClient;
+  let editor: AuthedClient,
+    submitter: AuthedClient,
+    content: AuthedClient,
+    budget: AuthedClient,
+    final: AuthedClient;
   let otherContent: AuthedClient;
   let planId: string;
 
@@ -15,10 +26,15 @@ describe('approval chain: submit, parallel reviews, revision, partial funding, f
   const pending = async (c: AuthedClient, fn: string) => {
     const inbox = await c.get('/api/reviews?mine=true&status=PENDING');
     expect(inbox.status).toBe(200);
-    return (inbox.body.items as (Review & { planId: string })[]).find((r) => r.planId === planId && r.function === fn);
+    return (inbox.body.items as (Review & { planId: string })[]).find(
+      (r) => r.planId === planId && r.function === fn,
+    );
   };
   const events = async (type?: string) =>
-    t.sql<{ type: string; seq: number }>(`SELECT type, seq FROM app.events WHERE stream_id = $1 ${type ? 'AND type = $2' : ''} ORDER BY seq`, type ? [planId, type] : [planId]);
+    t.sql<{ type: string; seq: number }>(
+      `SELECT type, seq FROM app.events WHERE stream_id = $1 ${type ? 'AND type = $2' : ''} ORDER BY seq`,
+      type ? [planId, type] : [planId],
+    );
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -65,9 +81,14 @@ describe('approval chain: submit, parallel reviews, revision, partial funding, f
 
   it('refuses decisions from the wrong agency, without a reason, or with bad amounts', async () => {
     const budgetReview = (await pending(budget, 'BUDGET'))!;
-    const wrongAgency = await content.post(`/api/reviews/${budgetReview.id}/decision`, { decision: 'APPROVE' });
+    const wrongAgency = await content.post(`/api/reviews/${budgetReview.id}/decision`, {
+      decision: 'APPROVE',
+    });
     expect(wrongAgency.status).toBe(403);
-    const noReason = await budget.post(`/api/reviews/${budgetReview.id}/decision`, { decision: 'REQUEST_REVISION', comment: '  ' });
+    const noReason = await budget.post(`/api/reviews/${budgetReview.id}/decision`, {
+      decision: 'REQUEST_REVISION',
+      comment: '  ',
+    });
     expect(noReason.status).toBe(422);
     const p = await plan();
     const ls = lines(p);
@@ -92,8 +113,14 @@ describe('approval chain: submit, parallel reviews, revision, partial funding, f
   it('finance approves with partial funding; 20 concurrent decisions: exactly one succeeds', async () => {
     const review = (await pending(budget, 'BUDGET'))!;
     const ls = lines(await plan());
-    const body = { decision: 'APPROVE', comment: 'Đồng ý, giảm chi tiếp khách', lines: ls.map((l) => ({ budgetLineId: l.id, approvedAmount: Math.floor(l.amount * 0.8) })) };
-    const results = await Promise.all(Array.from({ length: 20 }, () => budget.post(`/api/reviews/${review.id}/decision`, body)));
+    const body = {
+      decision: 'APPROVE',
+      comment: 'Đồng ý, giảm chi tiếp khách',
+      lines: ls.map((l) => ({ budgetLineId: l.id, approvedAmount: Math.floor(l.amount * 0.8) })),
+    };
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => budget.post(`/api/reviews/${review.id}/decision`, body)),
+    );
     const ok = results.filter((r) => r.status === 200);
     expect(ok).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(19);
@@ -102,7 +129,10 @@ describe('approval chain: submit, parallel reviews, revision, partial funding, f
 
   it('foreign affairs requests a revision with a reason; the union sees it', async () => {
     const review = (await pending(content, 'CONTENT'))!;
-    const res = await content.post(`/api/reviews/${review.id}/decision`, { decision: 'REQUEST_REVISION', comment: 'Bổ sung kết quả dự kiến của hoạt động HĐ-03' });
+    const res = await content.post(`/api/reviews/${review.id}/decision`, {
+      decision: 'REQUEST_REVISION',
+      comment: 'Bổ sung kết quả dự kiến của hoạt động HĐ-03',
+    });
     expect(res.status).toBe(200);
     const p = await plan();
     expect(p.status).toBe('REVISION_REQUESTED');
@@ -116,7 +146,13 @@ describe('approval chain: submit, parallel reviews, revision, partial funding, f
     const line = lines(p)[0];
     expect((await editor.patch(`/api/budget-lines/${line.id}`, { quantity: 2 })).status).toBe(200);
     const act = p.activities[2];
-    expect((await editor.patch(`/api/activities/${act.id}`, { expectedResults: 'Ký thỏa thuận hợp tác giai đoạn mới' })).status).toBe(200);
+    expect(
+      (
+        await editor.patch(`/api/activities/${act.id}`, {
+          expectedResults: 'Ký thỏa thuận hợp tác giai đoạn mới',
+        })
+      ).status,
+    ).toBe(200);
     const re = await submitter.post(`/api/plans/${planId}/submit`);
     expect(re.status).toBe(200);
     expect(re.body.submittedVersion).toBe(2);
@@ -139,14 +175,28 @@ describe('approval chain: submit, parallel reviews, revision, partial funding, f
     const ls = lines(await plan());
     const b = (await pending(budget, 'BUDGET'))!;
     expect(b.round).toBe(2);
-    expect((await budget.post(`/api/reviews/${b.id}/decision`, { decision: 'APPROVE', lines: ls.map((l, i) => ({ budgetLineId: l.id, approvedAmount: i === 0 ? 0 : l.amount })) })).status).toBe(200);
+    expect(
+      (
+        await budget.post(`/api/reviews/${b.id}/decision`, {
+          decision: 'APPROVE',
+          lines: ls.map((l, i) => ({ budgetLineId: l.id, approvedAmount: i === 0 ? 0 : l.amount })),
+        })
+      ).status,
+    ).toBe(200);
     const c = (await pending(content, 'CONTENT'))!;
-    expect((await content.post(`/api/reviews/${c.id}/decision`, { decision: 'APPROVE', comment: 'Đạt' })).status).toBe(200);
+    expect(
+      (await content.post(`/api/reviews/${c.id}/decision`, { decision: 'APPROVE', comment: 'Đạt' })).status,
+    ).toBe(200);
     const f = (await pending(final, 'FINAL'))!;
     expect(f.stage).toBe(2);
     const noRecord = await final.post(`/api/reviews/${f.id}/decision`, { decision: 'APPROVE' });
     expect(noRecord.status).toBe(422);
-    const ok = await final.post(`/api/reviews/${f.id}/decision`, { decision: 'APPROVE', decisionNumber: '1234/QĐ-UBND', decisionDate: '2026-12-20', signer: 'Chủ tịch UBND thành phố' });
+    const ok = await final.post(`/api/reviews/${f.id}/decision`, {
+      decision: 'APPROVE',
+      decisionNumber: '1234/QĐ-UBND',
+      decisionDate: '2026-12-20',
+      signer: 'Chủ tịch UBND thành phố',
+    });
     expect(ok.status).toBe(200);
     const p = await plan();
     expect(p.status).toBe('APPROVED');
@@ -154,24 +204,36 @@ describe('approval chain: submit, parallel reviews, revision, partial funding, f
     const approved = lines(p);
     expect(approved[0].approvedAmount).toBe(0);
     expect(approved.slice(1).every((l: Line) => l.approvedAmount === l.amount)).toBe(true);
-    expect(p.totals.approved.total).toBe(approved.reduce((s: number, l: Line) => s + (l.approvedAmount ?? 0), 0));
+    expect(p.totals.approved.total).toBe(
+      approved.reduce((s: number, l: Line) => s + (l.approvedAmount ?? 0), 0),
+    );
   });
 
   it('the history is complete and verifies; tampering with one row is found', async () => {
     const h = await editor.get(`/api/plans/${planId}/history`);
     const types = h.body.items.map((e: { type: string }) => e.type);
     expect(types[0]).toBe('PlanCreated');
-    expect(types).toEqual(expect.arrayContaining(['PlanSubmitted', 'ReviewOpened', 'ReviewDecided', 'RevisionRequested', 'PlanApproved']));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'PlanSubmitted',
+        'ReviewOpened',
+        'ReviewDecided',
+        'RevisionRequested',
+        'PlanApproved',
+      ]),
+    );
     expect(h.body.items.every((e: { seq: number }, i: number) => e.seq === i + 1)).toBe(true);
     const v = await content.get(`/api/plans/${planId}/history/verify`);
     expect(v.body).toEqual({ valid: true, events: h.body.items.length });
 
-    await t.sql(`UPDATE app.events SET payload = jsonb_set(payload, '{comment}', '"sửa lén"') WHERE stream_id = $1 AND seq = $2`, [
-      planId,
-      h.body.items.find((e: { type: string }) => e.type === 'ReviewDecided').seq,
-    ]);
+    await t.sql(
+      `UPDATE app.events SET payload = jsonb_set(payload, '{comment}', '"sửa lén"') WHERE stream_id = $1 AND seq = $2`,
+      [planId, h.body.items.find((e: { type: string }) => e.type === 'ReviewDecided').seq],
+    );
     const broken = await editor.get(`/api/plans/${planId}/history/verify`);
     expect(broken.body.valid).toBe(false);
-    expect(broken.body.brokenAt).toBe(h.body.items.find((e: { type: string }) => e.type === 'ReviewDecided').seq);
+    expect(broken.body.brokenAt).toBe(
+      h.body.items.find((e: { type: string }) => e.type === 'ReviewDecided').seq,
+    );
   });
 });

@@ -15,7 +15,10 @@ describe('identity: login, roles, administration', () => {
   });
 
   it('refuses a wrong password and an unknown login alike, with 401 problem+json', async () => {
-    for (const body of [{ login: 'hp.editor', password: 'wrong' }, { login: 'nobody', password: 'demo-2026' }]) {
+    for (const body of [
+      { login: 'hp.editor', password: 'wrong' },
+      { login: 'nobody', password: 'demo-2026' },
+    ]) {
       const res = await t.http().post('/api/auth/login').send(body);
       expect(res.status).toBe(401);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -29,12 +32,18 @@ describe('identity: login, roles, administration', () => {
     const u = await t.as('hp.sngv');
     const me = await u.get('/api/me');
     expect(me.status).toBe(200);
-    expect(me.body.organization).toMatchObject({ code: 'HP-SNGV', kind: 'APPRAISAL_AGENCY', function: 'CONTENT' });
+    expect(me.body.organization).toMatchObject({
+      code: 'HP-SNGV',
+      kind: 'APPRAISAL_AGENCY',
+      function: 'CONTENT',
+    });
     expect(me.body.roles).toEqual(['APPRAISER']);
   });
 
   it('stores passwords only as salted scrypt hashes', async () => {
-    const rows = await t.sql<{ password_hash: string }>(`SELECT password_hash FROM app.users WHERE login IN ('hp.editor','dn.editor')`);
+    const rows = await t.sql<{ password_hash: string }>(
+      `SELECT password_hash FROM app.users WHERE login IN ('hp.editor','dn.editor')`,
+    );
     expect(rows).toHaveLength(2);
     for (const r of rows) expect(r.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(rows[0].password_hash).not.toBe(rows[1].password_hash);
@@ -47,24 +56,68 @@ describe('identity: login, roles, administration', () => {
 
   it('lets only an ADMIN create organizations and users, and the new user can log in', async () => {
     const editor = await t.as('hp.editor');
-    expect((await editor.post('/api/organizations', { code: 'X', nameVi: 'X', nameEn: 'X', kind: 'PROVINCIAL_UNION' })).status).toBe(403);
+    expect(
+      (
+        await editor.post('/api/organizations', {
+          code: 'X',
+          nameVi: 'X',
+          nameEn: 'X',
+          kind: 'PROVINCIAL_UNION',
+        })
+      ).status,
+    ).toBe(403);
     const admin = await t.as('admin', 'admin-demo-2026');
-    const org = await admin.post('/api/organizations', { code: 'HT', nameVi: 'Liên hiệp các tổ chức hữu nghị tỉnh Hà Tĩnh', nameEn: 'Ha Tinh Union', kind: 'PROVINCIAL_UNION', provinceCode: 'HT', cluster: 3 });
+    const org = await admin.post('/api/organizations', {
+      code: 'HT',
+      nameVi: 'Liên hiệp các tổ chức hữu nghị tỉnh Hà Tĩnh',
+      nameEn: 'Ha Tinh Union',
+      kind: 'PROVINCIAL_UNION',
+      provinceCode: 'HT',
+      cluster: 3,
+    });
     expect(org.status).toBe(201);
-    const agency = await admin.post('/api/organizations', { code: 'HT-STC', nameVi: 'Sở Tài chính Hà Tĩnh', nameEn: 'Ha Tinh DoF', kind: 'APPRAISAL_AGENCY', servesOrganizationId: org.body.id, function: 'BUDGET' });
+    const agency = await admin.post('/api/organizations', {
+      code: 'HT-STC',
+      nameVi: 'Sở Tài chính Hà Tĩnh',
+      nameEn: 'Ha Tinh DoF',
+      kind: 'APPRAISAL_AGENCY',
+      servesOrganizationId: org.body.id,
+      function: 'BUDGET',
+    });
     expect(agency.status).toBe(201);
-    const badAgency = await admin.post('/api/organizations', { code: 'HT-X', nameVi: 'x', nameEn: 'x', kind: 'APPRAISAL_AGENCY' });
+    const badAgency = await admin.post('/api/organizations', {
+      code: 'HT-X',
+      nameVi: 'x',
+      nameEn: 'x',
+      kind: 'APPRAISAL_AGENCY',
+    });
     expect(badAgency.status).toBe(422);
-    const user = await admin.post('/api/users', { login: 'ht.editor', password: 'long-enough-pw', displayName: 'Người soạn', organizationId: org.body.id, roles: ['PLAN_EDITOR'] });
+    const user = await admin.post('/api/users', {
+      login: 'ht.editor',
+      password: 'long-enough-pw',
+      displayName: 'Người soạn',
+      organizationId: org.body.id,
+      roles: ['PLAN_EDITOR'],
+    });
     expect(user.status).toBe(201);
     expect(user.body).not.toHaveProperty('passwordHash');
-    const dup = await admin.post('/api/users', { login: 'HT.Editor', password: 'long-enough-pw', displayName: 'x', organizationId: org.body.id, roles: ['PLAN_EDITOR'] });
+    const dup = await admin.post('/api/users', {
+      login: 'HT.Editor',
+      password: 'long-enough-pw',
+      displayName: 'x',
+      organizationId: org.body.id,
+      roles: ['PLAN_EDITOR'],
+    });
     expect(dup.status).toBe(409);
     const ht = await t.as('ht.editor', 'long-enough-pw');
     expect(ht.user.organizationId).toBe(org.body.id);
     const list = await ht.get('/api/organizations?kind=APPRAISAL_AGENCY&province=HP');
     expect(list.status).toBe(200);
-    expect(list.body.items.map((o: { code: string }) => o.code).sort()).toEqual(['HP-SNGV', 'HP-STC', 'HP-UBND']);
+    expect(list.body.items.map((o: { code: string }) => o.code).sort()).toEqual([
+      'HP-SNGV',
+      'HP-STC',
+      'HP-UBND',
+    ]);
   });
 
   it('serves health, the OpenAPI document, and security headers', async () => {
@@ -75,6 +128,8 @@ describe('identity: login, roles, administration', () => {
     expect(h.headers['access-control-allow-origin']).toBeUndefined();
     const doc = await t.http().get('/api/docs-json');
     expect(doc.status).toBe(200);
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/plans/{id}', '/api/activities/{id}/budget-lines']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/plans/{id}', '/api/activities/{id}/budget-lines']),
+    );
   });
 });

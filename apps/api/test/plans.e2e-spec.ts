@@ -39,13 +39,15 @@ describe('plans, activities and budget lines', () => {
       const mine = await hp.get('/api/plans');
       const theirs = await dn.get('/api/plans');
       expect(mine.body.items.length).toBeGreaterThan(0);
-      expect(mine.body.items.every((p: { organizationId: string }) => p.organizationId === hp.user.organizationId)).toBe(true);
+      expect(
+        mine.body.items.every((p: { organizationId: string }) => p.organizationId === hp.user.organizationId),
+      ).toBe(true);
       expect(theirs.body.items.map((p: { id: string }) => p.id)).not.toContain(planId);
       const filtered = await dn.get(`/api/plans?organizationId=${hp.user.organizationId}`);
       expect(filtered.body.items).toEqual([]);
     });
 
-    it("another union cannot read, edit or delete the plan, its activities or lines: 404, nothing changes", async () => {
+    it('another union cannot read, edit or delete the plan, its activities or lines: 404, nothing changes', async () => {
       const before = await snapshot();
       const attempts = [
         dn.get(`/api/plans/${planId}`),
@@ -53,7 +55,14 @@ describe('plans, activities and budget lines', () => {
         dn.post(`/api/plans/${planId}/activities`, { title: 'x', type: 'OTHER' }),
         dn.patch(`/api/activities/${activityId}`, { title: 'hijacked' }),
         dn.delete(`/api/activities/${activityId}`),
-        dn.post(`/api/activities/${activityId}/budget-lines`, { category: 'OTHER', description: 'x', quantity: 1, unit: 'x', unitCost: 1, fundingSource: 'OTHER' }),
+        dn.post(`/api/activities/${activityId}/budget-lines`, {
+          category: 'OTHER',
+          description: 'x',
+          quantity: 1,
+          unit: 'x',
+          unitCost: 1,
+          fundingSource: 'OTHER',
+        }),
         dn.patch(`/api/budget-lines/${lineId}`, { unitCost: 1 }),
         dn.delete(`/api/budget-lines/${lineId}`),
         dn.get(`/api/plans/${planId}/history`),
@@ -85,11 +94,22 @@ describe('plans, activities and budget lines', () => {
   });
 
   describe('bad input is a 4xx problem and changes nothing', () => {
-    const goodLine = { category: 'MEALS', description: 'Ăn', quantity: 2, unit: 'người-ngày', unitCost: 100000, fundingSource: 'STATE_BUDGET' };
-    const cases: [string, object][] = [
+    const goodLine = {
+      category: 'MEALS',
+      description: 'Ăn',
+      quantity: 2,
+      unit: 'người-ngày',
+      unitCost: 100000,
+      fundingSource: 'STATE_BUDGET',
+    };
+    const cases: [string, object | string][] = [
       ['negative amount', { ...goodLine, unitCost: -1 }],
       ['fractional amount', { ...goodLine, unitCost: 1.5 }],
-      ['amount above 2^53 as a JSON number', { ...goodLine, unitCost: 9007199254740993 }],
+      // Sent as raw JSON text: a JS number literal would already have lost the precision.
+      [
+        'amount above 2^53 as a JSON number',
+        JSON.stringify(goodLine).replace('"unitCost":100000', '"unitCost":9007199254740993'),
+      ],
       ['non-numeric amount', { ...goodLine, unitCost: 'abc' }],
       ['exponent string', { ...goodLine, amount: '1e9' }],
       ['negative string amount', { ...goodLine, amount: '-5' }],
@@ -105,7 +125,10 @@ describe('plans, activities and budget lines', () => {
     ];
     it.each(cases)('%s', async (_name, body) => {
       const before = await snapshot();
-      const res = await hp.post(`/api/activities/${activityId}/budget-lines`, body);
+      const res = await hp
+        .post(`/api/activities/${activityId}/budget-lines`)
+        .set('Content-Type', 'application/json')
+        .send(body);
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
@@ -115,26 +138,44 @@ describe('plans, activities and budget lines', () => {
     });
 
     it('names each bad field', async () => {
-      const res = await hp.post(`/api/activities/${activityId}/budget-lines`, { ...goodLine, unitCost: -1, quantity: 'x', extra: 1 });
+      const res = await hp.post(`/api/activities/${activityId}/budget-lines`, {
+        ...goodLine,
+        unitCost: -1,
+        quantity: 'x',
+        extra: 1,
+      });
       const fields = res.body.errors.map((e: { field: string }) => e.field);
       expect(fields).toEqual(expect.arrayContaining(['unitCost', 'quantity', 'extra']));
     });
 
     it('malformed JSON is 400', async () => {
       const before = await snapshot();
-      const res = await t.http().post(`/api/plans/${planId}/activities`).set('Authorization', `Bearer ${hp.token}`).set('Content-Type', 'application/json').send('{"title": "x",');
+      const res = await t
+        .http()
+        .post(`/api/plans/${planId}/activities`)
+        .set('Authorization', `Bearer ${hp.token}`)
+        .set('Content-Type', 'application/json')
+        .send('{"title": "x",');
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(await snapshot()).toEqual(before);
     });
 
     it('a body over the size limit is 413', async () => {
-      const res = await hp.post(`/api/plans/${planId}/activities`, { title: 'x', type: 'OTHER', expectedResults: 'y'.repeat(2 * 1024 * 1024) });
+      const res = await hp.post(`/api/plans/${planId}/activities`, {
+        title: 'x',
+        type: 'OTHER',
+        expectedResults: 'y'.repeat(2 * 1024 * 1024),
+      });
       expect(res.status).toBe(413);
     });
 
     it('invalid UUIDs in the path are 422, never 500', async () => {
-      for (const path of ['/api/plans/not-a-uuid', "/api/plans/1'%20OR%201=1", '/api/activities/123/budget-lines']) {
+      for (const path of [
+        '/api/plans/not-a-uuid',
+        "/api/plans/1'%20OR%201=1",
+        '/api/activities/123/budget-lines',
+      ]) {
         const res = path.endsWith('budget-lines') ? await hp.post(path, goodLine) : await hp.get(path);
         expect(res.status).toBe(422);
       }
@@ -144,7 +185,12 @@ describe('plans, activities and budget lines', () => {
 
     it('bad plan and activity edits are refused too', async () => {
       const before = await snapshot();
-      for (const body of [{ title: '' }, { title: 5 }, { objectives: 'x'.repeat(30_000) }, { status: 'APPROVED' }]) {
+      for (const body of [
+        { title: '' },
+        { title: 5 },
+        { objectives: 'x'.repeat(30_000) },
+        { status: 'APPROVED' },
+      ]) {
         expect((await hp.patch(`/api/plans/${planId}`, body)).status).toBe(422);
       }
       for (const body of [{ type: 'PARTY' }, { partnerCountries: ['Korea'] }, { periodStart: '2027-13' }]) {
@@ -171,7 +217,9 @@ describe('plans, activities and budget lines', () => {
 
     it('a stale If-Match on an activity or line edit is refused', async () => {
       const { version } = (await hp.get(`/api/plans/${planId}`)).body;
-      const res = await hp.patch(`/api/budget-lines/${lineId}`, { quantity: 5 }).set('If-Match', String(version - 1));
+      const res = await hp
+        .patch(`/api/budget-lines/${lineId}`, { quantity: 5 })
+        .set('If-Match', String(version - 1));
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('STALE_VERSION');
     });
@@ -185,35 +233,73 @@ describe('plans, activities and budget lines', () => {
       const plan = (await hp.get(`/api/plans/${planId}`)).body;
       const lines = plan.activities.flatMap((a: { budgetLines: object[] }) => a.budgetLines);
       const bySource: Record<string, number> = {};
-      for (const l of lines as { fundingSource: string; amount: number }[]) bySource[l.fundingSource] = (bySource[l.fundingSource] ?? 0) + l.amount;
+      for (const l of lines as { fundingSource: string; amount: number }[])
+        bySource[l.fundingSource] = (bySource[l.fundingSource] ?? 0) + l.amount;
       expect(plan.totals.requested.byFundingSource).toEqual(bySource);
       expect(plan.totals.requested.total).toBe(Object.values(bySource).reduce((a, b) => a + b, 0));
 
-      const act = await hp.post(`/api/plans/${planId}/activities`, { title: 'Đón đoàn khách hạng A', type: 'DELEGATION_IN', partnerCountries: ['JP'] });
+      const act = await hp.post(`/api/plans/${planId}/activities`, {
+        title: 'Đón đoàn khách hạng A',
+        type: 'DELEGATION_IN',
+        partnerCountries: ['JP'],
+      });
       expect(act.status).toBe(201);
-      const atCap = await hp.post(`/api/activities/${act.body.id}/budget-lines`, { category: 'ACCOMMODATION', description: 'Trưởng đoàn', quantity: 2, unit: 'người-ngày', unitCost: 9_400_000, fundingSource: 'STATE_BUDGET', guestClass: 'A', memberRole: 'HEAD' });
+      const atCap = await hp.post(`/api/activities/${act.body.id}/budget-lines`, {
+        category: 'ACCOMMODATION',
+        description: 'Trưởng đoàn',
+        quantity: 2,
+        unit: 'người-ngày',
+        unitCost: 9_400_000,
+        fundingSource: 'STATE_BUDGET',
+        guestClass: 'A',
+        memberRole: 'HEAD',
+      });
       expect(atCap.status).toBe(201);
       expect(atCap.body.amount).toBe(18_800_000);
       expect(atCap.body.overNorm).toBeNull();
-      const over = await hp.post(`/api/activities/${act.body.id}/budget-lines`, { category: 'ACCOMMODATION', description: 'Thành viên', quantity: 4, unit: 'người-ngày', unitCost: 6_000_001, fundingSource: 'NGO_AID', guestClass: 'A', memberRole: 'MEMBER' });
+      const over = await hp.post(`/api/activities/${act.body.id}/budget-lines`, {
+        category: 'ACCOMMODATION',
+        description: 'Thành viên',
+        quantity: 4,
+        unit: 'người-ngày',
+        unitCost: 6_000_001,
+        fundingSource: 'NGO_AID',
+        guestClass: 'A',
+        memberRole: 'MEMBER',
+      });
       expect(over.body.overNorm).toMatchObject({ article: '7.2c', cap: 6_000_000 });
       expect(over.body.overNorm.circular).toMatch(/35\/2026/);
 
-      const huge = await hp.post(`/api/activities/${act.body.id}/budget-lines`, { category: 'OTHER', description: 'Lớn', quantity: 1, unit: 'gói', unitCost: '9007199254740993', fundingSource: 'OTHER' });
+      const huge = await hp.post(`/api/activities/${act.body.id}/budget-lines`, {
+        category: 'OTHER',
+        description: 'Lớn',
+        quantity: 1,
+        unit: 'gói',
+        unitCost: '9007199254740993',
+        fundingSource: 'OTHER',
+      });
       expect(huge.status).toBe(201);
       expect(huge.body.amount).toBe('9007199254740993');
       const after = (await hp.get(`/api/plans/${planId}`)).body;
       expect(after.totals.requested.byFundingSource.OTHER).toBe('9007199254740993');
       expect(typeof after.totals.requested.total).toBe('string');
-      expect(BigInt(after.totals.requested.total)).toBe(BigInt(plan.totals.requested.total) + 18_800_000n + 24_000_004n + 9007199254740993n);
+      expect(BigInt(after.totals.requested.total)).toBe(
+        BigInt(plan.totals.requested.total) + 18_800_000n + 24_000_004n + 9007199254740993n,
+      );
     });
 
     it('recomputes the amount when quantity or unit cost changes, and audits every edit', async () => {
-      const before = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM app.events WHERE stream_id = $1`, [planId]);
+      const before = await t.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM app.events WHERE stream_id = $1`,
+        [planId],
+      );
       const res = await hp.patch(`/api/budget-lines/${lineId}`, { quantity: 10, unitCost: 1000 });
       expect(res.status).toBe(200);
       expect(res.body.amount).toBe(10_000);
-      const after = await t.sql<{ n: number; type: string }>(`SELECT count(*)::int AS n FROM app.events WHERE stream_id = $1`, [planId]);
+      const after = await t.sql<{ n: number; type: string }>(
+        `SELECT count(*)::int AS n FROM app.events WHERE stream_id = $1`,
+        [planId],
+      );
       expect(after[0].n).toBe(before[0].n + 1);
     });
   });

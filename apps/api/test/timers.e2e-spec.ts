@@ -14,7 +14,10 @@ async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 15_
 }
 
 const countByPlan = (t: TestApp, type: string) =>
-  t.sql<{ stream_id: string; n: number }>(`SELECT stream_id, count(*)::int AS n FROM app.events WHERE type = $1 GROUP BY stream_id ORDER BY stream_id`, [type]);
+  t.sql<{ stream_id: string; n: number }>(
+    `SELECT stream_id, count(*)::int AS n FROM app.events WHERE type = $1 GROUP BY stream_id ORDER BY stream_id`,
+    [type],
+  );
 
 describe('durable timers', () => {
   it('a deadline that came due while the app was down fires exactly once on the next start', async () => {
@@ -22,14 +25,19 @@ describe('durable timers', () => {
     const first = await startTestApp({ databaseUrl: db, clockAt: BEFORE_REMINDERS });
     const plans = await first.sql<{ id: string }>(`SELECT id FROM app.plans`);
     expect(plans.length).toBe(2);
-    const timers = await first.sql<{ key: string; due_at: Date }>(`SELECT key, due_at FROM app.timers WHERE key LIKE 'submission-deadline%'`);
+    const timers = await first.sql<{ key: string; due_at: Date }>(
+      `SELECT key, due_at FROM app.timers WHERE key LIKE 'submission-deadline%'`,
+    );
     expect(timers).toHaveLength(2);
     expect(timers[0].due_at.toISOString()).toBe('2026-12-18T16:59:59.999Z');
     expect(await countByPlan(first, 'SubmissionOverdue')).toEqual([]);
     await first.close();
 
     const second = await startTestApp({ databaseUrl: db, clockAt: AFTER_DEADLINE, seedDemo: true });
-    const fired = await until(() => countByPlan(second, 'SubmissionOverdue'), (r) => r.length === 2);
+    const fired = await until(
+      () => countByPlan(second, 'SubmissionOverdue'),
+      (r) => r.length === 2,
+    );
     expect(fired.map((r) => r.n)).toEqual([1, 1]);
     const flagged = await second.sql<{ flags: Record<string, unknown> }>(`SELECT flags FROM app.plans`);
     expect(flagged.every((p) => JSON.stringify(p.flags).includes('true'))).toBe(true);
@@ -37,7 +45,9 @@ describe('durable timers', () => {
       `SELECT n.kind FROM app.notifications n JOIN app.users u ON u.id = n.user_id WHERE u.login = 'vufo.consolidator' AND n.kind = 'SUBMISSION_OVERDUE'`,
     );
     expect(central.length).toBe(2);
-    const history = await (await second.as('hp.editor')).get(`/api/plans/${plans.find(() => true)!.id}/history`);
+    const history = await (
+      await second.as('hp.editor')
+    ).get(`/api/plans/${plans.find(() => true)!.id}/history`);
     expect(history.status === 200 || history.status === 404).toBe(true);
     await second.close();
 
@@ -50,7 +60,10 @@ describe('durable timers', () => {
   it('two app instances on one database: no timer fires twice', async () => {
     const db = await createTestDatabase();
     const seed = await startTestApp({ databaseUrl: db, clockAt: BEFORE_REMINDERS });
-    const due = await seed.sql<{ n: number }>(`SELECT count(*)::int AS n FROM app.timers WHERE due_at <= $1`, [AFTER_DEADLINE]);
+    const due = await seed.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM app.timers WHERE due_at <= $1`,
+      [AFTER_DEADLINE],
+    );
     expect(due[0].n).toBeGreaterThanOrEqual(4); // two reminders and the deadline, per plan
     await seed.close();
 
@@ -59,7 +72,11 @@ describe('durable timers', () => {
       startTestApp({ databaseUrl: db, clockAt: AFTER_DEADLINE, env: { TIMER_POLL_MS: '20' } }),
     ]);
     await until(
-      () => a.sql<{ n: number }>(`SELECT count(*)::int AS n FROM app.timers WHERE fired_at IS NULL AND due_at <= $1`, [AFTER_DEADLINE]),
+      () =>
+        a.sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM app.timers WHERE fired_at IS NULL AND due_at <= $1`,
+          [AFTER_DEADLINE],
+        ),
       (r) => r[0].n === 0,
     );
     const firings = await a.sql<{ key: string; n: number }>(
@@ -68,7 +85,9 @@ describe('durable timers', () => {
     );
     expect(firings.length).toBeGreaterThanOrEqual(4);
     expect(firings.every((f) => f.n === 1)).toBe(true);
-    const dupes = await a.sql(`SELECT idempotency_key FROM app.events WHERE idempotency_key LIKE 'timer:%' GROUP BY 1 HAVING count(DISTINCT seq) > 1 AND count(*) > 1 AND bool_and(type = 'x')`);
+    const dupes = await a.sql(
+      `SELECT idempotency_key FROM app.events WHERE idempotency_key LIKE 'timer:%' GROUP BY 1 HAVING count(DISTINCT seq) > 1 AND count(*) > 1 AND bool_and(type = 'x')`,
+    );
     expect(dupes).toEqual([]);
     await Promise.all([a.close(), b.close()]);
   });
@@ -78,19 +97,27 @@ describe('durable timers', () => {
     const submitter = await t.as('hp.submitter');
     const planId = (await submitter.get('/api/plans')).body.items[0].id;
     expect((await submitter.post(`/api/plans/${planId}/submit`)).status).toBe(200);
-    const sla = await t.sql<{ due_at: Date }>(`SELECT due_at FROM app.timers WHERE stream_id = $1 AND timer = 'REVIEW_SLA'`, [planId]);
+    const sla = await t.sql<{ due_at: Date }>(
+      `SELECT due_at FROM app.timers WHERE stream_id = $1 AND timer = 'REVIEW_SLA'`,
+      [planId],
+    );
     expect(sla).toHaveLength(2);
     // 10 working days after Monday 23/11/2026 is Monday 7/12/2026, same time of day.
     expect(sla[0].due_at.toISOString().slice(0, 10)).toBe('2026-12-07');
     t.clock.setNow(new Date(sla[0].due_at.getTime() + 60_000));
-    const overdue = await until(() => t.sql(`SELECT 1 FROM app.events WHERE stream_id = $1 AND type = 'ReviewOverdue'`, [planId]), (r) => r.length === 2);
+    const overdue = await until(
+      () => t.sql(`SELECT 1 FROM app.events WHERE stream_id = $1 AND type = 'ReviewOverdue'`, [planId]),
+      (r) => r.length === 2,
+    );
     expect(overdue).toHaveLength(2);
     const inbox = await (await t.as('hp.sngv')).get('/api/reviews?mine=true&status=PENDING');
     expect(inbox.body.items[0].overdue).toBe(true);
     const escalations = await t.sql<{ login: string }>(
       `SELECT u.login FROM app.notifications n JOIN app.users u ON u.id = n.user_id WHERE n.kind = 'REVIEW_OVERDUE' ORDER BY 1`,
     );
-    expect(escalations.map((e) => e.login)).toEqual(expect.arrayContaining(['hp.sngv', 'hp.stc', 'vufo.consolidator']));
+    expect(escalations.map((e) => e.login)).toEqual(
+      expect.arrayContaining(['hp.sngv', 'hp.stc', 'vufo.consolidator']),
+    );
     await t.close();
   });
 });

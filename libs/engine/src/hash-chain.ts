@@ -58,16 +58,27 @@ export interface ChainRow extends ChainedFields {
 
 export type ChainVerdict =
   | { valid: true; events: number }
-  | { valid: false; events: number; brokenAt: { seq: number; reason: 'HASH_MISMATCH' | 'PREVIOUS_HASH_MISMATCH' | 'SEQUENCE_GAP' } };
+  | {
+      valid: false;
+      events: number;
+      brokenAt: { seq: number; reason: 'HASH_MISMATCH' | 'PREVIOUS_HASH_MISMATCH' | 'SEQUENCE_GAP' };
+    };
 
 /** Walks a stream oldest first; names the first event whose row was edited, removed or reordered. */
 export function verifyChain(rows: ChainRow[]): ChainVerdict {
   let prev: string | null = null;
   let expectedSeq = 1;
   for (const row of rows) {
-    if (row.seq !== expectedSeq) return { valid: false, events: rows.length, brokenAt: { seq: expectedSeq, reason: 'SEQUENCE_GAP' } };
-    if (row.prevHash !== prev) return { valid: false, events: rows.length, brokenAt: { seq: row.seq, reason: 'PREVIOUS_HASH_MISMATCH' } };
-    if (eventHash(chainedFields(row)) !== row.hash) return { valid: false, events: rows.length, brokenAt: { seq: row.seq, reason: 'HASH_MISMATCH' } };
+    if (row.seq !== expectedSeq)
+      return { valid: false, events: rows.length, brokenAt: { seq: expectedSeq, reason: 'SEQUENCE_GAP' } };
+    if (row.prevHash !== prev)
+      return {
+        valid: false,
+        events: rows.length,
+        brokenAt: { seq: row.seq, reason: 'PREVIOUS_HASH_MISMATCH' },
+      };
+    if (eventHash(chainedFields(row)) !== row.hash)
+      return { valid: false, events: rows.length, brokenAt: { seq: row.seq, reason: 'HASH_MISMATCH' } };
     prev = row.hash;
     expectedSeq++;
   }

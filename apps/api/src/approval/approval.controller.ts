@@ -9,12 +9,18 @@ import { PlansService } from '../plans/plans.service';
 import { DecisionDto, DelegationDto, DiffQuery, ReviewQuery, WithdrawDto } from './approval.dto';
 import { ApprovalService } from './approval.service';
 
-const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'a repeat with the same key has effect once' };
+const IDEMPOTENCY = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'a repeat with the same key has effect once',
+};
 
 function idempotencyKey(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (!/^[\w.:-]{1,200}$/.test(value)) {
-    throw new DomainError('VALIDATION_FAILED', 'Idempotency-Key: 1-200 letters, digits, . _ : -', [{ field: 'Idempotency-Key', message: 'bad key' }]);
+    throw new DomainError('VALIDATION_FAILED', 'Idempotency-Key: 1-200 letters, digits, . _ : -', [
+      { field: 'Idempotency-Key', message: 'bad key' },
+    ]);
   }
   return value;
 }
@@ -32,7 +38,12 @@ export class ApprovalController {
   @ApiHeader(IDEMPOTENCY)
   @Post('plans/:id/submit')
   @HttpCode(200)
-  async submit(@CurrentUser() p: Principal, @Param('id', UuidPipe) id: string, @Headers('if-match') ifMatch?: string, @Headers('idempotency-key') key?: string) {
+  async submit(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('idempotency-key') key?: string,
+  ) {
     await this.approval.submit(p, id, parseIfMatch(ifMatch), idempotencyKey(key));
     return this.plans.get(p, id);
   }
@@ -41,7 +52,12 @@ export class ApprovalController {
   @ApiHeader(IDEMPOTENCY)
   @Post('plans/:id/withdraw')
   @HttpCode(200)
-  async withdraw(@CurrentUser() p: Principal, @Param('id', UuidPipe) id: string, @Body() dto: WithdrawDto, @Headers('idempotency-key') key?: string) {
+  async withdraw(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: WithdrawDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
     await this.approval.withdraw(p, id, dto.reason, idempotencyKey(key));
     return this.plans.get(p, id);
   }
@@ -54,14 +70,24 @@ export class ApprovalController {
   @ApiHeader(IDEMPOTENCY)
   @Post('reviews/:id/decision')
   @HttpCode(200)
-  decide(@CurrentUser() p: Principal, @Param('id', UuidPipe) id: string, @Body() dto: DecisionDto, @Headers('idempotency-key') key?: string) {
+  decide(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: DecisionDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
     return this.approval.decide(p, id, dto, idempotencyKey(key));
   }
 
   @Roles('LEADER')
   @ApiHeader(IDEMPOTENCY)
   @Post('cycles/:id/extensions')
-  extension(@CurrentUser() p: Principal, @Param('id', UuidPipe) id: string, @Body() dto: ExtensionDto, @Headers('idempotency-key') key?: string) {
+  extension(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: ExtensionDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
     return this.approval.grantExtension(p, id, dto, idempotencyKey(key));
   }
 
@@ -81,8 +107,16 @@ export class ApprovalController {
   }
 
   @Get('plans/:id/versions/:n/diff')
-  diff(@CurrentUser() p: Principal, @Param('id', UuidPipe) id: string, @Param('n') n: string, @Query() q: DiffQuery) {
-    if (!/^\d{1,6}$/.test(n)) throw new DomainError('VALIDATION_FAILED', 'version must be a number', [{ field: 'n', message: 'not a number' }]);
+  diff(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('n') n: string,
+    @Query() q: DiffQuery,
+  ) {
+    if (!/^\d{1,6}$/.test(n))
+      throw new DomainError('VALIDATION_FAILED', 'version must be a number', [
+        { field: 'n', message: 'not a number' },
+      ]);
     return this.approval.diff(p, id, Number(n), Number(q.against));
   }
 

@@ -31,7 +31,8 @@ export class WithdrawDto {
 
 export class ReviewQuery {
   @ApiPropertyOptional() @IsOptional() @IsIn(['true', 'false']) mine?: string;
-  @OneOf(['PENDING', 'APPROVED', 'REVISION_REQUESTED', 'REJECTED', 'CANCELLED'], { optional: true }) status?: string;
+  @OneOf(['PENDING', 'APPROVED', 'REVISION_REQUESTED', 'REJECTED', 'CANCELLED'], { optional: true })
+  status?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{1,3}$/) limit?: string;
 }
 

@@ -30,14 +30,20 @@ export class ApprovalService {
   async withdraw(p: Principal, planId: string, reason: string | undefined, key?: string) {
     await this.tx.run(async () => {
       await this.access.visiblePlan(p, planId, true);
-      await this.commands.dispatch(p, planId, { type: 'Withdraw', actor: actorOf(p), reason } as PlanCommand, key);
+      await this.commands.dispatch(
+        p,
+        planId,
+        { type: 'Withdraw', actor: actorOf(p), reason } as PlanCommand,
+        key,
+      );
     });
   }
 
   async inbox(p: Principal, status: string | undefined, limit: number) {
     const params: unknown[] = [];
     const where: string[] = [];
-    if (p.organizationKind === 'APPRAISAL_AGENCY') where.push(`r.agency_id = $${params.push(p.organizationId)}`);
+    if (p.organizationKind === 'APPRAISAL_AGENCY')
+      where.push(`r.agency_id = $${params.push(p.organizationId)}`);
     else if (!isCentral(p)) return { items: [], nextCursor: null };
     if (status) where.push(`r.status = $${params.push(status)}`);
     params.push(this.clock.now());
@@ -57,7 +63,10 @@ export class ApprovalService {
 
   async decide(p: Principal, reviewId: string, dto: DecisionDto, key?: string) {
     return this.tx.run(async (em) => {
-      const rows: { plan_id: string; agency_id: string }[] = await em.query(`SELECT plan_id, agency_id FROM app.reviews WHERE id = $1`, [reviewId]);
+      const rows: { plan_id: string; agency_id: string }[] = await em.query(
+        `SELECT plan_id, agency_id FROM app.reviews WHERE id = $1`,
+        [reviewId],
+      );
       const review = rows[0];
       if (!review || !(await this.access.canSee(p, review.plan_id))) throw notFound('review', reviewId);
       await em.query(`SELECT 1 FROM app.plans WHERE id = $1 FOR UPDATE`, [review.plan_id]);
@@ -76,13 +85,18 @@ export class ApprovalService {
           reviewId,
           decision: dto.decision,
           comment: dto.comment,
-          lines: dto.lines?.map((l) => ({ budgetLineId: l.budgetLineId, approvedAmount: l.approvedAmount.toString(), comment: l.comment })),
+          lines: dto.lines?.map((l) => ({
+            budgetLineId: l.budgetLineId,
+            approvedAmount: l.approvedAmount.toString(),
+            comment: l.comment,
+          })),
           decisionRecord,
         } as PlanCommand,
         key,
         actor,
       );
-      if (!out.replayed) await em.query(`UPDATE app.plans SET version = version + 1 WHERE id = $1`, [review.plan_id]);
+      if (!out.replayed)
+        await em.query(`UPDATE app.plans SET version = version + 1 WHERE id = $1`, [review.plan_id]);
       const [r] = await em.query(
         `SELECT id, plan_id AS "planId", round, stage, function, status, comment, decided_at AS "decidedAt",
                 decided_by_name AS "decidedByName", acting_for_name AS "actingForName", lines FROM app.reviews WHERE id = $1`,
@@ -95,13 +109,19 @@ export class ApprovalService {
   async grantExtension(p: Principal, cycleId: string, dto: ExtensionDto, key?: string) {
     return this.tx.run(async (em) => {
       const plans: { id: string }[] = await em.query(
-        `SELECT id FROM app.plans WHERE cycle_id = $1 AND organization_id = $2 AND status NOT IN ('REJECTED','WITHDRAWN') FOR UPDATE`,
+        `SELECT id FROM app.plans WHERE cycle_id = $1 AND organization_id = $2 AND status = 'DRAFT' FOR UPDATE`,
         [cycleId, dto.organizationId],
       );
-      if (!plans.length) throw new DomainError('NOT_FOUND', 'That union has no live plan in this cycle.');
+      if (!plans.length)
+        throw new DomainError('NOT_FOUND', 'That union has no plan awaiting submission in this cycle.');
       const newDeadline = this.calendar.endOfLocalDay(dto.newDeadline).toISOString();
       for (const plan of plans) {
-        await this.commands.dispatch(p, plan.id, { type: 'GrantExtension', actor: actorOf(p), newDeadline, reason: dto.reason } as PlanCommand, key);
+        await this.commands.dispatch(
+          p,
+          plan.id,
+          { type: 'GrantExtension', actor: actorOf(p), newDeadline, reason: dto.reason } as PlanCommand,
+          key,
+        );
       }
       return { planIds: plans.map((x) => x.id), newDeadline };
     });
@@ -130,7 +150,14 @@ export class ApprovalService {
   async verify(p: Principal, planId: string) {
     await this.access.visiblePlan(p, planId);
     const verdict = verifyChain(await readStream(this.tx.em, planId));
-    return verdict.valid ? { valid: true, events: verdict.events } : { valid: false, events: verdict.events, brokenAt: verdict.brokenAt.seq, reason: verdict.brokenAt.reason };
+    return verdict.valid
+      ? { valid: true, events: verdict.events }
+      : {
+          valid: false,
+          events: verdict.events,
+          brokenAt: verdict.brokenAt.seq,
+          reason: verdict.brokenAt.reason,
+        };
   }
 
   async versions(p: Principal, planId: string) {
@@ -151,7 +178,11 @@ export class ApprovalService {
     );
     const to = rows.find((r) => r.version === version);
     const from = rows.find((r) => r.version === against);
-    if (!to || !from) throw new DomainError('NOT_FOUND', `Plan ${planId} has no submitted version ${!to ? version : against}.`);
+    if (!to || !from)
+      throw new DomainError(
+        'NOT_FOUND',
+        `Plan ${planId} has no submitted version ${!to ? version : against}.`,
+      );
     return { from: against, to: version, changes: diffContents(from.content, to.content) };
   }
 
@@ -161,12 +192,16 @@ export class ApprovalService {
     }
     const to = await this.tx.em.getRepository(UserEntity).findOneBy({ id: dto.toUserId });
     if (!to || to.organizationId !== p.organizationId || to.id === p.userId) {
-      throw new DomainError('VALIDATION_FAILED', 'The delegate must be another user of your agency.', [{ field: 'toUserId', message: 'not a colleague' }]);
+      throw new DomainError('VALIDATION_FAILED', 'The delegate must be another user of your agency.', [
+        { field: 'toUserId', message: 'not a colleague' },
+      ]);
     }
     const from = new Date(dto.validFrom);
     const until = new Date(dto.validTo);
     if (!(until > from) || until <= this.clock.now()) {
-      throw new DomainError('VALIDATION_FAILED', 'validTo must be after validFrom and in the future.', [{ field: 'validTo', message: 'not after validFrom / now' }]);
+      throw new DomainError('VALIDATION_FAILED', 'validTo must be after validFrom and in the future.', [
+        { field: 'validTo', message: 'not after validFrom / now' },
+      ]);
     }
     const [row] = await this.tx.em.query(
       `INSERT INTO app.delegations (agency_id, from_user_id, to_user_id, valid_from, valid_to, reason) VALUES ($1,$2,$3,$4,$5,$6)

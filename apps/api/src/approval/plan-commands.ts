@@ -30,13 +30,25 @@ export class PlanCommands {
 
   /** Creates the plan row and starts its stream with PlanCreated, in the caller's transaction. */
   async create(p: Principal, cycle: CycleEntity, title: string, objectives: string): Promise<string> {
-    const plan = await this.tx.em.getRepository(PlanEntity).save(
-      this.tx.em.getRepository(PlanEntity).create({ cycleId: cycle.id, organizationId: p.organizationId, title, objectives }),
-    );
+    const plan = await this.tx.em
+      .getRepository(PlanEntity)
+      .save(
+        this.tx.em
+          .getRepository(PlanEntity)
+          .create({ cycleId: cycle.id, organizationId: p.organizationId, title, objectives }),
+      );
     await this.engine.dispatch({
       planId: plan.id,
       actor: actorOf(p),
-      command: { type: 'CreatePlan', actor: actorOf(p), planId: plan.id, cycleId: cycle.id, organizationId: p.organizationId, title, cycle: this.termsOf(cycle) } as PlanCommand,
+      command: {
+        type: 'CreatePlan',
+        actor: actorOf(p),
+        planId: plan.id,
+        cycleId: cycle.id,
+        organizationId: p.organizationId,
+        title,
+        cycle: this.termsOf(cycle),
+      } as PlanCommand,
     });
     return plan.id;
   }
@@ -69,25 +81,44 @@ export class PlanCommands {
       await this.engine.dispatch({
         planId,
         actor: actorOf(p),
-        command: { type: 'EditContent', actor: actorOf(p), change: { ...change, details: { ...change.details, ...(extra ?? {}) } } } as PlanCommand,
+        command: {
+          type: 'EditContent',
+          actor: actorOf(p),
+          change: { ...change, details: { ...change.details, ...(extra ?? {}) } },
+        } as PlanCommand,
       });
-      await em.query(`UPDATE app.plans SET version = version + 1, updated_at = now() WHERE id = $1`, [planId]);
+      await em.query(`UPDATE app.plans SET version = version + 1, updated_at = now() WHERE id = $1`, [
+        planId,
+      ]);
     });
   }
 
   /** Rollout progress is recorded on an approved plan's stream, not guarded as a content edit. */
-  async recordProgress(p: Principal, planId: string, details: Record<string, unknown>, apply: (em: EntityManager) => Promise<void>) {
+  async recordProgress(
+    p: Principal,
+    planId: string,
+    details: Record<string, unknown>,
+    apply: (em: EntityManager) => Promise<void>,
+  ) {
     await this.tx.run(async (em) => {
       const plan = await this.access.visiblePlan(p, planId, true);
-      if (plan.organizationId !== p.organizationId) throw new DomainError('FORBIDDEN', "Only the plan's own union reports its progress.");
-      if (plan.status !== 'IN_ROLLOUT') throw new DomainError('INVALID_TRANSITION', 'Progress is reported while the plan is in rollout.');
+      if (plan.organizationId !== p.organizationId)
+        throw new DomainError('FORBIDDEN', "Only the plan's own union reports its progress.");
+      if (plan.status !== 'IN_ROLLOUT')
+        throw new DomainError('INVALID_TRANSITION', 'Progress is reported while the plan is in rollout.');
       await apply(em);
       await em.query(`UPDATE app.plans SET version = version + 1 WHERE id = $1`, [planId]);
       void details;
     });
   }
 
-  async dispatch(p: Principal | null, planId: string, command: PlanCommand, idempotencyKey?: string, actor?: Actor): Promise<DispatchOutcome> {
+  async dispatch(
+    p: Principal | null,
+    planId: string,
+    command: PlanCommand,
+    idempotencyKey?: string,
+    actor?: Actor,
+  ): Promise<DispatchOutcome> {
     return this.engine.dispatch({
       planId,
       actor: actor ?? actorOf(p!),
@@ -100,9 +131,17 @@ export class PlanCommands {
     return this.tx.run(async (em) => {
       const plan = await this.access.visiblePlan(p, planId, true);
       assertVersion(plan.version, ifMatch);
-      const [content, agencies] = await Promise.all([this.contentOf(em, plan), this.agenciesOf(em, plan.organizationId)]);
+      const [content, agencies] = await Promise.all([
+        this.contentOf(em, plan),
+        this.agenciesOf(em, plan.organizationId),
+      ]);
       const actor = actorOf(p);
-      const out = await this.dispatch(p, planId, { type: 'Submit', actor, content, agencies } as PlanCommand, idempotencyKey);
+      const out = await this.dispatch(
+        p,
+        planId,
+        { type: 'Submit', actor, content, agencies } as PlanCommand,
+        idempotencyKey,
+      );
       if (!out.replayed) await em.query(`UPDATE app.plans SET version = version + 1 WHERE id = $1`, [planId]);
       return out;
     });
@@ -111,8 +150,12 @@ export class PlanCommands {
   /** The plan's content as the machine and the immutable version see it. */
   async contentOf(em: EntityManager, plan: PlanEntity): Promise<PlanContent> {
     const [activities, lines] = await Promise.all([
-      em.getRepository(ActivityEntity).find({ where: { planId: plan.id }, order: { position: 'ASC', createdAt: 'ASC' } }),
-      em.getRepository(BudgetLineEntity).find({ where: { planId: plan.id }, order: { position: 'ASC', createdAt: 'ASC' } }),
+      em
+        .getRepository(ActivityEntity)
+        .find({ where: { planId: plan.id }, order: { position: 'ASC', createdAt: 'ASC' } }),
+      em
+        .getRepository(BudgetLineEntity)
+        .find({ where: { planId: plan.id }, order: { position: 'ASC', createdAt: 'ASC' } }),
     ]);
     return {
       title: plan.title,

@@ -15,7 +15,13 @@ export class ReadModels {
 
   constructor(private readonly notifier: Notifier) {}
 
-  async project(em: EntityManager, planId: string, state: PlanState, events: PlanEvent[], stored: StoredEvent[]): Promise<void> {
+  async project(
+    em: EntityManager,
+    planId: string,
+    state: PlanState,
+    events: PlanEvent[],
+    stored: StoredEvent[],
+  ): Promise<void> {
     await this.projectPlan(em, planId, state);
     for (const [i, e] of events.entries()) {
       if (e.type === 'PlanSubmitted') {
@@ -43,7 +49,15 @@ export class ReadModels {
     await em.query(
       `UPDATE app.plans SET status = $2, submitted_version = $3, current_round = $4, flags = $5, decision = $6,
               approved_total = $7 WHERE id = $1`,
-      [planId, state.status, s.version ?? 0, s.round ?? 0, JSON.stringify(flagsOf(state)), JSON.stringify(s.decisionRecord ?? null), approvedTotal(state)],
+      [
+        planId,
+        state.status,
+        s.version ?? 0,
+        s.round ?? 0,
+        JSON.stringify(flagsOf(state)),
+        JSON.stringify(s.decisionRecord ?? null),
+        approvedTotal(state),
+      ],
     );
     const reviews = (s.reviews as ReviewLike[] | undefined) ?? [];
     if (reviews.length) {
@@ -106,10 +120,14 @@ function flagsOf(state: PlanState): Record<string, unknown> {
 }
 
 function approvedLines(state: PlanState): { id: string; amount: string; comment: string | null }[] {
-  const s = state as unknown as { approvedAmounts?: Record<string, string> | { budgetLineId: string; approvedAmount: string; comment?: string }[] };
+  const s = state as unknown as {
+    approvedAmounts?:
+      Record<string, string> | { budgetLineId: string; approvedAmount: string; comment?: string }[];
+  };
   const a = s.approvedAmounts;
   if (!a) return [];
-  if (Array.isArray(a)) return a.map((l) => ({ id: l.budgetLineId, amount: l.approvedAmount, comment: l.comment ?? null }));
+  if (Array.isArray(a))
+    return a.map((l) => ({ id: l.budgetLineId, amount: l.approvedAmount, comment: l.comment ?? null }));
   return Object.entries(a).map(([id, amount]) => ({ id, amount, comment: null }));
 }
 

@@ -71,7 +71,9 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
   private async fire(t: DueTimer): Promise<boolean> {
     try {
       return await this.tx.run(async (em) => {
-        const locked = await em.query(`SELECT id FROM app.plans WHERE id = $1 FOR UPDATE SKIP LOCKED`, [t.stream_id]);
+        const locked = await em.query(`SELECT id FROM app.plans WHERE id = $1 FOR UPDATE SKIP LOCKED`, [
+          t.stream_id,
+        ]);
         if (!locked.length) return false;
         const still: DueTimer[] = await em.query(
           `SELECT stream_id, key, timer, due_at FROM app.timers WHERE stream_id = $1 AND key = $2 AND fired_at IS NULL AND due_at <= $3`,
@@ -81,15 +83,20 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
         if (!timer) return false;
         const dueAt = timer.due_at.toISOString();
         // Marked first, so the reschedule inside the command keeps this row as the record of the firing.
-        await em.query(`UPDATE app.timers SET fired_at = $3, attempts = attempts + 1 WHERE stream_id = $1 AND key = $2`, [
-          t.stream_id,
-          t.key,
-          this.clock.now(),
-        ]);
+        await em.query(
+          `UPDATE app.timers SET fired_at = $3, attempts = attempts + 1 WHERE stream_id = $1 AND key = $2`,
+          [t.stream_id, t.key, this.clock.now()],
+        );
         const out = await this.engine.dispatch({
           planId: t.stream_id,
           actor: SYSTEM_ACTOR,
-          command: { type: 'DeadlineReached', actor: SYSTEM_ACTOR, key: timer.key, timer: timer.timer, dueAt } as PlanCommand,
+          command: {
+            type: 'DeadlineReached',
+            actor: SYSTEM_ACTOR,
+            key: timer.key,
+            timer: timer.timer,
+            dueAt,
+          } as PlanCommand,
           idempotencyKey: `timer:${timer.key}:${dueAt}`,
         });
         if (out.note) this.log.log({ plan: t.stream_id, key: t.key }, `timer did nothing: ${out.note}`);
@@ -97,11 +104,10 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
       });
     } catch (err) {
       this.log.error({ err, plan: t.stream_id, key: t.key }, 'timer failed; will retry');
-      await this.tx.em.query(`UPDATE app.timers SET attempts = attempts + 1, last_error = $3 WHERE stream_id = $1 AND key = $2`, [
-        t.stream_id,
-        t.key,
-        String((err as Error).message).slice(0, 500),
-      ]);
+      await this.tx.em.query(
+        `UPDATE app.timers SET attempts = attempts + 1, last_error = $3 WHERE stream_id = $1 AND key = $2`,
+        [t.stream_id, t.key, String((err as Error).message).slice(0, 500)],
+      );
       return false;
     }
   }

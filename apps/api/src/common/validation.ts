@@ -1,4 +1,11 @@
-import { applyDecorators, ArgumentMetadata, Injectable, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  applyDecorators,
+  ArgumentMetadata,
+  Injectable,
+  PipeTransform,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -54,7 +61,11 @@ export function Text(max = 500, opts: { optional?: boolean; example?: string } =
     MaxLength(max),
   ];
   return opts.optional
-    ? applyDecorators(ApiPropertyOptional({ maxLength: max, example: opts.example }), IsOptional(), ...decorators)
+    ? applyDecorators(
+        ApiPropertyOptional({ maxLength: max, example: opts.example }),
+        IsOptional(),
+        ...decorators,
+      )
     : applyDecorators(ApiProperty({ maxLength: max, example: opts.example }), ...decorators);
 }
 
@@ -66,23 +77,42 @@ export function LongText(max = 20_000, opts: { optional?: boolean } = {}): Prope
     : applyDecorators(ApiProperty({ maxLength: max }), ...decorators);
 }
 
-export function OneOf(values: readonly string[], opts: { optional?: boolean; nullable?: boolean } = {}): PropertyDecorator {
-  const decorators = [IsIn(values as string[], { message: `$property must be one of: ${values.join(', ')}` })];
+export function OneOf(
+  values: readonly string[],
+  opts: { optional?: boolean; nullable?: boolean } = {},
+): PropertyDecorator {
+  const decorators = [
+    IsIn(values as string[], { message: `$property must be one of: ${values.join(', ')}` }),
+  ];
   if (opts.nullable) decorators.unshift(ValidateIf((_o, v) => v !== null));
   return opts.optional || opts.nullable
-    ? applyDecorators(ApiPropertyOptional({ enum: values, nullable: opts.nullable }), IsOptional(), ...decorators)
+    ? applyDecorators(
+        ApiPropertyOptional({ enum: values, nullable: opts.nullable }),
+        IsOptional(),
+        ...decorators,
+      )
     : applyDecorators(ApiProperty({ enum: values }), ...decorators);
 }
 
 export function Int(min: number, max: number, opts: { optional?: boolean } = {}): PropertyDecorator {
   const decorators = [IsInt(), Min(min), Max(max)];
   return opts.optional
-    ? applyDecorators(ApiPropertyOptional({ type: 'integer', minimum: min, maximum: max }), IsOptional(), ...decorators)
+    ? applyDecorators(
+        ApiPropertyOptional({ type: 'integer', minimum: min, maximum: max }),
+        IsOptional(),
+        ...decorators,
+      )
     : applyDecorators(ApiProperty({ type: 'integer', minimum: min, maximum: max }), ...decorators);
 }
 
 export function TextList(maxItems: number, maxLength: number, pattern?: RegExp): PropertyDecorator {
-  const decorators = [IsOptional(), IsArray(), ArrayMaxSize(maxItems), IsString({ each: true }), MaxLength(maxLength, { each: true })];
+  const decorators = [
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(maxItems),
+    IsString({ each: true }),
+    MaxLength(maxLength, { each: true }),
+  ];
   if (pattern) decorators.push(Matches(pattern, { each: true }));
   return applyDecorators(ApiPropertyOptional({ type: [String] }), ...decorators);
 }
@@ -90,7 +120,9 @@ export function TextList(maxItems: number, maxLength: number, pattern?: RegExp):
 export function DateOnly(opts: { optional?: boolean } = {}): PropertyDecorator {
   const decorators = [
     IsString(),
-    Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '$property must be a date YYYY-MM-DD' }),
+    Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+      message: '$property must be a date YYYY-MM-DD',
+    }),
   ];
   return opts.optional
     ? applyDecorators(ApiPropertyOptional({ format: 'date' }), IsOptional(), ...decorators)
@@ -131,7 +163,11 @@ export function Vnd(opts: { optional?: boolean; nullable?: boolean } = {}): Prop
       return value;
     }
   });
-  const api = ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string', pattern: '^\\d+$' }], required: !opts.optional, nullable: opts.nullable });
+  const api = ApiProperty({
+    oneOf: [{ type: 'integer' }, { type: 'string', pattern: '^\\d+$' }],
+    required: !opts.optional,
+    nullable: opts.nullable,
+  });
   const decorators: PropertyDecorator[] = [api, toBigint, validate];
   if (opts.nullable) decorators.unshift(ValidateIf((_o, v) => v !== null));
   if (opts.optional) decorators.unshift(IsOptional());

@@ -19,7 +19,8 @@ export class CyclesService {
     const route = dto.route ?? TYPICAL_ROUTE;
     validateRoute(route);
     const repo = this.tx.em.getRepository(CycleEntity);
-    if (await repo.findOneBy({ year: dto.year })) throw new DomainError('CONFLICT', `A cycle for ${dto.year} exists.`);
+    if (await repo.findOneBy({ year: dto.year }))
+      throw new DomainError('CONFLICT', `A cycle for ${dto.year} exists.`);
     return repo.save(
       repo.create({
         year: dto.year,
@@ -41,7 +42,10 @@ export class CyclesService {
   }
 
   async list(): Promise<{ items: CycleEntity[]; nextCursor: null }> {
-    return { items: await this.tx.em.getRepository(CycleEntity).find({ order: { year: 'DESC' } }), nextCursor: null };
+    return {
+      items: await this.tx.em.getRepository(CycleEntity).find({ order: { year: 'DESC' } }),
+      nextCursor: null,
+    };
   }
 }
 
@@ -50,11 +54,15 @@ export function validateRoute(route: RouteStage[]): void {
   const seen = new Set<string>();
   route.forEach((s, i) => {
     if (s.stage !== i + 1) {
-      throw new DomainError('VALIDATION_FAILED', 'Route stages must be numbered 1, 2, … in order.', [{ field: `route.${i}.stage`, message: `expected ${i + 1}` }]);
+      throw new DomainError('VALIDATION_FAILED', 'Route stages must be numbered 1, 2, … in order.', [
+        { field: `route.${i}.stage`, message: `expected ${i + 1}` },
+      ]);
     }
     for (const f of s.functions) {
       if (seen.has(f)) {
-        throw new DomainError('VALIDATION_FAILED', `${f} appears in more than one stage.`, [{ field: `route.${i}.functions`, message: `${f} repeated` }]);
+        throw new DomainError('VALIDATION_FAILED', `${f} appears in more than one stage.`, [
+          { field: `route.${i}.functions`, message: `${f} repeated` },
+        ]);
       }
       seen.add(f);
     }

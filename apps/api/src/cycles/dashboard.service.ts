@@ -87,7 +87,9 @@ export class DashboardService {
         requested: j(r.requested as string | null),
         approved: j(r.approved as string | null),
         spent: j(r.spent as string | null),
-        overdue: Boolean((r.overdueReviews as number) > 0 || (r.flags as Record<string, unknown> | null)?.submissionOverdue),
+        overdue: Boolean(
+          (r.overdueReviews as number) > 0 || (r.flags as Record<string, unknown> | null)?.submissionOverdue,
+        ),
       };
     });
     return {
@@ -98,7 +100,9 @@ export class DashboardService {
         requested: vndToJson(requested),
         approved: vndToJson(approved),
         spent: vndToJson(spent),
-        byFundingSource: (bySource as { fundingSource: string; requested: string; approved: string | null }[]).map((s) => ({
+        byFundingSource: (
+          bySource as { fundingSource: string; requested: string; approved: string | null }[]
+        ).map((s) => ({
           fundingSource: s.fundingSource,
           requested: j(s.requested),
           approved: j(s.approved),

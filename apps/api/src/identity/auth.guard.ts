@@ -20,7 +20,8 @@ export class AuthGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<Request & { principal?: Principal }>();
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new DomainError('UNAUTHENTICATED', 'Send Authorization: Bearer <token> (POST /api/auth/login).');
+    if (!match)
+      throw new DomainError('UNAUTHENTICATED', 'Send Authorization: Bearer <token> (POST /api/auth/login).');
     req.principal = await this.identity.authenticate(match[1]);
     const roles = this.reflector.getAllAndOverride<RoleName[] | undefined>(REQUIRED_ROLES, targets);
     if (roles?.length && !roles.some((r) => req.principal!.roles.includes(r))) {

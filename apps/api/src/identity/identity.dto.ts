@@ -1,9 +1,26 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMinSize, ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMinSize,
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { Int, OneOf, Text } from '../common/validation';
 import { UuidField } from '../common/uuid-field';
 
-export const ROLE_NAMES = ['PLAN_EDITOR', 'PLAN_SUBMITTER', 'APPRAISER', 'CONSOLIDATOR', 'LEADER', 'ADMIN'] as const;
+export const ROLE_NAMES = [
+  'PLAN_EDITOR',
+  'PLAN_SUBMITTER',
+  'APPRAISER',
+  'CONSOLIDATOR',
+  'LEADER',
+  'ADMIN',
+] as const;
 export const ORGANIZATION_KINDS = ['CENTRAL_UNION', 'PROVINCIAL_UNION', 'APPRAISAL_AGENCY'] as const;
 export const AGENCY_FUNCTIONS = ['CONTENT', 'BUDGET', 'FINAL'] as const;
 
@@ -13,7 +30,9 @@ export class LoginDto {
 }
 
 export class CreateOrganizationDto {
-  @Text(50, { example: 'HP-UNION' }) @Matches(/^[A-Z0-9][A-Z0-9_-]*$/, { message: 'code: capital letters, digits, - and _' }) code!: string;
+  @Text(50, { example: 'HP-UNION' })
+  @Matches(/^[A-Z0-9][A-Z0-9_-]*$/, { message: 'code: capital letters, digits, - and _' })
+  code!: string;
   @Text(300) nameVi!: string;
   @Text(300) nameEn!: string;
   @OneOf(ORGANIZATION_KINDS) kind!: (typeof ORGANIZATION_KINDS)[number];
@@ -24,7 +43,9 @@ export class CreateOrganizationDto {
 }
 
 export class CreateUserDto {
-  @Text(100) @Matches(/^[a-z0-9._-]+$/i, { message: 'login: letters, digits, dot, dash, underscore' }) login!: string;
+  @Text(100)
+  @Matches(/^[a-z0-9._-]+$/i, { message: 'login: letters, digits, dot, dash, underscore' })
+  login!: string;
   @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200) password!: string;
   @Text(200) displayName!: string;
   @UuidField() organizationId!: string;

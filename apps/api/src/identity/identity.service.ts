@@ -22,7 +22,10 @@ export class IdentityService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(login: string, password: string): Promise<{ accessToken: string; user: ReturnType<IdentityService['view']> }> {
+  async login(
+    login: string,
+    password: string,
+  ): Promise<{ accessToken: string; user: ReturnType<IdentityService['view']> }> {
     const user = await this.tx.em
       .getRepository(UserEntity)
       .createQueryBuilder('u')
@@ -47,7 +50,8 @@ export class IdentityService {
       throw new DomainError('UNAUTHENTICATED', 'The access token is missing, expired or invalid.');
     }
     const principal = await this.principalOf(claims.sub);
-    if (!principal) throw new DomainError('UNAUTHENTICATED', 'The access token is missing, expired or invalid.');
+    if (!principal)
+      throw new DomainError('UNAUTHENTICATED', 'The access token is missing, expired or invalid.');
     return principal;
   }
 
@@ -163,7 +167,13 @@ export class IdentityService {
         email: dto.email ?? null,
       }),
     );
-    return { id: user.id, login: user.login, displayName: user.displayName, organizationId: user.organizationId, roles: user.roles };
+    return {
+      id: user.id,
+      login: user.login,
+      displayName: user.displayName,
+      organizationId: user.organizationId,
+      roles: user.roles,
+    };
   }
 
   /** First start: with no user at all, the administrator comes from ADMIN_LOGIN / ADMIN_PASSWORD. */

@@ -12,7 +12,9 @@ export class NormsService {
 
   async rules(): Promise<NormRule[]> {
     if (this.cache && Date.now() - this.cache.at < 30_000) return this.cache.rules;
-    const rows = await this.tx.em.getRepository(NormRuleEntity).find({ order: { category: 'ASC', article: 'ASC' } });
+    const rows = await this.tx.em
+      .getRepository(NormRuleEntity)
+      .find({ order: { category: 'ASC', article: 'ASC' } });
     const rules = rows.map((r) => ({
       id: r.id,
       circular: r.circular,

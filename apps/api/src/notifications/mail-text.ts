@@ -11,6 +11,9 @@ function fill(template: string, params: Record<string, string | number>): string
 /** Mail text comes from the translation file: one line per item, a digest when several. */
 export function renderMail(items: Item[]): { subject: string; text: string } {
   const lines = items.map((i) => `• ${fill(KINDS[i.kind] ?? i.kind, i.params)}`);
-  const subject = items.length > 1 ? fill(vi.mail.digestSubject, { count: items.length }) : fill(KINDS[items[0].kind] ?? items[0].kind, items[0].params);
+  const subject =
+    items.length > 1
+      ? fill(vi.mail.digestSubject, { count: items.length })
+      : fill(KINDS[items[0].kind] ?? items[0].kind, items[0].params);
   return { subject, text: `${lines.join('\n')}\n\n${vi.mail.footer}` };
 }

@@ -36,7 +36,10 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
   onApplicationBootstrap(): void {
     if (!this.config.smtpUrl) return;
     this.transport = createTransport(this.config.smtpUrl);
-    this.handle = setInterval(() => void this.sendPending().catch((err) => this.log.error({ err }, 'mail failed')), 60_000);
+    this.handle = setInterval(
+      () => void this.sendPending().catch((err) => this.log.error({ err }, 'mail failed')),
+      60_000,
+    );
   }
 
   onApplicationShutdown(): void {
@@ -51,7 +54,10 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
         ORDER BY n.created_at DESC, n.id LIMIT $2`,
       [userId, limit],
     );
-    const [{ unread }] = await this.tx.em.query(`SELECT count(*)::int AS unread FROM app.notifications WHERE user_id = $1 AND read_at IS NULL`, [userId]);
+    const [{ unread }] = await this.tx.em.query(
+      `SELECT count(*)::int AS unread FROM app.notifications WHERE user_id = $1 AND read_at IS NULL`,
+      [userId],
+    );
     return { items, unread, nextCursor: null };
   }
 
@@ -64,7 +70,10 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
   }
 
   async markAllRead(userId: string): Promise<number> {
-    const res: [unknown[], number] = await this.tx.em.query(`UPDATE app.notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`, [userId]);
+    const res: [unknown[], number] = await this.tx.em.query(
+      `UPDATE app.notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`,
+      [userId],
+    );
     return res[1];
   }
 
@@ -92,10 +101,20 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
         immediate++;
       }
       for (const [userId, items] of overdueByUser) {
-        const sentToday = await em.query(`SELECT 1 FROM app.notifications WHERE user_id = $1 AND digest_date = $2 LIMIT 1`, [userId, today]);
+        const sentToday = await em.query(
+          `SELECT 1 FROM app.notifications WHERE user_id = $1 AND digest_date = $2 LIMIT 1`,
+          [userId, today],
+        );
         if (sentToday.length) continue;
-        await this.transport!.sendMail({ from: this.config.mailFrom, to: items[0].email!, ...renderMail(items) });
-        await em.query(`UPDATE app.notifications SET emailed_at = now(), digest_date = $2 WHERE id = ANY($1::uuid[])`, [items.map((i) => i.id), today]);
+        await this.transport!.sendMail({
+          from: this.config.mailFrom,
+          to: items[0].email!,
+          ...renderMail(items),
+        });
+        await em.query(
+          `UPDATE app.notifications SET emailed_at = now(), digest_date = $2 WHERE id = ANY($1::uuid[])`,
+          [items.map((i) => i.id), today],
+        );
         digests++;
       }
     });

@@ -6,13 +6,23 @@ import type { StoredEvent } from '@vufo/engine';
 /** Turns the machine's notification intents into one stored notification per recipient user. */
 @Injectable()
 export class Notifier {
-  async enqueue(em: EntityManager, planId: string, event: StoredEvent | undefined, intents: NotificationIntent[]): Promise<void> {
+  async enqueue(
+    em: EntityManager,
+    planId: string,
+    event: StoredEvent | undefined,
+    intents: NotificationIntent[],
+  ): Promise<void> {
     for (const n of intents) {
       const r = n.recipient as { organizationId?: string; central?: boolean; roles: string[] };
-      const orgFilter = r.central
-        ? `o.kind = 'CENTRAL_UNION'`
-        : `u.organization_id = $4`;
-      const params: unknown[] = [planId, n.kind, n.severity, r.roles, JSON.stringify(n.params), event?.id ?? null];
+      const orgFilter = r.central ? `o.kind = 'CENTRAL_UNION'` : `u.organization_id = $4`;
+      const params: unknown[] = [
+        planId,
+        n.kind,
+        n.severity,
+        r.roles,
+        JSON.stringify(n.params),
+        event?.id ?? null,
+      ];
       // $4 is reused for either the organization id or the roles array depending on the filter.
       const sql = r.central
         ? `INSERT INTO app.notifications (user_id, kind, severity, plan_id, params, event_id)

@@ -45,7 +45,11 @@ export class PlanAccess {
   }
 
   /** Content belongs to the plan's own union: only its editors change it. */
-  assertOwnEditor(p: Principal, plan: PlanEntity, role: 'PLAN_EDITOR' | 'PLAN_SUBMITTER' = 'PLAN_EDITOR'): void {
+  assertOwnEditor(
+    p: Principal,
+    plan: PlanEntity,
+    role: 'PLAN_EDITOR' | 'PLAN_SUBMITTER' = 'PLAN_EDITOR',
+  ): void {
     if (p.organizationId !== plan.organizationId || !p.roles.includes(role)) {
       throw new DomainError('FORBIDDEN', `Only a ${role} of the plan's own union may do this.`);
     }
@@ -60,12 +64,18 @@ export function notFound(what: string, id: string): DomainError {
 export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header === '') return undefined;
   const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!m) throw new DomainError('VALIDATION_FAILED', 'If-Match must be the plan version, e.g. "3".', [{ field: 'If-Match', message: 'not a version' }]);
+  if (!m)
+    throw new DomainError('VALIDATION_FAILED', 'If-Match must be the plan version, e.g. "3".', [
+      { field: 'If-Match', message: 'not a version' },
+    ]);
   return Number(m[1]);
 }
 
 export function assertVersion(current: number, expected: number | undefined): void {
   if (expected !== undefined && expected !== current) {
-    throw new DomainError('STALE_VERSION', `The plan is at version ${current}; you sent If-Match ${expected}. Reload and try again.`);
+    throw new DomainError(
+      'STALE_VERSION',
+      `The plan is at version ${current}; you sent If-Match ${expected}. Reload and try again.`,
+    );
   }
 }

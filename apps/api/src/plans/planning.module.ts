@@ -27,7 +27,13 @@ import { PlansService } from './plans.service';
  */
 @Module({
   imports: [IdentityModule],
-  controllers: [CyclesController, PlansController, ApprovalController, NormsController, NotificationsController],
+  controllers: [
+    CyclesController,
+    PlansController,
+    ApprovalController,
+    NormsController,
+    NotificationsController,
+  ],
   providers: [
     CyclesService,
     DashboardService,

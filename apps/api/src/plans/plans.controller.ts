@@ -15,7 +15,11 @@ import {
 } from './plans.dto';
 import { PlansService } from './plans.service';
 
-const IF_MATCH = { name: 'If-Match', required: false, description: 'the plan version last seen; 409 STALE_VERSION if it moved on' };
+const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'the plan version last seen; 409 STALE_VERSION if it moved on',
+};
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -25,7 +29,11 @@ export class PlansController {
 
   @Roles('PLAN_EDITOR')
   @Post('cycles/:cycleId/plans')
-  create(@CurrentUser() p: Principal, @Param('cycleId', UuidPipe) cycleId: string, @Body() dto: CreatePlanDto) {
+  create(
+    @CurrentUser() p: Principal,
+    @Param('cycleId', UuidPipe) cycleId: string,
+    @Body() dto: CreatePlanDto,
+  ) {
     return this.plans.create(p, cycleId, dto);
   }
 
@@ -42,21 +50,36 @@ export class PlansController {
   @Roles('PLAN_EDITOR')
   @ApiHeader(IF_MATCH)
   @Patch('plans/:id')
-  update(@CurrentUser() p: Principal, @Param('id', UuidPipe) id: string, @Headers('if-match') ifMatch: string | undefined, @Body() dto: UpdatePlanDto) {
+  update(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: UpdatePlanDto,
+  ) {
     return this.plans.update(p, id, parseIfMatch(ifMatch), dto);
   }
 
   @Roles('PLAN_EDITOR')
   @ApiHeader(IF_MATCH)
   @Post('plans/:id/activities')
-  addActivity(@CurrentUser() p: Principal, @Param('id', UuidPipe) id: string, @Headers('if-match') ifMatch: string | undefined, @Body() dto: CreateActivityDto) {
+  addActivity(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: CreateActivityDto,
+  ) {
     return this.plans.addActivity(p, id, parseIfMatch(ifMatch), dto);
   }
 
   @Roles('PLAN_EDITOR')
   @ApiHeader(IF_MATCH)
   @Patch('activities/:id')
-  updateActivity(@CurrentUser() p: Principal, @Param('id', UuidPipe) id: string, @Headers('if-match') ifMatch: string | undefined, @Body() dto: UpdateActivityDto) {
+  updateActivity(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: UpdateActivityDto,
+  ) {
     return this.plans.updateActivity(p, id, parseIfMatch(ifMatch), dto);
   }
 
@@ -64,21 +87,35 @@ export class PlansController {
   @ApiHeader(IF_MATCH)
   @Delete('activities/:id')
   @HttpCode(204)
-  removeActivity(@CurrentUser() p: Principal, @Param('id', UuidPipe) id: string, @Headers('if-match') ifMatch: string | undefined) {
+  removeActivity(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+  ) {
     return this.plans.removeActivity(p, id, parseIfMatch(ifMatch));
   }
 
   @Roles('PLAN_EDITOR')
   @ApiHeader(IF_MATCH)
   @Post('activities/:id/budget-lines')
-  addLine(@CurrentUser() p: Principal, @Param('id', UuidPipe) id: string, @Headers('if-match') ifMatch: string | undefined, @Body() dto: CreateBudgetLineDto) {
+  addLine(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: CreateBudgetLineDto,
+  ) {
     return this.plans.addLine(p, id, parseIfMatch(ifMatch), dto);
   }
 
   @Roles('PLAN_EDITOR')
   @ApiHeader(IF_MATCH)
   @Patch('budget-lines/:id')
-  updateLine(@CurrentUser() p: Principal, @Param('id', UuidPipe) id: string, @Headers('if-match') ifMatch: string | undefined, @Body() dto: UpdateBudgetLineDto) {
+  updateLine(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: UpdateBudgetLineDto,
+  ) {
     return this.plans.updateLine(p, id, parseIfMatch(ifMatch), dto);
   }
 
@@ -86,7 +123,11 @@ export class PlansController {
   @ApiHeader(IF_MATCH)
   @Delete('budget-lines/:id')
   @HttpCode(204)
-  removeLine(@CurrentUser() p: Principal, @Param('id', UuidPipe) id: string, @Headers('if-match') ifMatch: string | undefined) {
+  removeLine(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+  ) {
     return this.plans.removeLine(p, id, parseIfMatch(ifMatch));
   }
 

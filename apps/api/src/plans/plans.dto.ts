@@ -1,5 +1,11 @@
 import { ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { ACTIVITY_TYPES, BUDGET_CATEGORIES, DELEGATION_MEMBER_ROLES, FUNDING_SOURCES, GUEST_CLASSES } from '@vufo/domain';
+import {
+  ACTIVITY_TYPES,
+  BUDGET_CATEGORIES,
+  DELEGATION_MEMBER_ROLES,
+  FUNDING_SOURCES,
+  GUEST_CLASSES,
+} from '@vufo/domain';
 import { DateOnly, Int, LongText, OneOf, Text, TextList, Vnd } from '../common/validation';
 import { UuidField } from '../common/uuid-field';
 import { Matches, IsOptional } from 'class-validator';
@@ -8,8 +14,23 @@ const PERIOD = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/;
 const PERIOD_MSG = { message: '$property must be a month YYYY-MM or a quarter YYYY-Qn' };
 export const PRIORITIES = ['HIGH', 'MEDIUM', 'LOW'] as const;
 export const PAYERS = ['VIETNAMESE_SIDE', 'FOREIGN_SIDE'] as const;
-export const PLAN_STATUSES = ['DRAFT', 'IN_APPRAISAL', 'REVISION_REQUESTED', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'IN_ROLLOUT', 'CLOSED'] as const;
-export const IMPLEMENTATION_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'DONE', 'POSTPONED', 'CANCELLED'] as const;
+export const PLAN_STATUSES = [
+  'DRAFT',
+  'IN_APPRAISAL',
+  'REVISION_REQUESTED',
+  'APPROVED',
+  'REJECTED',
+  'WITHDRAWN',
+  'IN_ROLLOUT',
+  'CLOSED',
+] as const;
+export const IMPLEMENTATION_STATUSES = [
+  'NOT_STARTED',
+  'IN_PROGRESS',
+  'DONE',
+  'POSTPONED',
+  'CANCELLED',
+] as const;
 
 export class CreatePlanDto {
   @Text(500, { example: 'Kế hoạch hoạt động đối ngoại nhân dân năm 2027' }) title!: string;
@@ -25,7 +46,10 @@ export class CreateActivityDto {
   @Text(30, { optional: true, example: 'HĐ-01' }) code?: string;
   @Text(500) title!: string;
   @OneOf(ACTIVITY_TYPES) type!: string;
-  @ApiPropertyOptional({ example: '2027-03' }) @IsOptional() @Matches(PERIOD, PERIOD_MSG) periodStart?: string;
+  @ApiPropertyOptional({ example: '2027-03' })
+  @IsOptional()
+  @Matches(PERIOD, PERIOD_MSG)
+  periodStart?: string;
   @ApiPropertyOptional({ example: '2027-Q2' }) @IsOptional() @Matches(PERIOD, PERIOD_MSG) periodEnd?: string;
   @Text(300, { optional: true }) location?: string;
   @TextList(50, 2, /^[A-Z]{2}$/) partnerCountries?: string[];

@@ -18,12 +18,31 @@ import {
 import { notFound, PlanAccess } from './plan-access';
 
 const ACTIVITY_FIELDS = [
-  'code', 'title', 'type', 'periodStart', 'periodEnd', 'location', 'partnerCountries', 'partnerOrganizations',
-  'leadUnit', 'coordinatingUnits', 'expectedResults', 'priority',
+  'code',
+  'title',
+  'type',
+  'periodStart',
+  'periodEnd',
+  'location',
+  'partnerCountries',
+  'partnerOrganizations',
+  'leadUnit',
+  'coordinatingUnits',
+  'expectedResults',
+  'priority',
 ] as const;
 const LINE_FIELDS = [
-  'category', 'description', 'quantity', 'unit', 'unitCost', 'amount', 'fundingSource', 'guestClass', 'memberRole',
-  'normArticle', 'payer',
+  'category',
+  'description',
+  'quantity',
+  'unit',
+  'unitCost',
+  'amount',
+  'fundingSource',
+  'guestClass',
+  'memberRole',
+  'normArticle',
+  'payer',
 ] as const;
 
 @Injectable()
@@ -42,12 +61,14 @@ export class PlansService {
     const id = await this.tx.run(async (em) => {
       const cycle = await em.getRepository(CycleEntity).findOneBy({ id: cycleId });
       if (!cycle) throw notFound('cycle', cycleId);
-      if (cycle.status !== 'OPEN') throw new DomainError('INVALID_TRANSITION', `The ${cycle.year} cycle is not open for new plans.`);
+      if (cycle.status !== 'OPEN')
+        throw new DomainError('INVALID_TRANSITION', `The ${cycle.year} cycle is not open for new plans.`);
       const live = await em.query(
         `SELECT id FROM app.plans WHERE cycle_id = $1 AND organization_id = $2 AND status NOT IN ('REJECTED','WITHDRAWN') FOR UPDATE`,
         [cycleId, p.organizationId],
       );
-      if (live.length) throw new DomainError('CONFLICT', `Your union already has a plan in this cycle (${live[0].id}).`);
+      if (live.length)
+        throw new DomainError('CONFLICT', `Your union already has a plan in this cycle (${live[0].id}).`);
       return this.commands.create(p, cycle, dto.title, dto.objectives ?? '');
     });
     return this.get(p, id);
@@ -61,7 +82,10 @@ export class PlansService {
     if (q.organizationId) where.push(`p.organization_id = $${params.push(q.organizationId)}`);
     if (q.cursor) {
       const [at, id] = Buffer.from(q.cursor, 'base64url').toString().split('|');
-      if (!at || !id) throw new DomainError('VALIDATION_FAILED', 'Bad cursor', [{ field: 'cursor', message: 'not a cursor from this API' }]);
+      if (!at || !id)
+        throw new DomainError('VALIDATION_FAILED', 'Bad cursor', [
+          { field: 'cursor', message: 'not a cursor from this API' },
+        ]);
       where.push(`(p.created_at, p.id) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`);
     }
     const limit = Math.min(Math.max(Number(q.limit ?? 50), 1), 200);
@@ -91,11 +115,17 @@ export class PlansService {
         submittedVersion: r.submitted_version,
         currentRound: r.current_round,
         flags: r.flags,
-        totals: { requested: vndToJson(BigInt(r.requested as string)), approved: r.approved === null ? null : vndToJson(BigInt(r.approved as string)) },
+        totals: {
+          requested: vndToJson(BigInt(r.requested as string)),
+          approved: r.approved === null ? null : vndToJson(BigInt(r.approved as string)),
+        },
         createdAt: r.created_at,
         updatedAt: r.updated_at,
       })),
-      nextCursor: rows.length > limit && last ? Buffer.from(`${last.cursor_at}|${last.id}`).toString('base64url') : null,
+      nextCursor:
+        rows.length > limit && last
+          ? Buffer.from(`${last.cursor_at}|${last.id}`).toString('base64url')
+          : null,
     };
   }
 
@@ -104,8 +134,12 @@ export class PlansService {
     const plan = await this.access.visiblePlan(p, planId);
     const [cycle, activities, lines, totals, reviews, org] = await Promise.all([
       em.getRepository(CycleEntity).findOneByOrFail({ id: plan.cycleId }),
-      em.getRepository(ActivityEntity).find({ where: { planId }, order: { position: 'ASC', createdAt: 'ASC' } }),
-      em.getRepository(BudgetLineEntity).find({ where: { planId }, order: { position: 'ASC', createdAt: 'ASC' } }),
+      em
+        .getRepository(ActivityEntity)
+        .find({ where: { planId }, order: { position: 'ASC', createdAt: 'ASC' } }),
+      em
+        .getRepository(BudgetLineEntity)
+        .find({ where: { planId }, order: { position: 'ASC', createdAt: 'ASC' } }),
       this.totals(planId),
       em.query(
         `SELECT r.id, r.round, r.stage, r.function, r.agency_id AS "agencyId", o.name_vi AS "agencyName", r.status,
@@ -115,7 +149,10 @@ export class PlansService {
           WHERE r.plan_id = $1 ORDER BY r.round, r.stage, r.function`,
         [planId],
       ),
-      em.query(`SELECT id, code, name_vi AS "nameVi", name_en AS "nameEn", province_code AS "provinceCode" FROM app.organizations WHERE id = $1`, [plan.organizationId]),
+      em.query(
+        `SELECT id, code, name_vi AS "nameVi", name_en AS "nameEn", province_code AS "provinceCode" FROM app.organizations WHERE id = $1`,
+        [plan.organizationId],
+      ),
     ]);
     const rules = await this.norms.rules();
     const normDate = `${cycle.year}-01-01`;
@@ -167,11 +204,12 @@ export class PlansService {
 
   /** Requested and approved totals by funding source, summed in SQL over numeric (no float on the way). */
   async totals(planId: string) {
-    const rows: { funding_source: string; requested: string; approved: string | null }[] = await this.tx.em.query(
-      `SELECT funding_source, sum(amount)::text AS requested, sum(approved_amount)::text AS approved
+    const rows: { funding_source: string; requested: string; approved: string | null }[] =
+      await this.tx.em.query(
+        `SELECT funding_source, sum(amount)::text AS requested, sum(approved_amount)::text AS approved
          FROM app.budget_lines WHERE plan_id = $1 GROUP BY funding_source ORDER BY funding_source`,
-      [planId],
-    );
+        [planId],
+      );
     const by = (pick: (r: (typeof rows)[number]) => string | null) => {
       const bySource: Record<string, number | string> = {};
       let total = 0n;
@@ -187,54 +225,98 @@ export class PlansService {
 
   async update(p: Principal, planId: string, ifMatch: number | undefined, dto: UpdatePlanDto) {
     const changed = pick(dto, ['title', 'objectives'] as const);
-    await this.commands.edit(p, planId, ifMatch, { kind: 'PLAN_UPDATED', summary: 'plan', details: changed }, async (em, plan) => {
-      Object.assign(plan, changed);
-      await em.getRepository(PlanEntity).update(plan.id, changed);
-    });
+    await this.commands.edit(
+      p,
+      planId,
+      ifMatch,
+      { kind: 'PLAN_UPDATED', summary: 'plan', details: changed },
+      async (em, plan) => {
+        Object.assign(plan, changed);
+        await em.getRepository(PlanEntity).update(plan.id, changed);
+      },
+    );
     return this.get(p, planId);
   }
 
   async addActivity(p: Principal, planId: string, ifMatch: number | undefined, dto: CreateActivityDto) {
     let id = '';
-    await this.commands.edit(p, planId, ifMatch, { kind: 'ACTIVITY_ADDED', summary: dto.title }, async (em) => {
-      const repo = em.getRepository(ActivityEntity);
-      const count = await repo.countBy({ planId });
-      const fields = pick(dto, ACTIVITY_FIELDS);
-      const saved = await repo.save(repo.create({ ...fields, planId, code: dto.code ?? `HĐ-${String(count + 1).padStart(2, '0')}`, position: count }));
-      id = saved.id;
-      return { activityId: id };
-    });
+    await this.commands.edit(
+      p,
+      planId,
+      ifMatch,
+      { kind: 'ACTIVITY_ADDED', summary: dto.title },
+      async (em) => {
+        const repo = em.getRepository(ActivityEntity);
+        const count = await repo.countBy({ planId });
+        const fields = pick(dto, ACTIVITY_FIELDS);
+        const saved = await repo.save(
+          repo.create({
+            ...fields,
+            planId,
+            code: dto.code ?? `HĐ-${String(count + 1).padStart(2, '0')}`,
+            position: count,
+          }),
+        );
+        id = saved.id;
+        return { activityId: id };
+      },
+    );
     return this.activityView(id);
   }
 
-  async updateActivity(p: Principal, activityId: string, ifMatch: number | undefined, dto: UpdateActivityDto) {
+  async updateActivity(
+    p: Principal,
+    activityId: string,
+    ifMatch: number | undefined,
+    dto: UpdateActivityDto,
+  ) {
     const activity = await this.visibleActivity(p, activityId);
     const changed = pick(dto, ACTIVITY_FIELDS);
-    await this.commands.edit(p, activity.planId, ifMatch, { kind: 'ACTIVITY_CHANGED', summary: activity.title, details: { activityId, ...changed } }, async (em) => {
-      await em.getRepository(ActivityEntity).update(activityId, changed);
-    });
+    await this.commands.edit(
+      p,
+      activity.planId,
+      ifMatch,
+      { kind: 'ACTIVITY_CHANGED', summary: activity.title, details: { activityId, ...changed } },
+      async (em) => {
+        await em.getRepository(ActivityEntity).update(activityId, changed);
+      },
+    );
     return this.activityView(activityId);
   }
 
   async removeActivity(p: Principal, activityId: string, ifMatch: number | undefined) {
     const activity = await this.visibleActivity(p, activityId);
-    await this.commands.edit(p, activity.planId, ifMatch, { kind: 'ACTIVITY_REMOVED', summary: activity.title, details: { activityId } }, async (em) => {
-      await em.getRepository(ActivityEntity).delete(activityId);
-    });
+    await this.commands.edit(
+      p,
+      activity.planId,
+      ifMatch,
+      { kind: 'ACTIVITY_REMOVED', summary: activity.title, details: { activityId } },
+      async (em) => {
+        await em.getRepository(ActivityEntity).delete(activityId);
+      },
+    );
   }
 
   async addLine(p: Principal, activityId: string, ifMatch: number | undefined, dto: CreateBudgetLineDto) {
     const activity = await this.visibleActivity(p, activityId);
     let id = '';
-    await this.commands.edit(p, activity.planId, ifMatch, { kind: 'BUDGET_LINE_ADDED', summary: dto.description, details: { activityId } }, async (em) => {
-      const repo = em.getRepository(BudgetLineEntity);
-      const count = await repo.countBy({ activityId });
-      const fields = pick(dto, LINE_FIELDS);
-      const amount = dto.amount ?? BigInt(dto.quantity) * dto.unitCost;
-      const saved = await repo.save(repo.create({ ...fields, amount, activityId, planId: activity.planId, position: count }));
-      id = saved.id;
-      return { budgetLineId: id, amount: amount.toString() };
-    });
+    await this.commands.edit(
+      p,
+      activity.planId,
+      ifMatch,
+      { kind: 'BUDGET_LINE_ADDED', summary: dto.description, details: { activityId } },
+      async (em) => {
+        const repo = em.getRepository(BudgetLineEntity);
+        const count = await repo.countBy({ activityId });
+        const fields = pick(dto, LINE_FIELDS);
+        const amount = dto.amount ?? BigInt(dto.quantity) * dto.unitCost;
+        const saved = await repo.save(
+          repo.create({ ...fields, amount, activityId, planId: activity.planId, position: count }),
+        );
+        id = saved.id;
+        return { budgetLineId: id, amount: amount.toString() };
+      },
+    );
     return this.lineView(id);
   }
 
@@ -245,28 +327,52 @@ export class PlansService {
     if (changed.amount === undefined && (changed.quantity !== undefined || changed.unitCost !== undefined)) {
       changed.amount = BigInt(changed.quantity ?? line.quantity) * (changed.unitCost ?? line.unitCost);
     }
-    await this.commands.edit(p, line.planId, ifMatch, { kind: 'BUDGET_LINE_CHANGED', summary: line.description, details: { budgetLineId: lineId, ...stringify(changed) } }, async (em) => {
-      await em.getRepository(BudgetLineEntity).update(lineId, changed);
-    });
+    await this.commands.edit(
+      p,
+      line.planId,
+      ifMatch,
+      {
+        kind: 'BUDGET_LINE_CHANGED',
+        summary: line.description,
+        details: { budgetLineId: lineId, ...stringify(changed) },
+      },
+      async (em) => {
+        await em.getRepository(BudgetLineEntity).update(lineId, changed);
+      },
+    );
     return this.lineView(lineId);
   }
 
   async removeLine(p: Principal, lineId: string, ifMatch: number | undefined) {
     const line = await this.visibleLine(p, lineId);
-    await this.commands.edit(p, line.planId, ifMatch, { kind: 'BUDGET_LINE_REMOVED', summary: line.description, details: { budgetLineId: lineId } }, async (em) => {
-      await em.getRepository(BudgetLineEntity).delete(lineId);
-    });
+    await this.commands.edit(
+      p,
+      line.planId,
+      ifMatch,
+      { kind: 'BUDGET_LINE_REMOVED', summary: line.description, details: { budgetLineId: lineId } },
+      async (em) => {
+        await em.getRepository(BudgetLineEntity).delete(lineId);
+      },
+    );
   }
 
   async recordProgress(p: Principal, activityId: string, dto: ProgressDto) {
     const activity = await this.visibleActivity(p, activityId);
-    await this.commands.recordProgress(p, activity.planId, { activityId, ...stringify(pick(dto, ['implementationStatus', 'actualSpend', 'results', 'reportedOn'] as const)) }, async (em) => {
-      await em.getRepository(ActivityEntity).update(activityId, {
-        implementationStatus: dto.implementationStatus,
-        ...(dto.actualSpend !== undefined ? { actualSpend: dto.actualSpend } : {}),
-        ...(dto.results !== undefined ? { results: dto.results } : {}),
-      });
-    });
+    await this.commands.recordProgress(
+      p,
+      activity.planId,
+      {
+        activityId,
+        ...stringify(pick(dto, ['implementationStatus', 'actualSpend', 'results', 'reportedOn'] as const)),
+      },
+      async (em) => {
+        await em.getRepository(ActivityEntity).update(activityId, {
+          implementationStatus: dto.implementationStatus,
+          ...(dto.actualSpend !== undefined ? { actualSpend: dto.actualSpend } : {}),
+          ...(dto.results !== undefined ? { results: dto.results } : {}),
+        });
+      },
+    );
     return this.activityView(activityId);
   }
 
@@ -285,14 +391,21 @@ export class PlansService {
   private async activityView(id: string) {
     const a = await this.tx.em.getRepository(ActivityEntity).findOneByOrFail({ id });
     const plan = await this.tx.em.getRepository(PlanEntity).findOneByOrFail({ id: a.planId });
-    return { ...a, actualSpend: a.actualSpend === null ? null : vndToJson(a.actualSpend), planVersion: plan.version };
+    return {
+      ...a,
+      actualSpend: a.actualSpend === null ? null : vndToJson(a.actualSpend),
+      planVersion: plan.version,
+    };
   }
 
   private async lineView(id: string) {
     const l = await this.tx.em.getRepository(BudgetLineEntity).findOneByOrFail({ id });
     const [plan, cycle] = await Promise.all([
       this.tx.em.getRepository(PlanEntity).findOneByOrFail({ id: l.planId }),
-      this.tx.em.query(`SELECT c.year FROM app.cycles c JOIN app.plans p ON p.cycle_id = c.id WHERE p.id = $1`, [l.planId]),
+      this.tx.em.query(
+        `SELECT c.year FROM app.cycles c JOIN app.plans p ON p.cycle_id = c.id WHERE p.id = $1`,
+        [l.planId],
+      ),
     ]);
     const rules = await this.norms.rules();
     return {
@@ -302,7 +415,13 @@ export class PlansService {
       requestedAmount: vndToJson(l.amount),
       approvedAmount: l.approvedAmount === null ? null : vndToJson(l.approvedAmount),
       overNorm: checkNorm(
-        { category: l.category, guestClass: l.guestClass ?? undefined, memberRole: l.memberRole ?? undefined, unitCost: l.unitCost, normArticle: l.normArticle ?? undefined } as Parameters<typeof checkNorm>[0],
+        {
+          category: l.category,
+          guestClass: l.guestClass ?? undefined,
+          memberRole: l.memberRole ?? undefined,
+          unitCost: l.unitCost,
+          normArticle: l.normArticle ?? undefined,
+        } as Parameters<typeof checkNorm>[0],
         rules,
         `${cycle[0].year}-01-01`,
       ),

@@ -19,7 +19,11 @@ export class ProposalsController {
 
   @Roles('PLAN_EDITOR')
   @Post('cycles/:id/proposals')
-  create(@CurrentUser() p: Principal, @Param('id', UuidPipe) cycleId: string, @Body() dto: CreateProposalDto) {
+  create(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidPipe) cycleId: string,
+    @Body() dto: CreateProposalDto,
+  ) {
     return this.proposals.create(p, cycleId, dto);
   }
 
@@ -35,7 +39,12 @@ export class ProposalsController {
 
   @Roles('PLAN_EDITOR')
   @Patch('proposals/:id')
-  update(@CurrentUser() p: Principal, @Param('id', UuidPipe) id: string, @Headers('if-match') ifMatch: string | undefined, @Body() dto: UpdateProposalDto) {
+  update(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: UpdateProposalDto,
+  ) {
     return this.proposals.update(p, id, parseIfMatch(ifMatch), dto);
   }
 }

@@ -23,11 +23,17 @@ export class ProposalsService {
     if (dto.planId) {
       const plan = await em.getRepository(PlanEntity).findOneBy({ id: dto.planId });
       if (!plan || plan.organizationId !== p.organizationId || plan.cycleId !== cycleId) {
-        throw new DomainError('VALIDATION_FAILED', 'planId must be your union’s plan in this cycle.', [{ field: 'planId', message: 'not your plan in this cycle' }]);
+        throw new DomainError('VALIDATION_FAILED', 'planId must be your union’s plan in this cycle.', [
+          { field: 'planId', message: 'not your plan in this cycle' },
+        ]);
       }
     }
     if (dto.kind !== 'RECOMMENDATION' && !dto.planId) {
-      throw new DomainError('VALIDATION_FAILED', 'A supplementary activity or budget adjustment amends a plan: planId is required.', [{ field: 'planId', message: 'required for this kind' }]);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        'A supplementary activity or budget adjustment amends a plan: planId is required.',
+        [{ field: 'planId', message: 'required for this kind' }],
+      );
     }
     const repo = em.getRepository(ProposalEntity);
     const saved = await repo.save(
@@ -47,7 +53,10 @@ export class ProposalsService {
   }
 
   async list(p: Principal, cycleId?: string) {
-    const qb = this.tx.em.getRepository(ProposalEntity).createQueryBuilder('x').orderBy('x.created_at', 'DESC');
+    const qb = this.tx.em
+      .getRepository(ProposalEntity)
+      .createQueryBuilder('x')
+      .orderBy('x.created_at', 'DESC');
     if (!isCentral(p)) qb.andWhere('x.organization_id = :org', { org: p.organizationId });
     if (cycleId) qb.andWhere('x.cycle_id = :cycleId', { cycleId });
     return { items: (await qb.getMany()).map(view), nextCursor: null };
@@ -62,8 +71,10 @@ export class ProposalsService {
       const repo = em.getRepository(ProposalEntity);
       const x = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!x || !(await this.canSee(p, x))) throw notFound('proposal', id);
-      if (x.organizationId !== p.organizationId || !p.roles.includes('PLAN_EDITOR')) throw new DomainError('FORBIDDEN', 'Only the union’s editors change its proposals.');
-      if (x.status !== 'DRAFT') throw new DomainError('INVALID_TRANSITION', 'A submitted proposal cannot be edited.');
+      if (x.organizationId !== p.organizationId || !p.roles.includes('PLAN_EDITOR'))
+        throw new DomainError('FORBIDDEN', 'Only the union’s editors change its proposals.');
+      if (x.status !== 'DRAFT')
+        throw new DomainError('INVALID_TRANSITION', 'A submitted proposal cannot be edited.');
       assertVersion(x.version, ifMatch);
       Object.assign(x, Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)));
       x.version += 1;

@@ -111,12 +111,20 @@ export class DemoSeeder {
     const cycle = await this.tx.run(() => this.cycles.create(consolidator, { ...DEMO.cycle }));
     for (const plan of DEMO.plans) {
       const editor = await this.principal(plan.editor);
-      const created = await this.plans.create(editor, cycle.id, { title: plan.title, objectives: plan.objectives });
+      const created = await this.plans.create(editor, cycle.id, {
+        title: plan.title,
+        objectives: plan.objectives,
+      });
       for (const a of plan.activities) {
         const { lines, ...fields } = a;
-        const activity = await this.tx.run(() => this.plans.addActivity(editor, created.id, undefined, fields as CreateActivityDto));
+        const activity = await this.tx.run(() =>
+          this.plans.addActivity(editor, created.id, undefined, fields as CreateActivityDto),
+        );
         if ('sourceProvince' in fields) {
-          await this.tx.em.query(`UPDATE app.activities SET source_province = $2 WHERE id = $1`, [activity.id, fields.sourceProvince]);
+          await this.tx.em.query(`UPDATE app.activities SET source_province = $2 WHERE id = $1`, [
+            activity.id,
+            fields.sourceProvince,
+          ]);
         }
         for (const l of lines) {
           const dto = { ...l, unitCost: BigInt(l.unitCost) } as unknown as CreateBudgetLineDto;

@@ -68,7 +68,8 @@ export async function startTestApp(
   const http = () => request(server);
   const as = async (login: string, password = DEMO_PW): Promise<AuthedClient> => {
     const res = await http().post('/api/auth/login').send({ login, password });
-    if (res.status !== 200) throw new Error(`login ${login} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login ${login} failed: ${res.status} ${JSON.stringify(res.body)}`);
     const token = res.body.accessToken as string;
     const auth = (t: request.Test) => t.set('Authorization', `Bearer ${token}`);
     return {

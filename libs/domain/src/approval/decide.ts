@@ -101,7 +101,7 @@ function authorize(state: PlanState | null, command: PlanCommand): Fail | null {
   return null;
 }
 
-/** DecideReview checks that come before the status check, in this order (see README of decide). */
+/** DecideReview checks that come before the status check, in this order (see decide). */
 function checkReview(state: PlanState, command: CommandOf<'DecideReview'>): Fail | Review {
   const actor = command.actor as UserActor;
   const review = state.reviews.find((r) => r.id === command.reviewId);

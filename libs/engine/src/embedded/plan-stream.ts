@@ -20,7 +20,12 @@ export interface StreamContext {
 }
 
 /** Writes read models from the new state and events, inside the command's transaction. */
-export type Projector = (em: EntityManager, state: PlanState, events: PlanEvent[], stored: StoredEvent[]) => Promise<void>;
+export type Projector = (
+  em: EntityManager,
+  state: PlanState,
+  events: PlanEvent[],
+  stored: StoredEvent[],
+) => Promise<void>;
 
 /**
  * One command on one plan's stream, in the caller's transaction:
@@ -35,10 +40,10 @@ export async function runPlanCommand(
   project: Projector,
   idempotencyKey?: string,
 ): Promise<DispatchOutcome> {
-  const rows: { machine_state: PlanState | null; stream_seq: number; stream_hash: string | null }[] = await em.query(
-    `SELECT machine_state, stream_seq, stream_hash FROM app.plans WHERE id = $1 FOR UPDATE`,
-    [planId],
-  );
+  const rows: { machine_state: PlanState | null; stream_seq: number; stream_hash: string | null }[] =
+    await em.query(`SELECT machine_state, stream_seq, stream_hash FROM app.plans WHERE id = $1 FOR UPDATE`, [
+      planId,
+    ]);
   const head = rows[0];
   if (!head) throw new DomainError('NOT_FOUND', `No plan ${planId}.`);
   const state = head.machine_state;
@@ -54,7 +59,11 @@ export async function runPlanCommand(
     }
   }
 
-  const decision = decide(state, command, { now: ctx.now.toISOString(), calendar: ctx.calendar, newId: ctx.newId });
+  const decision = decide(state, command, {
+    now: ctx.now.toISOString(),
+    calendar: ctx.calendar,
+    newId: ctx.newId,
+  });
   if (!decision.ok) {
     throw new DomainError(decision.error.code, decision.error.message, decision.error.errors ?? []);
   }
@@ -109,6 +118,9 @@ export async function scheduleTimers(em: EntityManager, planId: string, state: P
      ON CONFLICT (stream_id, key) DO UPDATE
         SET due_at = EXCLUDED.due_at, timer = EXCLUDED.timer, payload = EXCLUDED.payload,
             fired_at = CASE WHEN app.timers.due_at = EXCLUDED.due_at THEN app.timers.fired_at END`,
-    [planId, JSON.stringify(wanted.map((d) => ({ key: d.key, timer: d.timer, due_at: d.dueAt, payload: d })))],
+    [
+      planId,
+      JSON.stringify(wanted.map((d) => ({ key: d.key, timer: d.timer, due_at: d.dueAt, payload: d }))),
+    ],
   );
 }
