@@ -5,6 +5,8 @@ const moduleNameMapper = {
   '^@vufo/(domain|persistence|engine)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 module.exports = {
+  // A project-level testTimeout is ignored by Jest 30; API tests boot a real app and need time.
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -23,7 +25,6 @@ module.exports = {
       testEnvironment: 'node',
       globalSetup: '<rootDir>/apps/api/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/apps/api/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

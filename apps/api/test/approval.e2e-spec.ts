@@ -175,14 +175,24 @@ describe('approval chain: submit, parallel reviews, revision, partial funding, f
     const ls = lines(await plan());
     const b = (await pending(budget, 'BUDGET'))!;
     expect(b.round).toBe(2);
-    expect(
-      (
-        await budget.post(`/api/reviews/${b.id}/decision`, {
-          decision: 'APPROVE',
-          lines: ls.map((l, i) => ({ budgetLineId: l.id, approvedAmount: i === 0 ? 0 : l.amount })),
-        })
-      ).status,
-    ).toBe(200);
+    // The finance appraiser is away: a colleague without the APPRAISER role acts for her under a delegation.
+    const deputy = await t.as('hp.stc2');
+    const approveBody = {
+      decision: 'APPROVE',
+      lines: ls.map((l, i) => ({ budgetLineId: l.id, approvedAmount: i === 0 ? 0 : l.amount })),
+    };
+    expect((await deputy.post(`/api/reviews/${b.id}/decision`, approveBody)).status).toBe(403);
+    const now = Date.now();
+    const delegation = await budget.post('/api/delegations', {
+      toUserId: deputy.user.id,
+      validFrom: new Date(now - 60_000).toISOString(),
+      validTo: new Date(now + 86_400_000).toISOString(),
+      reason: 'Nghỉ phép',
+    });
+    expect(delegation.status).toBe(201);
+    const decided = await deputy.post(`/api/reviews/${b.id}/decision`, approveBody);
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({ decidedByName: 'Bùi Đức Long', actingForName: 'Lê Thị Mai' });
     const c = (await pending(content, 'CONTENT'))!;
     expect(
       (await content.post(`/api/reviews/${c.id}/decision`, { decision: 'APPROVE', comment: 'Đạt' })).status,
