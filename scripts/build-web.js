@@ -5,5 +5,8 @@ const { join } = require('node:path');
 
 const web = join(__dirname, '..', 'apps', 'web');
 if (existsSync(join(web, 'vite.config.ts')) || existsSync(join(web, 'vite.config.mjs'))) {
-  execFileSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
+  execFileSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: web,
+    stdio: 'inherit',
+  });
 }

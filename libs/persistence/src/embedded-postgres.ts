@@ -40,7 +40,8 @@ export async function startEmbeddedPostgres(
   const secretFile = join(root, 'pg-password');
   mkdirSync(root, { recursive: true });
   const fresh = !existsSync(join(pgDir, 'PG_VERSION'));
-  if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  if (!existsSync(secretFile))
+    writeFileSync(secretFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   const password = readFileSync(secretFile, 'utf8').trim();
   const port = await freePort();
 

@@ -13,7 +13,8 @@ export class OrganizationEntity {
   @Column({ type: 'text' }) kind!: OrganizationKind;
   @Column({ name: 'province_code', type: 'text', nullable: true }) provinceCode!: string | null;
   @Column({ type: 'int', nullable: true }) cluster!: number | null;
-  @Column({ name: 'serves_organization_id', type: 'uuid', nullable: true }) servesOrganizationId!: string | null;
+  @Column({ name: 'serves_organization_id', type: 'uuid', nullable: true }) servesOrganizationId!:
+    string | null;
   @Column({ type: 'text', nullable: true }) function!: AgencyFunction | null;
   @Column({ type: 'text', default: 'ACTIVE' }) status!: 'ACTIVE' | 'MERGED';
   @Column({ name: 'merged_into_id', type: 'uuid', nullable: true }) mergedIntoId!: string | null;

@@ -20,7 +20,11 @@ export class PlanEntity {
   @Column({ name: 'stream_seq', type: 'int', default: 0 }) streamSeq!: number;
   @Column({ name: 'stream_hash', type: 'text', nullable: true }) streamHash!: string | null;
   @Column({ type: 'jsonb', default: () => "'{}'" }) flags!: Record<string, unknown>;
-  @Column({ type: 'jsonb', nullable: true }) decision!: { number: string; date: string; signer: string } | null;
+  @Column({ type: 'jsonb', nullable: true }) decision!: {
+    number: string;
+    date: string;
+    signer: string;
+  } | null;
   @VndColumn({ name: 'approved_total', nullable: true }) approvedTotal!: bigint | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
