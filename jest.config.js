@@ -1,4 +1,4 @@
-/** Two projects: pure unit tests (no database) and API tests against a real embedded PostgreSQL. */
+/** Two projects: pure unit tests (`*.spec.ts`, no database) and tests against a real embedded PostgreSQL (`*.e2e-spec.ts`: HTTP, browser, Temporal activities). */
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { swcrc: true }] };
 const moduleNameMapper = {
   '^@vufo/(domain|persistence|engine)$': '<rootDir>/libs/$1/src',
@@ -19,7 +19,12 @@ module.exports = {
     {
       displayName: 'api',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/apps/api/test/**/*.e2e-spec.ts'],
+      // Everything that needs the real PostgreSQL shares one embedded server (one globalSetup).
+      testMatch: [
+        '<rootDir>/apps/*/test/**/*.e2e-spec.ts',
+        '<rootDir>/workflows/**/*.e2e-spec.ts',
+        '<rootDir>/libs/**/*.e2e-spec.ts',
+      ],
       transform,
       moduleNameMapper,
       testEnvironment: 'node',
