@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 /** Every setting the application reads, with its default; the README's configuration table mirrors this. */
@@ -71,8 +71,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     holidays: env.HOLIDAYS ? env.HOLIDAYS.split(',').map((s) => s.trim()) : undefined,
     timers: (env.TIMERS ?? 'true') !== 'false',
     timerPollMs: intFrom(env.TIMER_POLL_MS, 1000, 'TIMER_POLL_MS'),
-    webDir: resolve(env.WEB_DIR ?? join(__dirname, '..', '..', '..', '..', 'apps', 'web', 'dist')),
+    webDir: resolve(env.WEB_DIR ?? join(repositoryRoot(), 'apps', 'web', 'dist')),
   };
+}
+
+/** The folder holding package.json: the same from `src` (tests) and from `dist` (npm start). */
+function repositoryRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
