@@ -131,10 +131,9 @@ export class PlanCommands {
     return this.tx.run(async (em) => {
       const plan = await this.access.visiblePlan(p, planId, true);
       assertVersion(plan.version, ifMatch);
-      const [content, agencies] = await Promise.all([
-        this.contentOf(em, plan),
-        this.agenciesOf(em, plan.organizationId),
-      ]);
+      // One connection runs one query at a time: sequential, not Promise.all.
+      const content = await this.contentOf(em, plan);
+      const agencies = await this.agenciesOf(em, plan.organizationId);
       const actor = actorOf(p);
       const out = await this.dispatch(
         p,
@@ -149,14 +148,13 @@ export class PlanCommands {
 
   /** The plan's content as the machine and the immutable version see it. */
   async contentOf(em: EntityManager, plan: PlanEntity): Promise<PlanContent> {
-    const [activities, lines] = await Promise.all([
-      em
-        .getRepository(ActivityEntity)
-        .find({ where: { planId: plan.id }, order: { position: 'ASC', createdAt: 'ASC' } }),
-      em
-        .getRepository(BudgetLineEntity)
-        .find({ where: { planId: plan.id }, order: { position: 'ASC', createdAt: 'ASC' } }),
-    ]);
+    // Usually inside the command's transaction: one connection, so one query after the other.
+    const activities = await em
+      .getRepository(ActivityEntity)
+      .find({ where: { planId: plan.id }, order: { position: 'ASC', createdAt: 'ASC' } });
+    const lines = await em
+      .getRepository(BudgetLineEntity)
+      .find({ where: { planId: plan.id }, order: { position: 'ASC', createdAt: 'ASC' } });
     return {
       title: plan.title,
       objectives: plan.objectives,

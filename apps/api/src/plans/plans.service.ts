@@ -400,13 +400,8 @@ export class PlansService {
 
   private async lineView(id: string) {
     const l = await this.tx.em.getRepository(BudgetLineEntity).findOneByOrFail({ id });
-    const [plan, cycle] = await Promise.all([
-      this.tx.em.getRepository(PlanEntity).findOneByOrFail({ id: l.planId }),
-      this.tx.em.query(
-        `SELECT c.year FROM app.cycles c JOIN app.plans p ON p.cycle_id = c.id WHERE p.id = $1`,
-        [l.planId],
-      ),
-    ]);
+    const plan = await this.tx.em.getRepository(PlanEntity).findOneByOrFail({ id: l.planId });
+    const cycle = await this.tx.em.query(`SELECT c.year FROM app.cycles c WHERE c.id = $1`, [plan.cycleId]);
     const rules = await this.norms.rules();
     return {
       ...l,

@@ -1,0 +1,279 @@
+import { AuthedClient, startTestApp, TestApp } from './support/test-app';
+
+type Notification = {
+  id: string;
+  kind: string;
+  readAt: string | null;
+  planId?: string | null;
+  body?: string;
+};
+
+/** The branches off the happy path: extension, withdrawal, rejection; and what users are told. */
+describe('approval branches: extension, withdrawal, rejection, notifications', () => {
+  let t: TestApp;
+  let leader: AuthedClient, consolidator: AuthedClient;
+  let hpSubmitter: AuthedClient, hpContent: AuthedClient, hpBudget: AuthedClient;
+  let dnEditor: AuthedClient, dnSubmitter: AuthedClient;
+  let hpPlan: string, dnPlan: string, cycleId: string, dnOrg: string;
+
+  const eventTypes = async (planId: string) =>
+    (
+      await t.sql<{ type: string }>('SELECT type FROM app.events WHERE stream_id = $1 ORDER BY seq', [planId])
+    ).map((e) => e.type);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    [leader, consolidator, hpSubmitter, hpContent, hpBudget, dnEditor, dnSubmitter] = await Promise.all(
+      [
+        'vufo.leader',
+        'vufo.consolidator',
+        'hp.submitter',
+        'hp.sngv',
+        'hp.stc',
+        'dn.editor',
+        'dn.submitter',
+      ].map((l) => t.as(l)),
+    );
+    const hp = (await hpSubmitter.get('/api/plans')).body.items[0];
+    const dn = (await dnEditor.get('/api/plans')).body.items[0];
+    [hpPlan, dnPlan, cycleId, dnOrg] = [hp.id, dn.id, dn.cycleId, dn.organizationId];
+  });
+  afterAll(() => t.close());
+
+  describe('extension of the submission deadline', () => {
+    it('only a LEADER grants it, with a valid date and a reason', async () => {
+      const body = {
+        organizationId: dnOrg,
+        newDeadline: '2027-01-15',
+        reason: 'Sáp nhập tỉnh, cần thêm thời gian',
+      };
+      expect((await consolidator.post(`/api/cycles/${cycleId}/extensions`, body)).status).toBe(403);
+      for (const bad of [
+        { ...body, newDeadline: '15/01/2027' },
+        { ...body, reason: undefined },
+        { ...body, organizationId: 'not-a-uuid' },
+        { ...body, extra: 1 },
+      ]) {
+        const res = await leader.post(`/api/cycles/${cycleId}/extensions`, bad);
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        expect(res.status).toBeLessThan(500);
+        expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      }
+      expect(await eventTypes(dnPlan)).not.toContain('SubmissionDeadlineExtended');
+    });
+
+    it('moves the union’s deadline and is audited', async () => {
+      const res = await leader
+        .post(`/api/cycles/${cycleId}/extensions`, {
+          organizationId: dnOrg,
+          newDeadline: '2027-01-15',
+          reason: 'Sáp nhập tỉnh, cần thêm thời gian',
+        })
+        .set('Idempotency-Key', 'ext-dn-1');
+      expect(res.status).toBe(201);
+      expect(res.body.planIds).toEqual([dnPlan]);
+      const again = await leader
+        .post(`/api/cycles/${cycleId}/extensions`, {
+          organizationId: dnOrg,
+          newDeadline: '2027-01-15',
+          reason: 'Sáp nhập tỉnh, cần thêm thời gian',
+        })
+        .set('Idempotency-Key', 'ext-dn-1');
+      expect(again.status).toBe(201);
+      expect((await eventTypes(dnPlan)).filter((x) => x === 'SubmissionDeadlineExtended')).toHaveLength(1);
+      const plan = (await dnEditor.get(`/api/plans/${dnPlan}`)).body;
+      const submission = (plan.deadlines as { key: string; dueAt: string }[]).find(
+        (d) => d.key === 'submission-deadline',
+      );
+      expect(submission).toBeDefined();
+      expect(submission!.dueAt.startsWith('2027-01-15')).toBe(true);
+      const history = (await dnEditor.get(`/api/plans/${dnPlan}/history`)).body.items as {
+        type: string;
+        actorName: string;
+      }[];
+      expect(history.find((e) => e.type === 'SubmissionDeadlineExtended')?.actorName).toBeTruthy();
+    });
+  });
+
+  describe('withdrawal', () => {
+    it('the union’s submitter withdraws a draft; it is then closed to edits and submission', async () => {
+      expect((await dnEditor.post(`/api/plans/${dnPlan}/withdraw`, {})).status).toBe(403);
+      expect((await hpSubmitter.post(`/api/plans/${dnPlan}/withdraw`, {})).status).toBe(404);
+      const res = await dnSubmitter.post(`/api/plans/${dnPlan}/withdraw`, {
+        reason: 'Gộp vào kế hoạch tỉnh mới',
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('WITHDRAWN');
+      const submit = await dnSubmitter.post(`/api/plans/${dnPlan}/submit`);
+      expect(submit.status).toBe(409);
+      expect(submit.body.code).toBe('INVALID_TRANSITION');
+      const edit = await dnEditor.patch(`/api/plans/${dnPlan}`, { title: 'Sửa sau khi rút' });
+      expect(edit.status).toBe(409);
+      expect((await dnEditor.get(`/api/plans/${dnPlan}`)).body.title).not.toBe('Sửa sau khi rút');
+      expect(await eventTypes(dnPlan)).toContain('PlanWithdrawn');
+    });
+  });
+
+  describe('rejection', () => {
+    let contentReview: string, budgetReview: string;
+
+    beforeAll(async () => {
+      expect((await hpSubmitter.post(`/api/plans/${hpPlan}/submit`)).status).toBe(200);
+      const find = async (c: AuthedClient) =>
+        (
+          (await c.get('/api/reviews?mine=true&status=PENDING')).body.items as {
+            id: string;
+            planId: string;
+          }[]
+        ).find((r) => r.planId === hpPlan)!.id;
+      [contentReview, budgetReview] = [await find(hpContent), await find(hpBudget)];
+    });
+
+    it('needs a reason', async () => {
+      const res = await hpContent.post(`/api/reviews/${contentReview}/decision`, { decision: 'REJECT' });
+      expect(res.status).toBe(422);
+      expect((await hpSubmitter.get(`/api/plans/${hpPlan}`)).body.status).toBe('IN_APPRAISAL');
+    });
+
+    it('is terminal: the plan is REJECTED and the parallel review can no longer be decided', async () => {
+      const res = await hpContent.post(`/api/reviews/${contentReview}/decision`, {
+        decision: 'REJECT',
+        comment: 'Hoạt động không phù hợp với chủ trương đối ngoại nhân dân năm 2027',
+      });
+      expect(res.status).toBe(200);
+      expect((await hpSubmitter.get(`/api/plans/${hpPlan}`)).body.status).toBe('REJECTED');
+      const late = await hpBudget.post(`/api/reviews/${budgetReview}/decision`, {
+        decision: 'APPROVE',
+        lines: [],
+      });
+      expect(late.status).toBe(409);
+      expect((await hpSubmitter.post(`/api/plans/${hpPlan}/submit`)).status).toBe(409);
+      expect((await hpSubmitter.post(`/api/plans/${hpPlan}/withdraw`, {})).status).toBe(409);
+      const verify = (await hpSubmitter.get(`/api/plans/${hpPlan}/history/verify`)).body;
+      expect(verify.valid).toBe(true);
+    });
+  });
+
+  describe('in-app notifications', () => {
+    it('tell the union about the rejection with its reason; only the recipient can mark them read', async () => {
+      const list = await hpSubmitter.get('/api/notifications?unread=true');
+      expect(list.status).toBe(200);
+      const items = list.body.items as Notification[];
+      const rejected = items.find((n) => n.planId === hpPlan && /REJECT/.test(n.kind));
+      expect(rejected).toBeDefined();
+      expect(JSON.stringify(rejected)).toContain('không phù hợp');
+
+      expect((await dnSubmitter.post(`/api/notifications/${rejected!.id}/read`)).status).toBe(404);
+      expect((await hpSubmitter.post(`/api/notifications/not-a-uuid/read`)).status).toBe(422);
+      expect((await hpSubmitter.post(`/api/notifications/${rejected!.id}/read`)).status).toBe(204);
+      const unread = (await hpSubmitter.get('/api/notifications?unread=true')).body.items as Notification[];
+      expect(unread.find((n) => n.id === rejected!.id)).toBeUndefined();
+
+      const all = await hpSubmitter.post('/api/notifications/read-all');
+      expect(all.status).toBe(201);
+      expect(all.body.marked).toBe(unread.length);
+      expect((await hpSubmitter.get('/api/notifications?unread=true')).body.items).toHaveLength(0);
+      expect((await hpSubmitter.get('/api/notifications?unread=maybe')).status).toBe(422);
+    });
+  });
+});
+
+describe('proposals', () => {
+  let t: TestApp;
+  let hpEditor: AuthedClient, dnEditor: AuthedClient, consolidator: AuthedClient, hpSubmitter: AuthedClient;
+  let cycleId: string, hpPlan: string;
+
+  const count = async () =>
+    Number((await t.sql<{ n: string }>('SELECT count(*) AS n FROM app.proposals'))[0].n);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    [hpEditor, dnEditor, consolidator, hpSubmitter] = await Promise.all(
+      ['hp.editor', 'dn.editor', 'vufo.consolidator', 'hp.submitter'].map((l) => t.as(l)),
+    );
+    const plan = (await hpEditor.get('/api/plans')).body.items[0];
+    [cycleId, hpPlan] = [plan.cycleId, plan.id];
+  });
+  afterAll(() => t.close());
+
+  it('a union drafts a budget adjustment to its plan and a recommendation; visible to it and central roles only', async () => {
+    const adj = await hpEditor.post(`/api/cycles/${cycleId}/proposals`, {
+      kind: 'BUDGET_ADJUSTMENT',
+      title: 'Bổ sung kinh phí đón đoàn Hội hữu nghị Nhật Bản',
+      content: 'Đoàn tăng từ 8 lên 12 người.',
+      planId: hpPlan,
+      requestedAmount: 48_000_000,
+      fundingSource: 'STATE_BUDGET',
+    });
+    expect(adj.status).toBe(201);
+    expect(adj.body.requestedAmount).toBe(48_000_000);
+    const rec = await hpEditor.post(`/api/cycles/${cycleId}/proposals`, {
+      kind: 'RECOMMENDATION',
+      title: 'Kiến nghị hướng dẫn định mức tiếp khách cấp xã sau sáp nhập',
+    });
+    expect(rec.status).toBe(201);
+
+    expect((await hpEditor.get('/api/proposals')).body.items).toHaveLength(2);
+    expect((await dnEditor.get('/api/proposals')).body.items).toHaveLength(0);
+    expect((await dnEditor.get(`/api/proposals/${adj.body.id}`)).status).toBe(404);
+    expect((await dnEditor.patch(`/api/proposals/${adj.body.id}`, { title: 'x' })).status).toBe(404);
+    expect((await consolidator.get(`/api/proposals?cycleId=${cycleId}`)).body.items).toHaveLength(2);
+    expect(
+      (await hpSubmitter.post(`/api/cycles/${cycleId}/proposals`, { kind: 'RECOMMENDATION', title: 'x' }))
+        .status,
+    ).toBe(403);
+  });
+
+  it('refuses bad input with a 4xx problem and stores nothing', async () => {
+    const before = await count();
+    const base = {
+      kind: 'BUDGET_ADJUSTMENT',
+      title: 'Điều chỉnh',
+      planId: hpPlan,
+      fundingSource: 'STATE_BUDGET',
+    };
+    const bad: object[] = [
+      { ...base, requestedAmount: -1 },
+      { ...base, requestedAmount: 1.5 },
+      { ...base, requestedAmount: 2 ** 53 + 2 },
+      { ...base, requestedAmount: 'một triệu' },
+      { ...base, kind: 'GIFT' },
+      { ...base, title: '' },
+      { ...base, title: 'x'.repeat(100_000) },
+      { ...base, fundingSource: 'LOTTERY' },
+      { ...base, planId: 'not-a-uuid' },
+      { ...base, planId: undefined },
+      { ...base, unknownField: true },
+      { ...base, title: 42 },
+    ];
+    for (const body of bad) {
+      const res = await hpEditor.post(`/api/cycles/${cycleId}/proposals`, body);
+      expect([400, 413, 422]).toContain(res.status);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.code).toBeDefined();
+    }
+    const dnPlan = (await dnEditor.get('/api/plans')).body.items[0].id;
+    expect(
+      (await hpEditor.post(`/api/cycles/${cycleId}/proposals`, { ...base, planId: dnPlan })).status,
+    ).toBe(422);
+    expect(await count()).toBe(before);
+  });
+
+  it('edits under If-Match: a stale version is 409 and changes nothing', async () => {
+    const p = (await hpEditor.get('/api/proposals')).body.items.find(
+      (x: { kind: string }) => x.kind === 'BUDGET_ADJUSTMENT',
+    );
+    const ok = await hpEditor
+      .patch(`/api/proposals/${p.id}`, { requestedAmount: 52_000_000 })
+      .set('If-Match', String(p.version));
+    expect(ok.status).toBe(200);
+    expect(ok.body.requestedAmount).toBe(52_000_000);
+    const stale = await hpEditor
+      .patch(`/api/proposals/${p.id}`, { requestedAmount: 1 })
+      .set('If-Match', String(p.version));
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('STALE_VERSION');
+    expect((await hpEditor.patch(`/api/proposals/${p.id}`, { requestedAmount: -5 })).status).toBe(422);
+    expect((await hpEditor.get(`/api/proposals/${p.id}`)).body.requestedAmount).toBe(52_000_000);
+  });
+});
