@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ProblemFilter } from './common/problem.filter';
 import { validationPipe } from './common/validation';
 import { APP_CONFIG, AppConfig } from './config';
@@ -24,9 +24,12 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
-            genReqId: (req: IncomingMessage) => {
+            genReqId: (req: IncomingMessage, res: ServerResponse) => {
               const given = req.headers['x-request-id'];
-              return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+              const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+              // Echoed so a user's error report can be matched with the server's log lines.
+              res.setHeader('X-Request-Id', id);
+              return id;
             },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             customProps: () => ({ service: 'api' }),

@@ -132,4 +132,14 @@ describe('identity: login, roles, administration', () => {
       expect.arrayContaining(['/api/auth/login', '/api/plans/{id}', '/api/activities/{id}/budget-lines']),
     );
   });
+
+  it('answers every request with a request id, keeping a well-formed one the client sent', async () => {
+    const fresh = await t.http().get('/api/me');
+    expect(fresh.status).toBe(401);
+    expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const given = await t.http().get('/api/health').set('X-Request-Id', 'ticket-4711.a');
+    expect(given.headers['x-request-id']).toBe('ticket-4711.a');
+    const hostile = await t.http().get('/api/health').set('X-Request-Id', 'x\u00a0'.repeat(100));
+    expect(hostile.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
 });

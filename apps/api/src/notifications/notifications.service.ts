@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
-import { DomainError } from '@vufo/domain';
+import { DomainError, localDateOf } from '@vufo/domain';
 import { Clock } from '../common/clock';
 import { Tx } from '../common/transaction';
 import { APP_CONFIG, AppConfig } from '../config';
@@ -80,7 +80,8 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
   /** Immediate mails for non-overdue items; one digest a day per user for overdue ones. */
   async sendPending(): Promise<{ immediate: number; digests: number }> {
     if (!this.transport) return { immediate: 0, digests: 0 };
-    const today = this.clock.now().toISOString().slice(0, 10);
+    // "One digest a day" means the recipient's day, in Asia/Ho_Chi_Minh, not UTC's.
+    const today = localDateOf(this.clock.now());
     let immediate = 0;
     let digests = 0;
     await this.tx.run(async (em) => {
