@@ -20,9 +20,13 @@ export const DATABASE_URL = Symbol('DATABASE_URL');
   exports: [DataSource, Tx, Clock],
 })
 export class DatabaseModule implements OnApplicationShutdown {
+  private closing?: Promise<void>;
+
   constructor(@Inject(DataSource) private readonly ds: DataSource) {}
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.ds.isInitialized) await this.ds.destroy();
+  /** Nest may call this hook more than once per instance (module and provider); the pool ends once. */
+  onApplicationShutdown(): Promise<void> {
+    this.closing ??= this.ds.isInitialized ? this.ds.destroy() : Promise.resolve();
+    return this.closing;
   }
 }
