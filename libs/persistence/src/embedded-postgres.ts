@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -39,6 +39,10 @@ export async function startEmbeddedPostgres(
   const pgDir = join(root, 'pg');
   const secretFile = join(root, 'pg-password');
   mkdirSync(root, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  // As root, postgres runs as an unprivileged user who must be able to reach <root>/pg even when the
+  // data folder was made private (mktemp -d): allow traversal, not listing.
+  if (asRoot) chmodSync(root, statSync(root).mode | 0o111);
   const fresh = !existsSync(join(pgDir, 'PG_VERSION'));
   if (!existsSync(secretFile))
     writeFileSync(secretFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
@@ -57,7 +61,7 @@ export async function startEmbeddedPostgres(
     password,
     persistent: true,
     // Root may not run postgres; the package creates an unprivileged user for it when asked.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=on'],
     onLog: (m: string) => log(String(m).trim()),

@@ -1,0 +1,110 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+
+const freePort = () =>
+  new Promise<number>((res, rej) => {
+    const s = createServer();
+    s.once('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => res(port));
+    });
+  });
+
+interface Running {
+  child: ChildProcess;
+  port: number;
+  dataDir: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** `npm start` without the build step: the compiled server on a fresh data folder, its own embedded PostgreSQL. */
+async function start(): Promise<Running> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vufo-start-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  return { child, port, dataDir, output: () => out, exited };
+}
+
+async function healthy(r: Running, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${r.port}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (r.child.exitCode !== null) break;
+    await new Promise((x) => setTimeout(x, 100));
+  }
+  throw new Error(`not healthy within ${ms} ms:\n${r.output()}`);
+}
+
+describe('npm start on a fresh data folder', () => {
+  const running: Running[] = [];
+
+  beforeAll(() => {
+    execFileSync(
+      process.execPath,
+      [
+        require.resolve('@swc/cli/bin/swc.js'),
+        'apps/api/src',
+        'libs',
+        '-d',
+        'dist',
+        '--copy-files',
+        '--quiet',
+      ],
+      {
+        cwd: ROOT,
+      },
+    );
+  });
+  afterAll(() => {
+    for (const r of running) {
+      if (r.child.exitCode === null) r.child.kill('SIGKILL');
+      rmSync(r.dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('two instances side by side each start their own PostgreSQL, serve demo logins, and stop cleanly on SIGTERM and SIGINT', async () => {
+    running.push(await start(), await start());
+    await Promise.all(running.map((r) => healthy(r, 60_000)));
+
+    for (const r of running) {
+      expect(r.output()).toContain('hp.editor');
+      const login = await fetch(`http://127.0.0.1:${r.port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: 'hp.editor', password: 'demo-2026' }),
+      });
+      expect(login.status).toBe(200);
+      expect(existsSync(join(r.dataDir, 'pg', 'postmaster.pid'))).toBe(true);
+    }
+
+    running[0].child.kill('SIGTERM');
+    running[1].child.kill('SIGINT');
+    expect(await running[0].exited).toBe(0);
+    expect(await running[1].exited).toBe(0);
+    for (const r of running) {
+      // The database server went down with the app: nothing left running, nothing to recover next time.
+      expect(existsSync(join(r.dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+      expect(r.output()).not.toMatch(/"level":5\d/);
+    }
+  });
+});
