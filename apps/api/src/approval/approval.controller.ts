@@ -120,6 +120,12 @@ export class ApprovalController {
     return this.approval.diff(p, id, Number(n), Number(q.against));
   }
 
+  /** The working copy against the last submitted version (`to` is null: not a version yet). */
+  @Get('plans/:id/changes')
+  changes(@CurrentUser() p: Principal, @Param('id', UuidPipe) id: string) {
+    return this.approval.workingChanges(p, id);
+  }
+
   @Get('delegations')
   delegations(@CurrentUser() p: Principal) {
     return this.approval.delegations(p);

@@ -186,6 +186,21 @@ export class ApprovalService {
     return { from: against, to: version, changes: diffContents(from.content, to.content) };
   }
 
+  /**
+   * The working copy against the last submitted version: what a resubmission would change. The
+   * union sees it while revising; reviewers see the same list after the resubmission.
+   */
+  async workingChanges(p: Principal, planId: string) {
+    const plan = await this.access.visiblePlan(p, planId);
+    const [last]: { version: number; content: PlanContent }[] = await this.tx.em.query(
+      `SELECT version, content FROM app.plan_versions WHERE plan_id = $1 ORDER BY version DESC LIMIT 1`,
+      [planId],
+    );
+    if (!last) throw new DomainError('NOT_FOUND', `Plan ${planId} has not been submitted yet.`);
+    const current = await this.commands.contentOf(this.tx.em, plan);
+    return { from: last.version, to: null, changes: diffContents(last.content, current) };
+  }
+
   async delegate(p: Principal, dto: DelegationDto) {
     if (p.organizationKind !== 'APPRAISAL_AGENCY' || !p.roles.includes('APPRAISER')) {
       throw new DomainError('FORBIDDEN', 'Only an appraiser delegates, to a colleague of the same agency.');

@@ -22,6 +22,12 @@ export class IdentityController {
     return this.identity.me(user);
   }
 
+  /** Colleagues: the users of the caller's own organization, never of another one. */
+  @Get('users')
+  users(@CurrentUser() user: Principal) {
+    return this.identity.colleagues(user).then((items) => ({ items, nextCursor: null }));
+  }
+
   @Get('organizations')
   organizations(@Query() q: OrganizationQuery) {
     return this.identity.listOrganizations(q).then((items) => ({ items, nextCursor: null }));

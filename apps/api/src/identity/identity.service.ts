@@ -101,6 +101,14 @@ export class IdentityService {
     };
   }
 
+  /** The active users of the caller's own organization (e.g. whom an appraiser may delegate to). */
+  async colleagues(p: Principal) {
+    const users = await this.tx.em
+      .getRepository(UserEntity)
+      .find({ where: { organizationId: p.organizationId, active: true }, order: { displayName: 'ASC' } });
+    return users.map((u) => ({ id: u.id, login: u.login, displayName: u.displayName, roles: u.roles }));
+  }
+
   listOrganizations(q: OrganizationQuery): Promise<OrganizationEntity[]> {
     const where: Record<string, string> = {};
     if (q.kind) where.kind = q.kind;

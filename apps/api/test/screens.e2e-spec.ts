@@ -1,0 +1,51 @@
+import { startTestApp, TestApp } from './support/test-app';
+
+/** Endpoints added for the web screens: colleagues (delegation picker) and working-copy changes. */
+describe('GET /api/users and GET /api/plans/:id/changes', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('lists the users of the caller’s own organization only', async () => {
+    const stc = await t.as('hp.stc');
+    const res = await stc.get('/api/users');
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((u: { login: string }) => u.login).sort()).toEqual(['hp.stc', 'hp.stc2']);
+    expect(res.body.items[0]).not.toHaveProperty('passwordHash');
+    expect((await t.http().get('/api/users')).status).toBe(401);
+  });
+
+  it('compares the working copy with the last submitted version', async () => {
+    const editor = await t.as('hp.editor');
+    const submitter = await t.as('hp.submitter');
+    const planId = (await editor.get('/api/plans')).body.items[0].id;
+    const before = await editor.get(`/api/plans/${planId}/changes`);
+    expect(before.status).toBe(404);
+    expect(before.body.code).toBe('NOT_FOUND');
+
+    expect((await submitter.post(`/api/plans/${planId}/submit`)).status).toBe(200);
+    const unchanged = await editor.get(`/api/plans/${planId}/changes`);
+    expect(unchanged.body).toEqual({ from: 1, to: null, changes: [] });
+
+    // Foreign affairs asks for a revision; the union changes one line.
+    const sngv = await t.as('hp.sngv');
+    const review = (await sngv.get('/api/reviews?mine=true&status=PENDING')).body.items[0];
+    await sngv.post(`/api/reviews/${review.id}/decision`, {
+      decision: 'REQUEST_REVISION',
+      comment: 'Giảm số người',
+    });
+    const line = (await editor.get(`/api/plans/${planId}`)).body.activities[0].budgetLines[0];
+    expect((await editor.patch(`/api/budget-lines/${line.id}`, { quantity: 1 })).status).toBe(200);
+    const changed = await editor.get(`/api/plans/${planId}/changes`);
+    expect(changed.status).toBe(200);
+    expect(changed.body.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'BUDGET_LINE_CHANGED', budgetLineId: line.id, field: 'quantity' }),
+        expect.objectContaining({ kind: 'TOTAL_REQUESTED_CHANGED' }),
+      ]),
+    );
+    expect((await (await t.as('dn.editor')).get(`/api/plans/${planId}/changes`)).status).toBe(404);
+  });
+});
