@@ -13,7 +13,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -24,6 +23,22 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { DomainError, FieldError, parseVnd } from '@vufo/domain';
+
+/**
+ * "Optional" means the field may be left out; null is a value, and only a `nullable` field takes it.
+ * (class-validator's IsOptional lets null through, and a null then reaches the database as "unset".)
+ */
+export const Absent = () => ValidateIf((_o, v) => v !== undefined);
+const AbsentOrNull = () => ValidateIf((_o, v) => v !== undefined && v !== null);
+
+/** A PATCH that names no field changes nothing, and is more likely a client bug than intent. */
+export function requireChanges(dto: object): void {
+  if (Object.values(dto).every((v) => v === undefined)) {
+    throw new DomainError('VALIDATION_FAILED', 'Nothing to change: send at least one field.', [
+      { field: '', message: 'no field to change' },
+    ]);
+  }
+}
 
 /** whitelist + forbidNonWhitelisted: an unknown field is an error, never silently dropped. */
 export function validationPipe(): ValidationPipe {
@@ -61,11 +76,7 @@ export function Text(max = 500, opts: { optional?: boolean; example?: string } =
     MaxLength(max),
   ];
   return opts.optional
-    ? applyDecorators(
-        ApiPropertyOptional({ maxLength: max, example: opts.example }),
-        IsOptional(),
-        ...decorators,
-      )
+    ? applyDecorators(ApiPropertyOptional({ maxLength: max, example: opts.example }), Absent(), ...decorators)
     : applyDecorators(ApiProperty({ maxLength: max, example: opts.example }), ...decorators);
 }
 
@@ -73,7 +84,7 @@ export function Text(max = 500, opts: { optional?: boolean; example?: string } =
 export function LongText(max = 20_000, opts: { optional?: boolean } = {}): PropertyDecorator {
   const decorators = [IsString(), MaxLength(max)];
   return opts.optional
-    ? applyDecorators(ApiPropertyOptional({ maxLength: max }), IsOptional(), ...decorators)
+    ? applyDecorators(ApiPropertyOptional({ maxLength: max }), Absent(), ...decorators)
     : applyDecorators(ApiProperty({ maxLength: max }), ...decorators);
 }
 
@@ -84,11 +95,10 @@ export function OneOf(
   const decorators = [
     IsIn(values as string[], { message: `$property must be one of: ${values.join(', ')}` }),
   ];
-  if (opts.nullable) decorators.unshift(ValidateIf((_o, v) => v !== null));
   return opts.optional || opts.nullable
     ? applyDecorators(
         ApiPropertyOptional({ enum: values, nullable: opts.nullable }),
-        IsOptional(),
+        opts.nullable ? AbsentOrNull() : Absent(),
         ...decorators,
       )
     : applyDecorators(ApiProperty({ enum: values }), ...decorators);
@@ -99,7 +109,7 @@ export function Int(min: number, max: number, opts: { optional?: boolean } = {})
   return opts.optional
     ? applyDecorators(
         ApiPropertyOptional({ type: 'integer', minimum: min, maximum: max }),
-        IsOptional(),
+        Absent(),
         ...decorators,
       )
     : applyDecorators(ApiProperty({ type: 'integer', minimum: min, maximum: max }), ...decorators);
@@ -107,7 +117,7 @@ export function Int(min: number, max: number, opts: { optional?: boolean } = {})
 
 export function TextList(maxItems: number, maxLength: number, pattern?: RegExp): PropertyDecorator {
   const decorators = [
-    IsOptional(),
+    Absent(),
     IsArray(),
     ArrayMaxSize(maxItems),
     IsString({ each: true }),
@@ -125,7 +135,7 @@ export function DateOnly(opts: { optional?: boolean } = {}): PropertyDecorator {
     }),
   ];
   return opts.optional
-    ? applyDecorators(ApiPropertyOptional({ format: 'date' }), IsOptional(), ...decorators)
+    ? applyDecorators(ApiPropertyOptional({ format: 'date' }), Absent(), ...decorators)
     : applyDecorators(ApiProperty({ format: 'date' }), ...decorators);
 }
 
@@ -169,8 +179,8 @@ export function Vnd(opts: { optional?: boolean; nullable?: boolean } = {}): Prop
     nullable: opts.nullable,
   });
   const decorators: PropertyDecorator[] = [api, toBigint, validate];
-  if (opts.nullable) decorators.unshift(ValidateIf((_o, v) => v !== null));
-  if (opts.optional) decorators.unshift(IsOptional());
+  if (opts.nullable) decorators.unshift(opts.optional ? AbsentOrNull() : ValidateIf((_o, v) => v !== null));
+  else if (opts.optional) decorators.unshift(Absent());
   return applyDecorators(...decorators);
 }
 

@@ -60,7 +60,7 @@ export class CreateActivityDto {
   @OneOf(PRIORITIES, { optional: true }) priority?: (typeof PRIORITIES)[number];
 }
 
-export class UpdateActivityDto extends PartialType(CreateActivityDto) {}
+export class UpdateActivityDto extends PartialType(CreateActivityDto, { skipNullProperties: false }) {}
 
 export class CreateBudgetLineDto {
   @OneOf(BUDGET_CATEGORIES) category!: string;
@@ -77,7 +77,7 @@ export class CreateBudgetLineDto {
   @OneOf(PAYERS, { optional: true }) payer?: (typeof PAYERS)[number];
 }
 
-export class UpdateBudgetLineDto extends PartialType(CreateBudgetLineDto) {}
+export class UpdateBudgetLineDto extends PartialType(CreateBudgetLineDto, { skipNullProperties: false }) {}
 
 export class PlanQuery {
   @UuidField({ optional: true }) cycleId?: string;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { checkNorm, DomainError, vndToJson } from '@vufo/domain';
 import { ActivityEntity, BudgetLineEntity, CycleEntity, PlanEntity } from '@vufo/persistence';
 import { Tx } from '../common/transaction';
+import { requireChanges } from '../common/validation';
 import { Principal } from '../identity/principal';
 import { NormsService } from '../norms/norms.service';
 import { PlanCommands } from '../approval/plan-commands';
@@ -224,6 +225,7 @@ export class PlansService {
   }
 
   async update(p: Principal, planId: string, ifMatch: number | undefined, dto: UpdatePlanDto) {
+    requireChanges(dto);
     const changed = pick(dto, ['title', 'objectives'] as const);
     await this.commands.edit(
       p,
@@ -270,6 +272,7 @@ export class PlansService {
     ifMatch: number | undefined,
     dto: UpdateActivityDto,
   ) {
+    requireChanges(dto);
     const activity = await this.visibleActivity(p, activityId);
     const changed = pick(dto, ACTIVITY_FIELDS);
     await this.commands.edit(
@@ -321,6 +324,7 @@ export class PlansService {
   }
 
   async updateLine(p: Principal, lineId: string, ifMatch: number | undefined, dto: UpdateBudgetLineDto) {
+    requireChanges(dto);
     const line = await this.visibleLine(p, lineId);
     const changed = pick(dto, LINE_FIELDS);
     // A new quantity or unit cost without an explicit amount recomputes the requested amount.

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, vndToJson } from '@vufo/domain';
 import { CycleEntity, PlanEntity, ProposalEntity } from '@vufo/persistence';
 import { Tx } from '../common/transaction';
+import { requireChanges } from '../common/validation';
 import { isCentral, Principal } from '../identity/principal';
 import { assertVersion, notFound } from '../plans/plan-access';
 import { CreateProposalDto, UpdateProposalDto } from './proposals.dto';
@@ -67,6 +68,7 @@ export class ProposalsService {
   }
 
   async update(p: Principal, id: string, ifMatch: number | undefined, dto: UpdateProposalDto) {
+    requireChanges(dto);
     return this.tx.run(async (em) => {
       const repo = em.getRepository(ProposalEntity);
       const x = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
