@@ -177,24 +177,7 @@ export class PlansService {
         actualSpend: a.actualSpend === null ? null : vndToJson(a.actualSpend),
         budgetLines: lines
           .filter((l) => l.activityId === a.id)
-          .map((l) => ({
-            ...l,
-            unitCost: vndToJson(l.unitCost),
-            amount: vndToJson(l.amount),
-            requestedAmount: vndToJson(l.amount),
-            approvedAmount: l.approvedAmount === null ? null : vndToJson(l.approvedAmount),
-            overNorm: checkNorm(
-              {
-                category: l.category,
-                guestClass: l.guestClass ?? undefined,
-                memberRole: l.memberRole ?? undefined,
-                unitCost: l.unitCost,
-                normArticle: l.normArticle ?? undefined,
-              } as Parameters<typeof checkNorm>[0],
-              rules,
-              normDate,
-            ),
-          })),
+          .map((l) => budgetLineView(l, rules, normDate)),
       })),
       reviews,
       deadlines: await this.commands.deadlinesOf(planId),
@@ -407,27 +390,33 @@ export class PlansService {
     const plan = await this.tx.em.getRepository(PlanEntity).findOneByOrFail({ id: l.planId });
     const cycle = await this.tx.em.query(`SELECT c.year FROM app.cycles c WHERE c.id = $1`, [plan.cycleId]);
     const rules = await this.norms.rules();
-    return {
-      ...l,
-      unitCost: vndToJson(l.unitCost),
-      amount: vndToJson(l.amount),
-      requestedAmount: vndToJson(l.amount),
-      approvedAmount: l.approvedAmount === null ? null : vndToJson(l.approvedAmount),
-      overNorm: checkNorm(
-        {
-          category: l.category,
-          guestClass: l.guestClass ?? undefined,
-          memberRole: l.memberRole ?? undefined,
-          unitCost: l.unitCost,
-          normArticle: l.normArticle ?? undefined,
-        } as Parameters<typeof checkNorm>[0],
-        rules,
-        `${cycle[0].year}-01-01`,
-      ),
-      planVersion: plan.version,
-    };
+    return { ...budgetLineView(l, rules, `${cycle[0].year}-01-01`), planVersion: plan.version };
   }
 }
+
+/** A budget line as the API shows it: money as JSON numbers, and the norm it exceeds, if any. */
+function budgetLineView(l: BudgetLineEntity, rules: NormRules, normDate: string) {
+  return {
+    ...l,
+    unitCost: vndToJson(l.unitCost),
+    amount: vndToJson(l.amount),
+    requestedAmount: vndToJson(l.amount),
+    approvedAmount: l.approvedAmount === null ? null : vndToJson(l.approvedAmount),
+    overNorm: checkNorm(
+      {
+        category: l.category,
+        guestClass: l.guestClass ?? undefined,
+        memberRole: l.memberRole ?? undefined,
+        unitCost: l.unitCost,
+        normArticle: l.normArticle ?? undefined,
+      } as Parameters<typeof checkNorm>[0],
+      rules,
+      normDate,
+    ),
+  };
+}
+
+type NormRules = Parameters<typeof checkNorm>[1];
 
 function pick<T extends object, K extends keyof T>(obj: T, keys: readonly K[]): Partial<Pick<T, K>> {
   const out: Partial<Pick<T, K>> = {};
