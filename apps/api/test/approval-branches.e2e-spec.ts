@@ -154,6 +154,62 @@ describe('approval branches: extension, withdrawal, rejection, notifications', (
     });
   });
 
+  describe('routing', () => {
+    it('a union with no agency for a required function cannot submit, and is told which function', async () => {
+      const admin = await t.as('admin', 'admin-demo-2026');
+      const org = await admin.post('/api/organizations', {
+        code: 'QT',
+        nameVi: 'Liên hiệp các tổ chức hữu nghị tỉnh Quảng Trị',
+        nameEn: 'Quang Tri Union',
+        kind: 'PROVINCIAL_UNION',
+        provinceCode: 'QT',
+      });
+      expect(org.status).toBe(201);
+      // Only a finance agency: content and final review have nobody to go to.
+      const stc = await admin.post('/api/organizations', {
+        code: 'QT-STC',
+        nameVi: 'Sở Tài chính Quảng Trị',
+        nameEn: 'Quang Tri Finance',
+        kind: 'APPRAISAL_AGENCY',
+        provinceCode: 'QT',
+        servesOrganizationId: org.body.id,
+        function: 'BUDGET',
+      });
+      expect(stc.status).toBe(201);
+      const user = await admin.post('/api/users', {
+        login: 'qt.lead',
+        password: 'mat-khau-quang-tri',
+        displayName: 'Lê Văn Quang',
+        organizationId: org.body.id,
+        roles: ['PLAN_EDITOR', 'PLAN_SUBMITTER'],
+      });
+      expect(user.status).toBe(201);
+      const qt = await t.as('qt.lead', 'mat-khau-quang-tri');
+      const plan = await qt.post(`/api/cycles/${cycleId}/plans`, { title: 'Kế hoạch đối ngoại 2027' });
+      expect(plan.status).toBe(201);
+      const activity = await qt.post(`/api/plans/${plan.body.id}/activities`, {
+        title: 'Giao lưu hữu nghị Việt – Lào',
+        type: 'FRIENDSHIP_EXCHANGE',
+      });
+      expect(activity.status).toBe(201);
+      const line = await qt.post(`/api/activities/${activity.body.id}/budget-lines`, {
+        category: 'OTHER',
+        description: 'Tổ chức giao lưu',
+        quantity: 1,
+        unit: 'buổi',
+        unitCost: 15_000_000,
+        fundingSource: 'STATE_BUDGET',
+      });
+      expect(line.status).toBe(201);
+      const submit = await qt.post(`/api/plans/${plan.body.id}/submit`);
+      expect(submit.status).toBe(422);
+      expect(submit.body.code).toBe('NO_AGENCY_FOR_FUNCTION');
+      expect(submit.body.detail).toMatch(/CONTENT|FINAL/);
+      expect((await qt.get(`/api/plans/${plan.body.id}`)).body.status).toBe('DRAFT');
+      expect(await eventTypes(plan.body.id)).not.toContain('PlanSubmitted');
+    });
+  });
+
   describe('in-app notifications', () => {
     it('tell the union about the rejection with its reason; only the recipient can mark them read', async () => {
       const list = await hpSubmitter.get('/api/notifications?unread=true');
