@@ -1,0 +1,122 @@
+/**
+ * What the Temporal host's three parties share: the workflow code, the activities (worker) and the
+ * client (API). Names here are part of running workflows' histories: rename only with a patch.
+ * Imports only types of the pure core and handler definitions (plain objects, safe in any process).
+ */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Actor, ErrorCode, FieldError, PlanCommand, PlanEvent, PlanState } from '../libs/domain/src';
+
+export const PLAN_WORKFLOW_TYPE = 'planApproval';
+export const CYCLE_WORKFLOW_TYPE = 'planningCycle';
+
+/** Workflow ids are business keys: one plan, one workflow; one planning cycle, one workflow. */
+export const planWorkflowId = (planId: string): string => `plan-${planId}`;
+export const cycleWorkflowId = (cycleId: string): string => `cycle-${cycleId}`;
+
+/** A command for a plan, as the API sends it in a Workflow Update. */
+export interface PlanCommandRequest {
+  command: PlanCommand;
+  /**
+   * The API's clock when the request arrived. Commands are decided at the caller's time, as on
+   * the embedded host; only timers use the workflow's own clock.
+   */
+  requestedAt: string;
+  idempotencyKey?: string;
+}
+
+/**
+ * Events decided by one command, numbered in the stream, with the state they lead to: what the
+ * persistence activity writes (audit rows, read models), idempotently by sequence number.
+ */
+export interface EventBatch {
+  planId: string;
+  /** Sequence number of the first event (the stream head before it plus one). */
+  firstSeq: number;
+  events: PlanEvent[];
+  actor: Actor;
+  occurredAt: string;
+  idempotencyKey: string | null;
+  state: PlanState;
+}
+
+export interface PlanCommandResult {
+  state: PlanState;
+  events: PlanEvent[];
+  /**
+   * Batches decided but not yet confirmed written, oldest first (this command's batch last). The
+   * API writes them in its own transaction for read-your-writes; the activity's write is then a no-op.
+   */
+  unpersisted: EventBatch[];
+  replayed: boolean;
+  note?: string;
+}
+
+/** The one way a plan command enters the workflow: the validator runs `decide`, so a refused command never enters history. */
+export const planCommandUpdate = defineUpdate<PlanCommandResult, [PlanCommandRequest]>('planCommand');
+/** The machine's state, for diagnostics and the API's consistency checks. */
+export const planStateQuery = defineQuery<PlanState | null>('planState');
+
+/** The ApplicationFailure type of a refused command; details[0] is {@link RejectionDetails}. */
+export const REJECTION_FAILURE_TYPE = 'PlanCommandRejected';
+export interface RejectionDetails {
+  code: ErrorCode;
+  errors: FieldError[];
+}
+
+export interface PlanApprovalInput {
+  planId: string;
+  /** Public holidays of the deployment (the working-day calendar is data, passed in). */
+  holidays: string[];
+  /** What a continued-as-new run takes over from the previous one. */
+  carried?: {
+    state: PlanState | null;
+    seq: number;
+    keys: [string, number][];
+    outbox: EventBatch[];
+  };
+}
+
+export interface PlanApprovalOutcome {
+  planId: string;
+  status: PlanState['status'] | null;
+  events: number;
+}
+
+export interface PlanActivities {
+  /** Appends the batch's events to the hash-chained table and updates the read models, once. */
+  persistPlanEvents(batch: EventBatch): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The planning cycle
+
+export interface PlanningCycleInput {
+  cycleId: string;
+  /** ISO instant; a later one arrives by the `cycleDeadlineChanged` signal. */
+  submissionDeadline: string;
+  /** Reminder instants before the deadline (computed by the API with the calendar). */
+  reminders: { daysBefore: number; dueAt: string }[];
+  /** Escalations after the deadline: working days after it, e.g. [3]. */
+  escalations: { daysAfter: number; dueAt: string }[];
+}
+
+export const cycleDeadlineChangedSignal =
+  defineSignal<[Omit<PlanningCycleInput, 'cycleId'>]>('cycleDeadlineChanged');
+export const cycleClosedSignal = defineSignal('cycleClosed');
+export const cycleProgressQuery = defineQuery<CycleCheckpoint[]>('cycleProgress');
+
+export type CycleCheckpointKind = 'REMINDER' | 'DEADLINE' | 'ESCALATION';
+export interface CycleCheckpoint {
+  kind: CycleCheckpointKind;
+  /** Stable within the cycle, e.g. 'reminder:5', 'deadline', 'escalation:3'. */
+  key: string;
+  dueAt: string;
+}
+
+export interface CycleActivities {
+  /**
+   * Notifies the unions of the cycle that have not submitted a plan (reminder), the central union
+   * of who is late (deadline, escalation). Idempotent per (cycle, key, dueAt).
+   */
+  cycleCheckpointReached(cycleId: string, checkpoint: CycleCheckpoint): Promise<{ unionsNotified: number }>;
+}

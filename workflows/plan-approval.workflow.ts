@@ -1,0 +1,173 @@
+/**
+ * One plan's approval chain on Temporal: the pure machine (`decide`/`evolve`/`deadlines`) hosted
+ * in a workflow whose id is the plan's business key. Commands arrive as Workflow Updates; timers
+ * are `condition(…, timeout)` over `deadlines(state)`; the audit rows and read models are written
+ * by an idempotent activity. Deterministic: no I/O, no clock but the workflow's, ids from uuid4().
+ */
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  Actor,
+  decide,
+  deadlines,
+  Deadline,
+  evolve,
+  isTerminal,
+  PlanCommand,
+  PlanState,
+  toEpochMs,
+  WorkingDayCalendar,
+} from '../libs/domain/src';
+import {
+  EventBatch,
+  PlanActivities,
+  PlanApprovalInput,
+  PlanApprovalOutcome,
+  planCommandUpdate,
+  PlanCommandRequest,
+  PlanCommandResult,
+  planStateQuery,
+  REJECTION_FAILURE_TYPE,
+  RejectionDetails,
+} from './contract';
+
+const { persistPlanEvents } = proxyActivities<PlanActivities>({
+  startToCloseTimeout: '30 seconds',
+  // Retried without limit: the write is idempotent, and an audit row must never be dropped.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+const SYSTEM: Actor = { kind: 'system' };
+/** Idempotency keys remembered across continue-as-new (the newest ones; older repeats are long gone). */
+const MAX_KEYS = 500;
+
+export async function planApproval(input: PlanApprovalInput): Promise<PlanApprovalOutcome> {
+  const calendar = new WorkingDayCalendar(input.holidays);
+  let state: PlanState | null = input.carried?.state ?? null;
+  /** Sequence number of the last decided event: the stream head once the outbox is written. */
+  let seq = input.carried?.seq ?? 0;
+  const keys = new Map<string, number>(input.carried?.keys ?? []);
+  const outbox: EventBatch[] = [...(input.carried?.outbox ?? [])];
+  /** Bumped on every accepted change, so the timer loop re-reads deadlines(state). */
+  let changes = 0;
+
+  /** Decides and, when accepted, applies: the only place state, seq and the outbox change. */
+  function run(command: PlanCommand, now: string, idempotencyKey: string | null): PlanCommandResult {
+    const decision = decide(state, command, { now, calendar, newId: uuid4 });
+    if (!decision.ok) throw rejection(decision.error.code, decision.error.message, decision.error.errors);
+    if (decision.events.length === 0) {
+      if (!state) throw rejection('NOT_FOUND', `No plan ${input.planId}.`);
+      return { state, events: [], unpersisted: [...outbox], replayed: false, note: decision.note };
+    }
+    let next = state;
+    for (const e of decision.events) next = evolve(next, e);
+    state = next as PlanState;
+    outbox.push({
+      planId: input.planId,
+      firstSeq: seq + 1,
+      events: decision.events,
+      actor: command.actor,
+      occurredAt: now,
+      idempotencyKey,
+      state,
+    });
+    seq += decision.events.length;
+    if (idempotencyKey) remember(idempotencyKey);
+    changes++;
+    return { state, events: decision.events, unpersisted: [...outbox], replayed: false, note: decision.note };
+  }
+
+  function remember(key: string): void {
+    keys.set(key, seq);
+    if (keys.size > MAX_KEYS) keys.delete(keys.keys().next().value as string);
+  }
+
+  function repeated(req: PlanCommandRequest): boolean {
+    return req.idempotencyKey !== undefined && keys.has(req.idempotencyKey);
+  }
+
+  setHandler(planStateQuery, () => state);
+  setHandler(
+    planCommandUpdate,
+    // Synchronous on purpose: decide + evolve + enqueue cannot interleave with another update.
+    (req) => {
+      if (repeated(req)) {
+        if (!state) throw rejection('NOT_FOUND', `No plan ${input.planId}.`);
+        return { state, events: [], unpersisted: [...outbox], replayed: true };
+      }
+      return run(req.command, req.requestedAt, req.idempotencyKey ?? null);
+    },
+    {
+      // Validators do not run on replay, so this one must not draw from the workflow's random
+      // source: ids are placeholders here, the handler decides again with real ones.
+      validator: (req) => {
+        if (repeated(req)) return;
+        const decision = decide(state, req.command, {
+          now: req.requestedAt,
+          calendar,
+          newId: () => '00000000-0000-4000-8000-000000000000',
+        });
+        if (!decision.ok) throw rejection(decision.error.code, decision.error.message, decision.error.errors);
+      },
+    },
+  );
+
+  for (;;) {
+    // Audit rows first: nothing else happens while a decided batch is unwritten.
+    while (outbox.length) {
+      await persistPlanEvents(outbox[0]);
+      outbox.shift();
+    }
+    if (state && isTerminal(state.status) && deadlines(state).length === 0) break;
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      if (!outbox.length) {
+        return continueAsNew<typeof planApproval>({
+          planId: input.planId,
+          holidays: input.holidays,
+          carried: { state, seq, keys: [...keys], outbox },
+        });
+      }
+      continue;
+    }
+    const next: Deadline | undefined = state ? deadlines(state)[0] : undefined;
+    const seen = changes;
+    const woken = () => changes !== seen || outbox.length > 0;
+    if (!next) {
+      await condition(woken);
+      continue;
+    }
+    // The earliest deadline of the current state; any accepted command may move or drop it.
+    if (await condition(woken, Math.max(1, toEpochMs(next.dueAt) - Date.now()))) continue;
+    run(
+      { type: 'DeadlineReached', actor: SYSTEM, key: next.key, timer: next.timer, dueAt: next.dueAt },
+      new Date().toISOString(),
+      `timer:${next.key}:${next.dueAt}`,
+    );
+  }
+  // Updates accepted in the last task finish before the run closes.
+  await condition(allHandlersFinished);
+  return { planId: input.planId, status: state?.status ?? null, events: seq };
+}
+
+function rejection(
+  code: RejectionDetails['code'],
+  message: string,
+  errors: RejectionDetails['errors'] = [],
+): ApplicationFailure {
+  const details: RejectionDetails = { code, errors };
+  return ApplicationFailure.create({
+    type: REJECTION_FAILURE_TYPE,
+    message,
+    details: [details],
+    nonRetryable: true,
+  });
+}
