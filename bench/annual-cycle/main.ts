@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Http, Session, sleep } from '../support/client';
 import { ApiProcess, Database, freePort, log, out, ROOT, startDatabase } from '../support/harness';
-import { option } from '../support/options';
+import { cpuBetween, cpuSample, CpuUse, postmasterPid } from '../support/cpu';
+import { flag, option } from '../support/options';
 import { findPgbench, PgbenchResult, preparePgbench, runPgbench } from '../support/pgbench';
 import {
   COMMAND_KINDS,
@@ -42,6 +43,8 @@ const cfg = {
   singlePlans: option('single-plans', 34),
   singleActivities: option('single-activities', 150),
   dashboardSamples: option('dashboard-samples', 30),
+  /** Profiling: preload pg_stat_statements and print the statements that took the most time. */
+  pgStatements: flag('pg-statements'),
   dataDir: option('data-dir', join(ROOT, '.data-bench')),
   resultsDir: option('results-dir', join(ROOT, 'bench', 'results')),
 };
@@ -71,7 +74,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   log(`annual-cycle benchmark ${runId}: ${JSON.stringify(cfg)}`);
 
-  const db = await startDatabase(cfg.dataDir);
+  const db = await startDatabase(cfg.dataDir, { statements: cfg.pgStatements });
   const pgVersion = (await db.sql<{ server_version: string }>(`SHOW server_version`))[0].server_version;
   const port = await freePort();
   const api = new ApiProcess({ databaseUrl: db.url, port, logFile: join(cfg.dataDir, 'api.log') });
@@ -94,12 +97,25 @@ async function main(): Promise<void> {
     );
 
     const pgbench = findPgbench();
-    const baselines: PgbenchResult[] = [];
+    const postmaster = postmasterPid(db.pgDataDir);
+    const baselines: (PgbenchResult & { cpu: CpuUse; pgCpuMsPerTxn: number; clientCpuMsPerTxn: number })[] =
+      [];
     const baseline = async (label: string) => {
       if (!pgbench) return log('pgbench not found: no baseline (apt-get install postgresql-client)');
+      const a = cpuSample(undefined, postmaster);
       const r = await runPgbench(db, pgbench, cfg.clients, cfg.pgbenchSeconds, cfg.dataDir);
-      baselines.push(r);
-      log(`pgbench ${label}: ${r.tps.toFixed(0)} tps, avg ${r.latencyAvgMs} ms at ${r.clients} clients`);
+      await sleep(500); // the backends exit and are reaped (their CPU lands in the postmaster's cutime)
+      const cpu = cpuBetween(a, cpuSample(undefined, postmaster));
+      baselines.push({
+        ...r,
+        cpu,
+        pgCpuMsPerTxn: round(cpu.pgMs / r.transactions, 4),
+        clientCpuMsPerTxn: round(cpu.benchClientMs / r.transactions, 4),
+      });
+      log(
+        `pgbench ${label}: ${r.tps.toFixed(0)} tps, avg ${r.latencyAvgMs} ms at ${r.clients} clients; ` +
+          `PG ${cpu.pgCores} cores, others ${(cpu.othersMs / 1000 / cpu.seconds).toFixed(2)} cores`,
+      );
     };
     if (pgbench) await preparePgbench(db);
 
@@ -108,7 +124,9 @@ async function main(): Promise<void> {
 
     // --- the annual cycle at N clients, with the read load in the middle of it ----------------------
     await baseline('before');
+    const cpuBefore = cpuSample(api.pid, postmaster);
     const chain = await chainPhase(world, mainCycle, runId, rec);
+    const chainCpu = cpuBetween(cpuBefore, cpuSample(api.pid, postmaster));
     await baseline('after');
 
     // --- dashboard with every plan approved --------------------------------------------------------
@@ -152,6 +170,28 @@ async function main(): Promise<void> {
     // --- report --------------------------------------------------------------------------------------
     const baselineTps = baselines.length ? baselines.reduce((s, b) => s + b.tps, 0) / baselines.length : NaN;
     const ratio = chain.commandsPerSecond / baselineTps;
+    // CPU per operation, whoever else was using the machine: the noise-free form of the ratio.
+    const perCommand = {
+      apiMs: round(chainCpu.apiMs / chain.commandsTotal, 3),
+      pgMs: round(chainCpu.pgMs / chain.commandsTotal, 3),
+      clientMs: round(chainCpu.benchClientMs / chain.commandsTotal, 3),
+    };
+    const perTxn = baselines.length
+      ? {
+          pgMs: round(baselines.reduce((s, b) => s + b.pgCpuMsPerTxn, 0) / baselines.length, 4),
+          clientMs: round(baselines.reduce((s, b) => s + b.clientCpuMsPerTxn, 0) / baselines.length, 4),
+        }
+      : null;
+    const cpuRatio = perTxn
+      ? round((perTxn.pgMs + perTxn.clientMs) / (perCommand.apiMs + perCommand.pgMs + perCommand.clientMs), 4)
+      : NaN;
+    const cpuReport = {
+      chain: chainCpu,
+      perCommand,
+      perPgbenchTxn: perTxn,
+      ratioByCpuCost: cpuRatio,
+      note: 'ratioByCpuCost = CPU per pgbench transaction (server + pgbench) ÷ CPU per engine command (API + server + load generator)',
+    };
     const report = {
       runId,
       at: new Date().toISOString(),
@@ -171,6 +211,7 @@ async function main(): Promise<void> {
         tps: round(baselineTps),
       },
       chain: { ...chain, runs: undefined, ratioToBaseline: round(ratio, 3) },
+      cpu: cpuReport,
       readLoad: chain.readLoad,
       dashboard: {
         ...dashboard,
@@ -193,10 +234,30 @@ async function main(): Promise<void> {
       ],
       totalSeconds: round((Date.now() - started) / 1000),
     };
+    if (cfg.pgStatements) {
+      const top = await db.sql<Record<string, unknown>>(
+        `SELECT calls, round(total_exec_time::numeric, 1) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms,
+                rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
+           FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 40`,
+      );
+      (report as Record<string, unknown>).pgStatements = top;
+      out(
+        table(
+          ['calls', 'total ms', 'mean ms', 'rows', 'query'],
+          top.map((r) => [
+            Number(r.calls),
+            Number(r.total_ms),
+            Number(r.mean_ms),
+            Number(r.rows),
+            String(r.query),
+          ]),
+        ),
+      );
+    }
     const file = join(cfg.resultsDir, `annual-cycle-${runId}.json`);
     writeFileSync(file, JSON.stringify(report, null, 2));
     writeFileSync(join(cfg.resultsDir, 'annual-cycle-latest.json'), JSON.stringify(report, null, 2));
-    printReport(report, chain, rec, single, timers, baselines, baselineTps, ratio, dashboard);
+    printReport(report, chain, rec, single, timers, baselines, baselineTps, ratio, dashboard, cpuReport);
     out(`\nJSON: ${file}`);
     if (verified !== plans.length || approvedOnDashboard !== cfg.plans) exitCode = 1;
   } catch (err) {
@@ -511,6 +572,12 @@ function printReport(
   baselineTps: number,
   ratio: number,
   dashboard: LatencySummary,
+  cpu: {
+    chain: CpuUse;
+    perCommand: { apiMs: number; pgMs: number; clientMs: number };
+    perPgbenchTxn: { pgMs: number; clientMs: number } | null;
+    ratioByCpuCost: number;
+  },
 ): void {
   void rec;
   out('');
@@ -539,6 +606,19 @@ function printReport(
         ]),
         ['pgbench baseline tps (mean)', round(baselineTps)],
         ['ratio engine / baseline', round(ratio, 3)],
+        [
+          'CPU per command: API / PostgreSQL / load generator (ms)',
+          `${cpu.perCommand.apiMs} / ${cpu.perCommand.pgMs} / ${cpu.perCommand.clientMs}`,
+        ],
+        [
+          'CPU per pgbench txn: PostgreSQL / pgbench (ms)',
+          cpu.perPgbenchTxn ? `${cpu.perPgbenchTxn.pgMs} / ${cpu.perPgbenchTxn.clientMs}` : '-',
+        ],
+        ['ratio by CPU cost per operation', cpu.ratioByCpuCost],
+        [
+          'chain: cores used by API / PostgreSQL / everyone else',
+          `${cpu.chain.apiCores} / ${cpu.chain.pgCores} / ${round(cpu.chain.othersMs / 1000 / cpu.chain.seconds, 2)}`,
+        ],
         [
           'command latency p50 / p95 / p99 (ms)',
           `${chain.commands.p50} / ${chain.commands.p95} / ${chain.commands.p99}`,

@@ -23,6 +23,8 @@ export interface Database {
   port: number;
   password: string;
   database: string;
+  /** PostgreSQL's data folder (postmaster.pid is there). */
+  pgDataDir: string;
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
@@ -31,10 +33,23 @@ export interface Database {
  * A fresh embedded PostgreSQL (the same package and flags the app uses when DATABASE_URL is unset)
  * in its own data folder, and an empty database for the run. It outlives every API process.
  */
-export async function startDatabase(dataDir: string, database = 'vufo_bench'): Promise<Database> {
+export async function startDatabase(
+  dataDir: string,
+  opts: { database?: string; statements?: boolean } = {},
+): Promise<Database> {
+  const database = opts.database ?? 'vufo_bench';
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
-  const server = await startEmbeddedPostgres(dataDir);
+  let server = await startEmbeddedPostgres(dataDir);
+  if (opts.statements) {
+    // Profiling only: pg_stat_statements needs a restart with the library preloaded.
+    const c = new Client({ connectionString: server.url('postgres') });
+    await c.connect();
+    await c.query(`ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'`);
+    await c.end();
+    await server.stop();
+    server = await startEmbeddedPostgres(dataDir);
+  }
   const adminUrl = server.url('postgres');
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
@@ -45,6 +60,7 @@ export async function startDatabase(dataDir: string, database = 'vufo_bench'): P
   const u = new URL(url);
   const pg = new Client({ connectionString: url });
   await pg.connect();
+  if (opts.statements) await pg.query(`CREATE EXTENSION IF NOT EXISTS pg_stat_statements`);
   return {
     server,
     url,
@@ -52,6 +68,7 @@ export async function startDatabase(dataDir: string, database = 'vufo_bench'): P
     port: Number(u.port),
     password: decodeURIComponent(u.password),
     database,
+    pgDataDir: join(dataDir, 'pg'),
     sql: async (text, params) => (await pg.query(text, params)).rows,
     close: async () => {
       await pg.end().catch(() => undefined);
@@ -95,24 +112,30 @@ export class ApiProcess {
 
   async start(timeoutMs = 60_000): Promise<number> {
     const started = Date.now();
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'bench', 'support', 'api-server.js')], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'benchmark',
-        DATABASE_URL: this.opts.databaseUrl,
-        PORT: String(this.opts.port),
-        SEED_DEMO: 'false',
-        ADMIN_PASSWORD: BENCH_ADMIN.password,
-        JWT_SECRET: 'bench-secret-not-for-production-0123456789abcdef',
-        LOG_LEVEL: 'warn',
-        TIMER_POLL_MS: '250',
-        DATA_DIR: join(ROOT, '.data-bench', 'app'),
-        BENCH_CLOCK_OFFSET_MS: String(this.opts.clockOffsetMs ?? 0),
-        ...this.opts.env,
+    // Profiling: e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (written on SIGTERM).
+    const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(
+      process.execPath,
+      [...nodeArgs, join(ROOT, 'dist', 'bench', 'support', 'api-server.js')],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          NODE_ENV: 'benchmark',
+          DATABASE_URL: this.opts.databaseUrl,
+          PORT: String(this.opts.port),
+          SEED_DEMO: 'false',
+          ADMIN_PASSWORD: BENCH_ADMIN.password,
+          JWT_SECRET: 'bench-secret-not-for-production-0123456789abcdef',
+          LOG_LEVEL: 'warn',
+          TIMER_POLL_MS: '250',
+          DATA_DIR: join(ROOT, '.data-bench', 'app'),
+          BENCH_CLOCK_OFFSET_MS: String(this.opts.clockOffsetMs ?? 0),
+          ...this.opts.env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    );
     this.child = child;
     this.starts++;
     child.stdout?.pipe(this.logStream, { end: false });
