@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { PageQuery } from '../common/cursor';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@vufo/domain';
 import { UuidPipe } from '../common/validation';
@@ -92,8 +93,8 @@ export class ApprovalController {
   }
 
   @Get('plans/:id/history')
-  history(@CurrentUser() p: Principal, @Param('id', UuidPipe) id: string) {
-    return this.approval.history(p, id);
+  history(@CurrentUser() p: Principal, @Param('id', UuidPipe) id: string, @Query() q: PageQuery) {
+    return this.approval.history(p, id, q);
   }
 
   @Get('plans/:id/history/verify')

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { decodeCursor, page, PageQuery, pageSize } from '../common/cursor';
 import { diffContents, DomainError, PlanCommand, PlanContent } from '@vufo/domain';
 import { readStream, verifyChain } from '@vufo/engine';
 import { PlanEntity, UserEntity } from '@vufo/persistence';
@@ -127,11 +128,14 @@ export class ApprovalService {
     });
   }
 
-  async history(p: Principal, planId: string) {
+  async history(p: Principal, planId: string, q: PageQuery = {}) {
     await this.access.visiblePlan(p, planId);
-    const events = await readStream(this.tx.em, planId);
+    const after = Number(decodeCursor(q.cursor, ['int'])?.[0] ?? 0);
+    // A plan's stream is hundreds of events at most: read it whole, page in memory.
+    const events = (await readStream(this.tx.em, planId)).filter((e) => e.seq > after);
+    const { items, nextCursor } = page(events, pageSize(q.limit, 500, 1000), (e) => [e.seq]);
     return {
-      items: events.map((e) => ({
+      items: items.map((e) => ({
         seq: e.seq,
         type: e.type,
         occurredAt: e.occurredAt,
@@ -143,7 +147,7 @@ export class ApprovalService {
         hash: e.hash,
         prevHash: e.prevHash,
       })),
-      nextCursor: null,
+      nextCursor,
     };
   }
 

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { UuidPipe } from '../common/validation';
+import { pageSize } from '../common/cursor';
 import { CurrentUser, Principal } from '../identity/principal';
 import { NotificationsService } from './notifications.service';
 
@@ -19,7 +20,7 @@ export class NotificationsController {
 
   @Get()
   list(@CurrentUser() p: Principal, @Query() q: NotificationQuery) {
-    return this.notifications.list(p.userId, q.unread === 'true', Math.min(Number(q.limit ?? 50), 200));
+    return this.notifications.list(p.userId, q.unread === 'true', pageSize(q.limit), q.cursor);
   }
 
   @Post(':id/read')

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import { DomainError, localDateOf } from '@vufo/domain';
+import { decodeCursor, page } from '../common/cursor';
 import { Clock } from '../common/clock';
 import { Tx } from '../common/transaction';
 import { APP_CONFIG, AppConfig } from '../config';
@@ -46,19 +47,23 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
     if (this.handle) clearInterval(this.handle);
   }
 
-  async list(userId: string, unreadOnly: boolean, limit: number) {
-    const items = await this.tx.em.query(
-      `SELECT n.id, n.kind, n.severity, n.plan_id AS "planId", p.title AS "planTitle", n.params, n.created_at AS "createdAt", n.read_at AS "readAt"
+  async list(userId: string, unreadOnly: boolean, limit: number, cursor?: string) {
+    const after = decodeCursor(cursor, ['instant', 'uuid']);
+    const rows: (Record<string, unknown> & { cursorAt: string; id: string })[] = await this.tx.em.query(
+      `SELECT n.id, n.kind, n.severity, n.plan_id AS "planId", p.title AS "planTitle", n.params, n.created_at AS "createdAt", n.read_at AS "readAt",
+              to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt"
          FROM app.notifications n LEFT JOIN app.plans p ON p.id = n.plan_id
         WHERE n.user_id = $1 ${unreadOnly ? 'AND n.read_at IS NULL' : ''}
-        ORDER BY n.created_at DESC, n.id LIMIT $2`,
-      [userId, limit],
+          ${after ? 'AND (n.created_at, n.id) < ($3::timestamptz, $4::uuid)' : ''}
+        ORDER BY n.created_at DESC, n.id DESC LIMIT $2`,
+      [userId, limit + 1, ...(after ?? [])],
     );
+    const { items, nextCursor } = page(rows, limit, (r) => [r.cursorAt, r.id]);
     const [{ unread }] = await this.tx.em.query(
       `SELECT count(*)::int AS unread FROM app.notifications WHERE user_id = $1 AND read_at IS NULL`,
       [userId],
     );
-    return { items, unread, nextCursor: null };
+    return { items: items.map(({ cursorAt: _, ...n }) => n), unread, nextCursor };
   }
 
   async markRead(userId: string, id: string): Promise<void> {

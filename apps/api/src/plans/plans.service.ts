@@ -3,6 +3,7 @@ import { checkNorm, DomainError, vndToJson } from '@vufo/domain';
 import { ActivityEntity, BudgetLineEntity, CycleEntity, PlanEntity } from '@vufo/persistence';
 import { Tx } from '../common/transaction';
 import { requireChanges } from '../common/validation';
+import { decodeCursor, page, pageSize } from '../common/cursor';
 import { Principal } from '../identity/principal';
 import { NormsService } from '../norms/norms.service';
 import { PlanCommands } from '../approval/plan-commands';
@@ -81,15 +82,13 @@ export class PlansService {
     if (q.cycleId) where.push(`p.cycle_id = $${params.push(q.cycleId)}`);
     if (q.status) where.push(`p.status = $${params.push(q.status)}`);
     if (q.organizationId) where.push(`p.organization_id = $${params.push(q.organizationId)}`);
-    if (q.cursor) {
-      const [at, id] = Buffer.from(q.cursor, 'base64url').toString().split('|');
-      if (!at || !id)
-        throw new DomainError('VALIDATION_FAILED', 'Bad cursor', [
-          { field: 'cursor', message: 'not a cursor from this API' },
-        ]);
-      where.push(`(p.created_at, p.id) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`);
+    const after = decodeCursor(q.cursor, ['instant', 'uuid']);
+    if (after) {
+      where.push(
+        `(p.created_at, p.id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)`,
+      );
     }
-    const limit = Math.min(Math.max(Number(q.limit ?? 50), 1), 200);
+    const limit = pageSize(q.limit);
     const rows: Record<string, unknown>[] = await this.tx.em.query(
       `SELECT p.id, p.cycle_id, p.organization_id, o.name_vi AS organization_name, o.province_code, p.title, p.status,
               p.version, p.submitted_version, p.current_round, p.flags, p.created_at, p.updated_at,
@@ -101,10 +100,9 @@ export class PlansService {
         ORDER BY p.created_at DESC, p.id DESC LIMIT ${limit + 1}`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const { items, nextCursor } = page(rows, limit, (r) => [r.cursor_at as string, r.id as string]);
     return {
-      items: page.map((r) => ({
+      items: items.map((r) => ({
         id: r.id,
         cycleId: r.cycle_id,
         organizationId: r.organization_id,
@@ -123,10 +121,7 @@ export class PlansService {
         createdAt: r.created_at,
         updatedAt: r.updated_at,
       })),
-      nextCursor:
-        rows.length > limit && last
-          ? Buffer.from(`${last.cursor_at}|${last.id}`).toString('base64url')
-          : null,
+      nextCursor,
     };
   }
 

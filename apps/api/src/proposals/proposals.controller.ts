@@ -6,8 +6,9 @@ import { parseIfMatch } from '../plans/plan-access';
 import { CreateProposalDto, UpdateProposalDto } from './proposals.dto';
 import { ProposalsService } from './proposals.service';
 import { UuidField } from '../common/uuid-field';
+import { PageQuery } from '../common/cursor';
 
-class ProposalQuery {
+class ProposalQuery extends PageQuery {
   @UuidField({ optional: true }) cycleId?: string;
 }
 
@@ -29,7 +30,7 @@ export class ProposalsController {
 
   @Get('proposals')
   list(@CurrentUser() p: Principal, @Query() q: ProposalQuery) {
-    return this.proposals.list(p, q.cycleId);
+    return this.proposals.list(p, q);
   }
 
   @Get('proposals/:id')

@@ -3,6 +3,7 @@ import { DomainError, vndToJson } from '@vufo/domain';
 import { CycleEntity, PlanEntity, ProposalEntity } from '@vufo/persistence';
 import { Tx } from '../common/transaction';
 import { requireChanges } from '../common/validation';
+import { decodeCursor, page, PageQuery, pageSize } from '../common/cursor';
 import { isCentral, Principal } from '../identity/principal';
 import { assertVersion, notFound } from '../plans/plan-access';
 import { CreateProposalDto, UpdateProposalDto } from './proposals.dto';
@@ -53,14 +54,24 @@ export class ProposalsService {
     return view(saved);
   }
 
-  async list(p: Principal, cycleId?: string) {
+  async list(p: Principal, q: { cycleId?: string } & PageQuery) {
+    const limit = pageSize(q.limit);
+    const after = decodeCursor(q.cursor, ['instant', 'uuid']);
     const qb = this.tx.em
       .getRepository(ProposalEntity)
       .createQueryBuilder('x')
-      .orderBy('x.created_at', 'DESC');
+      .addSelect(`to_char(x.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at')
+      .orderBy('x.created_at', 'DESC')
+      .addOrderBy('x.id', 'DESC')
+      .limit(limit + 1);
     if (!isCentral(p)) qb.andWhere('x.organization_id = :org', { org: p.organizationId });
-    if (cycleId) qb.andWhere('x.cycle_id = :cycleId', { cycleId });
-    return { items: (await qb.getMany()).map(view), nextCursor: null };
+    if (q.cycleId) qb.andWhere('x.cycle_id = :cycleId', { cycleId: q.cycleId });
+    if (after)
+      qb.andWhere('(x.created_at, x.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
+    const { raw, entities } = await qb.getRawAndEntities<{ cursor_at: string }>();
+    const rows = entities.map((e, i) => ({ e, at: raw[i].cursor_at }));
+    const { items, nextCursor } = page(rows, limit, (r) => [r.at, r.e.id]);
+    return { items: items.map((r) => view(r.e)), nextCursor };
   }
 
   async get(p: Principal, id: string) {

@@ -6,7 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from '../../src/app';
 import { AppConfig, loadConfig } from '../../src/config';
 import { Clock } from '../../src/common/clock';
-import { STATE_FILE, TEMPLATE_DB, withDatabase } from './global-setup';
+import { stateFile, TEMPLATE_DB, withDatabase } from './global-setup';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -34,7 +34,7 @@ export const DEMO_PW = 'demo-2026';
 
 /** A fresh database cloned from the migrated template, and the real app on it. */
 export async function createTestDatabase(): Promise<string> {
-  const { adminUrl } = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as { adminUrl: string };
+  const { adminUrl } = JSON.parse(readFileSync(stateFile(), 'utf8')) as { adminUrl: string };
   const name = `vufo_test_${randomBytes(6).toString('hex')}`;
   const c = new Client({ connectionString: adminUrl });
   await c.connect();
