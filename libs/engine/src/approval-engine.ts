@@ -27,4 +27,8 @@ export interface DispatchOutcome {
 export abstract class ApprovalEngine {
   abstract readonly kind: 'embedded' | 'temporal';
   abstract dispatch(request: PlanDispatch): Promise<DispatchOutcome>;
+  /** Readiness for /api/health: can a command be run now? The embedded host only needs the database. */
+  async ready(): Promise<boolean> {
+    return true;
+  }
 }

@@ -2,28 +2,44 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { ApprovalEngine } from '@vufo/engine';
+import { Clock } from '../common/clock';
 import { Public } from '../identity/principal';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly engine: ApprovalEngine,
+    private readonly clock: Clock,
+  ) {}
 
   @Public()
   @Get()
   async health(@Res() res: Response): Promise<void> {
     const started = Date.now();
     let database: 'up' | 'down' = 'down';
+    // Timers more than a minute late mean no process is firing them: worth a look, not a restart.
+    let lateTimers: number | null = null;
     try {
-      await this.ds.query('SELECT 1');
+      const [row] = await this.ds.query(
+        `SELECT count(*)::int AS late FROM app.timers WHERE fired_at IS NULL AND due_at < $1::timestamptz - interval '1 minute'`,
+        [this.clock.now()],
+      );
+      lateTimers = row.late;
       database = 'up';
     } catch {
       database = 'down';
     }
-    const ok = database === 'up';
+    const engine = await this.engine.ready().then(
+      (up) => (up ? 'up' : 'down'),
+      () => 'down' as const,
+    );
+    const ok = database === 'up' && engine === 'up';
     res.status(ok ? 200 : 503).json({
       status: ok ? 'ok' : 'unavailable',
-      checks: { database, engine: ok ? 'up' : 'down' },
+      checks: { database, engine, engineKind: this.engine.kind, lateTimers },
       latencyMs: Date.now() - started,
     });
   }
