@@ -123,7 +123,12 @@ describe('identity: login, roles, administration', () => {
   it('serves health, the OpenAPI document, and security headers', async () => {
     const h = await t.http().get('/api/health');
     expect(h.status).toBe(200);
-    expect(h.body.checks).toMatchObject({ database: 'up', engine: 'up', engineKind: 'embedded', lateTimers: 0 });
+    expect(h.body.checks).toMatchObject({
+      database: 'up',
+      engine: 'up',
+      engineKind: 'embedded',
+      lateTimers: 0,
+    });
     expect(h.headers['x-content-type-options']).toBe('nosniff');
     expect(h.headers['access-control-allow-origin']).toBeUndefined();
     const doc = await t.http().get('/api/docs-json');
