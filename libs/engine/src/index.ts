@@ -2,3 +2,4 @@ export * from './hash-chain';
 export * from './event-store';
 export * from './approval-engine';
 export * from './embedded/plan-stream';
+export * from './temporal';

@@ -10,7 +10,7 @@ import {
   PlanState,
   WorkingDayCalendar,
 } from '@vufo/domain';
-import { appendEvents, StoredEvent } from '../event-store';
+import { appendEvents, AuditActor, StoredEvent, StreamHead } from '../event-store';
 import type { DispatchOutcome } from '../approval-engine';
 
 export interface StreamContext {
@@ -74,33 +74,64 @@ export async function runPlanCommand(
   }
   let next = state;
   for (const e of events) next = evolve(next, e);
-  const newState = next as PlanState;
+  const stored = await writeDecided(
+    em,
+    planId,
+    { seq: head.stream_seq, hash: head.stream_hash },
+    { state: next as PlanState, events, actor, occurredAt: ctx.now, idempotencyKey: idempotencyKey ?? null },
+    project,
+  );
+  return { state: next as PlanState, events, stored, replayed: false, note: decision.note };
+}
 
-  const auditActor =
-    actor.kind === 'user'
-      ? {
-          actorId: actor.userId,
-          actorName: actor.displayName,
-          actingForId: actor.actingFor?.userId ?? null,
-          actingForName: actor.actingFor?.displayName ?? null,
-          organizationId: actor.organizationId,
-        }
-      : { actorId: null, actorName: 'system', organizationId: null };
+/** What one accepted command decided, ready to be written. */
+export interface DecidedBatch {
+  state: PlanState;
+  events: PlanEvent[];
+  actor: Actor;
+  occurredAt: Date;
+  idempotencyKey: string | null;
+}
+
+/**
+ * Writes a decided batch after the stream head the caller read under the plan row's lock: the
+ * audit events, the machine state and head on the plan row, the read models, the timers table.
+ * The one writer of both hosts (the Temporal activity calls it through persistPlanBatch).
+ */
+export async function writeDecided(
+  em: EntityManager,
+  planId: string,
+  head: StreamHead,
+  batch: DecidedBatch,
+  project: Projector,
+): Promise<StoredEvent[]> {
   const { head: newHead, stored } = await appendEvents(
     em,
-    { type: 'plan', id: planId, head: { seq: head.stream_seq, hash: head.stream_hash } },
-    auditActor,
-    ctx.now,
-    events.map((e) => ({ type: e.type, payload: e as unknown as Record<string, unknown> })),
-    idempotencyKey ?? null,
+    { type: 'plan', id: planId, head },
+    auditActorOf(batch.actor),
+    batch.occurredAt,
+    batch.events.map((e) => ({ type: e.type, payload: e as unknown as Record<string, unknown> })),
+    batch.idempotencyKey,
   );
   await em.query(
     `UPDATE app.plans SET machine_state = $2, stream_seq = $3, stream_hash = $4, status = $5, updated_at = now() WHERE id = $1`,
-    [planId, JSON.stringify(newState), newHead.seq, newHead.hash, newState.status],
+    [planId, JSON.stringify(batch.state), newHead.seq, newHead.hash, batch.state.status],
   );
-  await project(em, newState, events, stored);
-  await scheduleTimers(em, planId, newState);
-  return { state: newState, events, stored, replayed: false, note: decision.note };
+  await project(em, batch.state, batch.events, stored);
+  await scheduleTimers(em, planId, batch.state);
+  return stored;
+}
+
+export function auditActorOf(actor: Actor): AuditActor {
+  return actor.kind === 'user'
+    ? {
+        actorId: actor.userId,
+        actorName: actor.displayName,
+        actingForId: actor.actingFor?.userId ?? null,
+        actingForName: actor.actingFor?.displayName ?? null,
+        organizationId: actor.organizationId,
+      }
+    : { actorId: null, actorName: 'system', organizationId: null };
 }
 
 /** The timers table mirrors deadlines(state): new ones added, moved ones updated, obsolete ones dropped. */

@@ -1,0 +1,245 @@
+/**
+ * The Temporal host's activities against the real PostgreSQL, run in MockActivityEnvironment (no
+ * server): they write the same hash-chained audit rows and read models as the embedded host, once,
+ * however often Temporal retries them.
+ */
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { DefaultLogger } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import {
+  Actor,
+  decide,
+  DEFAULT_HOLIDAY_DATES_VN,
+  evolve,
+  PlanCommand,
+  PlanState,
+  WorkingDayCalendar,
+} from '@vufo/domain';
+import {
+  BatchNotReady,
+  createActivities,
+  CycleCheckpoint,
+  EventBatch,
+  persistPlanBatch,
+  readStream,
+  verifyChain,
+} from '@vufo/engine';
+import { PlanEntity } from '@vufo/persistence';
+import { PlanCommands } from '../../api/src/approval/plan-commands';
+import { startTestApp, TestApp } from '../../api/test/support/test-app';
+import { projectorOf } from '../src/activities.provider';
+
+const calendar = new WorkingDayCalendar(DEFAULT_HOLIDAY_DATES_VN);
+/** Expected retries log a warning each; the assertions say what matters. */
+const activityEnv = (info: { attempt?: number } = {}) =>
+  new MockActivityEnvironment(info, { logger: new DefaultLogger('ERROR') });
+
+describe('Temporal activities on PostgreSQL (MockActivityEnvironment)', () => {
+  let t: TestApp;
+  let ds: DataSource;
+  let activities: ReturnType<typeof createActivities>;
+  let planId: string;
+  let submitter: Actor;
+
+  const count = async (sql: string, params: unknown[] = [planId]) =>
+    Number((await t.sql<{ n: string }>(sql, params))[0].n);
+  const head = async () =>
+    (
+      await t.sql<{ stream_seq: number; machine_state: PlanState }>(
+        `SELECT stream_seq, machine_state FROM app.plans WHERE id = $1`,
+        [planId],
+      )
+    )[0];
+
+  /** What the plan workflow would decide for a command at the current head. */
+  async function batchFor(command: PlanCommand, key: string | null = null) {
+    const h = await head();
+    const from = h.machine_state;
+    const now = t.clock.now().toISOString();
+    let n = 0;
+    const decision = decide(from, command, {
+      now,
+      calendar,
+      newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+    });
+    if (!decision.ok) throw new Error(decision.error.message);
+    let next: PlanState | null = from;
+    for (const e of decision.events) next = evolve(next, e);
+    const batch: EventBatch = {
+      planId,
+      firstSeq: h.stream_seq + 1,
+      events: decision.events,
+      actor: command.actor,
+      occurredAt: now,
+      idempotencyKey: key,
+      state: next!,
+    };
+    return batch;
+  }
+
+  async function submitCommand(): Promise<PlanCommand> {
+    const cmds = t.app.get(PlanCommands);
+    const plan = await ds.getRepository(PlanEntity).findOneByOrFail({ id: planId });
+    const content = await cmds.contentOf(ds.manager, plan);
+    const agencies = await cmds.agenciesOf(ds.manager, plan.organizationId);
+    return { type: 'Submit', actor: submitter, content, agencies } as PlanCommand;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ds = t.app.get(DataSource);
+    activities = createActivities({ dataSource: ds, project: projectorOf(t.app) });
+    const editor = await t.as('hp.submitter');
+    planId = (await editor.get('/api/plans')).body.items[0].id;
+    submitter = {
+      kind: 'user',
+      userId: editor.user.id,
+      displayName: 'hp.submitter',
+      organizationId: editor.user.organizationId,
+      roles: ['PLAN_SUBMITTER'],
+    };
+  });
+  afterAll(() => t.close());
+
+  it('writes a submission: chained audit rows, plan status, reviews, version, notifications', async () => {
+    const before = await head();
+    const batch = await batchFor(await submitCommand(), 'submit-1');
+    await activityEnv().run(activities.persistPlanEvents, batch);
+
+    const events = await readStream(ds.manager, planId);
+    expect(events.slice(before.stream_seq).map((e) => [e.seq, e.type])).toEqual(
+      batch.events.map((e, i) => [batch.firstSeq + i, e.type]),
+    );
+    expect(verifyChain(events)).toEqual({ valid: true, events: events.length });
+    expect(events.at(-1)?.idempotencyKey).toBe('submit-1');
+    expect((await head()).machine_state.status).toBe('IN_APPRAISAL');
+    expect(
+      await count(`SELECT count(*) AS n FROM app.reviews WHERE plan_id = $1 AND status = 'PENDING'`),
+    ).toBe(2);
+    expect(await count(`SELECT count(*) AS n FROM app.plan_versions WHERE plan_id = $1`)).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM app.notifications WHERE plan_id = $1`)).toBeGreaterThan(0);
+    expect(
+      await count(`SELECT count(*) AS n FROM app.timers WHERE stream_id = $1 AND fired_at IS NULL`),
+    ).toBeGreaterThan(0);
+  });
+
+  it('a retried activity changes nothing twice', async () => {
+    // The submission's batch again, as Temporal retries after a lost acknowledgement.
+    const rows = await readStream(ds.manager, planId);
+    const submitted = rows.find((r) => r.type === 'PlanSubmitted')!;
+    const state = (await head()).machine_state;
+    const same: EventBatch = {
+      planId,
+      firstSeq: submitted.seq,
+      events: rows
+        .filter((r) => r.seq >= submitted.seq)
+        .map((r) => r.payload as EventBatch['events'][number]),
+      actor: submitter,
+      occurredAt: submitted.occurredAt,
+      idempotencyKey: 'submit-1',
+      state,
+    };
+    const snapshot = async () => ({
+      events: await count(`SELECT count(*) AS n FROM app.events WHERE stream_id = $1`),
+      notifications: await count(`SELECT count(*) AS n FROM app.notifications WHERE plan_id = $1`),
+      versions: await count(`SELECT count(*) AS n FROM app.plan_versions WHERE plan_id = $1`),
+      updatedAt: (await t.sql(`SELECT updated_at FROM app.plans WHERE id = $1`, [planId]))[0].updated_at,
+    });
+    const before = await snapshot();
+    const env = activityEnv({ attempt: 2 });
+    await env.run(activities.persistPlanEvents, same);
+    await env.run(activities.persistPlanEvents, same);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('the API writes first in its transaction; the activity then finds the batch written', async () => {
+    const h = await head();
+    const review = h.machine_state.reviews.find((r) => r.function === 'CONTENT' && r.status === 'PENDING')!;
+    const appraiser = await t.as('hp.sngv');
+    const actor: Actor = {
+      kind: 'user',
+      userId: appraiser.user.id,
+      displayName: 'hp.sngv',
+      organizationId: appraiser.user.organizationId,
+      roles: ['APPRAISER'],
+    };
+    const batch = await batchFor({
+      type: 'DecideReview',
+      actor,
+      reviewId: review.id,
+      decision: 'APPROVE',
+    } as PlanCommand);
+    const first = await ds.transaction((em) => persistPlanBatch(em, batch, projectorOf(t.app)));
+    expect(first.written).toBe(true);
+    const eventsAfter = await count(`SELECT count(*) AS n FROM app.events WHERE stream_id = $1`);
+    await activityEnv().run(activities.persistPlanEvents, batch);
+    expect(await count(`SELECT count(*) AS n FROM app.events WHERE stream_id = $1`)).toBe(eventsAfter);
+    const again = await ds.transaction((em) => persistPlanBatch(em, batch, projectorOf(t.app)));
+    expect(again).toEqual({ written: false, stored: first.stored });
+    expect((await t.sql(`SELECT status FROM app.reviews WHERE id = $1`, [review.id]))[0].status).toBe(
+      'APPROVED',
+    );
+  });
+
+  it('a batch after a gap waits (retryable) and writes nothing; an unknown plan waits too', async () => {
+    const h = await head();
+    const withdraw = {
+      planId,
+      firstSeq: h.stream_seq + 2,
+      events: [],
+      actor: submitter,
+      occurredAt: t.clock.now().toISOString(),
+      idempotencyKey: null,
+      state: h.machine_state,
+    } as EventBatch;
+    const gap = {
+      ...withdraw,
+      events: [
+        {
+          type: 'PlanClosed',
+          closedAt: withdraw.occurredAt,
+          by: { userId: 'x', displayName: 'x', organizationId: 'x' },
+        },
+      ],
+    } as EventBatch;
+    await expect(activityEnv().run(activities.persistPlanEvents, gap)).rejects.toBeInstanceOf(BatchNotReady);
+    expect((await head()).stream_seq).toBe(h.stream_seq);
+    const unknown = { ...gap, planId: '00000000-0000-4000-8000-00000000dead', firstSeq: 1 };
+    await expect(activityEnv().run(activities.persistPlanEvents, unknown)).rejects.toBeInstanceOf(
+      BatchNotReady,
+    );
+  });
+
+  it('a cycle reminder notifies the unions that have not submitted, once however often retried', async () => {
+    const [cycle] = await t.sql<{ id: string }>(`SELECT id FROM app.cycles LIMIT 1`);
+    const checkpoint: CycleCheckpoint = {
+      kind: 'REMINDER',
+      key: 'reminder:5',
+      dueAt: '2026-06-23T16:59:59.999Z',
+    };
+    const env = activityEnv();
+    const first = (await env.run(activities.cycleCheckpointReached, cycle.id, checkpoint)) as {
+      unionsNotified: number;
+    };
+    const notes = () =>
+      count(
+        `SELECT count(*) AS n FROM app.notifications WHERE params->>'checkpoint' = 'reminder:5' AND params->>'cycleId' = $1`,
+        [cycle.id],
+      );
+    const n = await notes();
+    // Hải Phòng has submitted (test above); the other unions have not.
+    expect(first.unionsNotified).toBeGreaterThan(0);
+    expect(n).toBeGreaterThan(0);
+    await env.run(activities.cycleCheckpointReached, cycle.id, checkpoint);
+    expect(await notes()).toBe(n);
+    const deadline: CycleCheckpoint = {
+      kind: 'DEADLINE',
+      key: 'deadline',
+      dueAt: '2026-06-30T16:59:59.999Z',
+    };
+    const escalation = (await env.run(activities.cycleCheckpointReached, cycle.id, deadline)) as {
+      unionsNotified: number;
+    };
+    expect(escalation.unionsNotified).toBe(first.unionsNotified);
+  });
+});

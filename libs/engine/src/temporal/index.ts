@@ -1,0 +1,4 @@
+export * from './temporal-engine';
+export * from './activities';
+export * from './persist-batch';
+export * from '../../../../workflows/contract';

@@ -1,0 +1,127 @@
+import {
+  ApplicationFailure,
+  Client,
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { DomainError } from '@vufo/domain';
+import {
+  EventBatch,
+  PLAN_WORKFLOW_TYPE,
+  PlanApprovalInput,
+  planCommandUpdate,
+  PlanCommandRequest,
+  PlanCommandResult,
+  planWorkflowId,
+  REJECTION_FAILURE_TYPE,
+  RejectionDetails,
+} from '../../../../workflows/contract';
+import type { planApproval } from '../../../../workflows/plan-approval.workflow';
+import { ApprovalEngine, DispatchOutcome, PlanDispatch } from '../approval-engine';
+import type { StoredEvent } from '../event-store';
+
+export interface TemporalEngineOptions {
+  client: Client;
+  taskQueue: string;
+  /** The deployment's public holidays: the workflow's working-day calendar. */
+  holidays: readonly string[];
+  /** The API's clock: commands are decided at the caller's time, as on the embedded host. */
+  now: () => Date;
+  /**
+   * Writes the batches the workflow decided and has not confirmed written, oldest first, in the
+   * caller's transaction (read-your-writes; the worker's activity then finds them written).
+   * Returns the stored rows of the last batch.
+   */
+  persist: (batches: EventBatch[]) => Promise<StoredEvent[]>;
+}
+
+/**
+ * The Temporal host behind the ApprovalEngine port: every command is a Workflow Update on the
+ * plan's workflow (update-with-start for CreatePlan, which starts it), Temporal's errors become
+ * the same DomainError codes the embedded host throws.
+ */
+export class TemporalApprovalEngine extends ApprovalEngine {
+  readonly kind = 'temporal' as const;
+
+  constructor(private readonly opts: TemporalEngineOptions) {
+    super();
+  }
+
+  async dispatch(req: PlanDispatch): Promise<DispatchOutcome> {
+    const request: PlanCommandRequest = {
+      command: req.command,
+      requestedAt: this.opts.now().toISOString(),
+      ...(req.idempotencyKey ? { idempotencyKey: req.idempotencyKey } : {}),
+    };
+    // Temporal deduplicates updates by id within a run; the workflow remembers keys across runs.
+    const updateId = req.idempotencyKey ? `key:${req.idempotencyKey}` : undefined;
+    let result: PlanCommandResult;
+    try {
+      result =
+        req.command.type === 'CreatePlan'
+          ? await this.opts.client.workflow.executeUpdateWithStart(planCommandUpdate, {
+              args: [request],
+              updateId,
+              startWorkflowOperation: new WithStartWorkflowOperation<typeof planApproval>(
+                PLAN_WORKFLOW_TYPE,
+                {
+                  workflowId: planWorkflowId(req.planId),
+                  taskQueue: this.opts.taskQueue,
+                  args: [
+                    { planId: req.planId, holidays: [...this.opts.holidays] } satisfies PlanApprovalInput,
+                  ],
+                  workflowIdConflictPolicy: 'USE_EXISTING',
+                  // A plan's workflow id is never reused: a closed plan stays closed.
+                  workflowIdReusePolicy: 'REJECT_DUPLICATE',
+                },
+              ),
+            })
+          : await this.opts.client.workflow
+              .getHandle(planWorkflowId(req.planId))
+              .executeUpdate(planCommandUpdate, { args: [request], updateId });
+    } catch (err) {
+      throw await this.toDomainError(err, req.planId);
+    }
+    const stored = result.unpersisted.length ? await this.opts.persist(result.unpersisted) : [];
+    return {
+      state: result.state,
+      events: result.events,
+      stored: result.events.length ? stored : [],
+      replayed: result.replayed,
+      note: result.note,
+    };
+  }
+
+  /** The same codes as the embedded host; infrastructure errors pass through (500, logged). */
+  private async toDomainError(err: unknown, planId: string): Promise<unknown> {
+    if (err instanceof WorkflowUpdateFailedError) {
+      const cause = err.cause;
+      if (cause instanceof ApplicationFailure && cause.type === REJECTION_FAILURE_TYPE) {
+        const details = (cause.details?.[0] ?? {}) as Partial<RejectionDetails>;
+        return new DomainError(details.code ?? 'INTERNAL', cause.message, details.errors ?? []);
+      }
+      return err;
+    }
+    if (err instanceof WorkflowExecutionAlreadyStartedError) {
+      return new DomainError('CONFLICT', `Plan ${planId} already has a closed approval workflow.`);
+    }
+    if (err instanceof WorkflowNotFoundError) {
+      // A closed run answers "not found" to updates; the embedded host calls that an invalid transition.
+      try {
+        const d = await this.opts.client.workflow.getHandle(planWorkflowId(planId)).describe();
+        if (d.status.name !== 'RUNNING') {
+          return new DomainError(
+            'INVALID_TRANSITION',
+            `The plan's approval is ${d.status.name}; it accepts no more commands.`,
+          );
+        }
+      } catch {
+        // Not found at all: fall through.
+      }
+      return new DomainError('NOT_FOUND', `No plan ${planId}.`);
+    }
+    return err;
+  }
+}
