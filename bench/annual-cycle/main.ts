@@ -484,8 +484,10 @@ async function singleClientPhase(world: World, cycleId: string, runId: string) {
  * SubmissionOverdue event (firedAt is the app clock inside the firing transaction).
  */
 async function timerPhase(world: World, db: Database, api: ApiProcess, http: Http) {
-  const n = cfg.timers;
   const perCycle = world.unions.length;
+  // One live plan per union and cycle; cycle years 2040..2100 cap the batch at 61 plans per union.
+  const n = Math.min(cfg.timers, perCycle * 61);
+  if (n < cfg.timers) log(`timers: only ${n} with ${perCycle} unions (raise --plans)`);
   const cycles = Math.ceil(n / perCycle);
   const deadline = '2031-06-13';
   const cycleIds: string[] = [];

@@ -6,6 +6,9 @@ import { Tx } from '../common/transaction';
 import { APP_CONFIG, AppConfig } from '../config';
 import { SYSTEM_ACTOR } from './actor';
 
+/** Timers fired in parallel per tick; well under the connection pool (20). */
+const FIRE_CONCURRENCY = 8;
+
 interface DueTimer {
   stream_id: string;
   key: string;
@@ -54,17 +57,20 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /** Fires up to one batch of due timers; returns how many fired (so a backlog drains without waiting). */
-  async tick(batch = 50): Promise<number> {
+  async tick(batch = 120): Promise<number> {
     const now = this.clock.now();
     const due: DueTimer[] = await this.tx.em.query(
       `SELECT stream_id, key, timer, due_at FROM app.timers WHERE fired_at IS NULL AND due_at <= $1 AND attempts < 10 ORDER BY due_at LIMIT $2`,
       [now, batch],
     );
+    // A few firings at once, each in its own transaction (SKIP LOCKED keeps them apart): one at a
+    // time, a batch of 1,000 deadlines due together took ~20 s to drain (bench/annual-cycle).
     let fired = 0;
-    for (const t of due) {
-      if (this.stopped) break;
-      if (await this.fire(t)) fired++;
-    }
+    let next = 0;
+    const worker = async () => {
+      while (next < due.length && !this.stopped) if (await this.fire(due[next++])) fired++;
+    };
+    await Promise.all(Array.from({ length: Math.min(FIRE_CONCURRENCY, due.length) }, worker));
     return fired;
   }
 
