@@ -1,4 +1,5 @@
-import { AuthedClient, startTestApp, TestApp } from './support/test-app';
+import { APPROVAL_HOSTS, startTestHost } from '../../worker/test/support/hosts';
+import { AuthedClient, TestApp } from './support/test-app';
 
 type Line = { id: string; amount: number; approvedAmount: number | null };
 type Review = {
@@ -10,8 +11,12 @@ type Review = {
   comment: string | null;
 };
 
-/** The whole story of DOMAIN.md's approval chain, over HTTP, on the demo data set. */
-describe('approval chain: submit, parallel reviews, revision, partial funding, final approval', () => {
+/**
+ * The whole story of DOMAIN.md's approval chain, over HTTP, on the demo data set: submit, parallel
+ * reviews, revision, partial funding, final approval. On the embedded host always, and on the
+ * Temporal host too when TEMPORAL_ADDRESS is set, with the same assertions.
+ */
+describe.each(APPROVAL_HOSTS)('approval chain on the %s host', (host) => {
   let t: TestApp;
   let editor: AuthedClient,
     submitter: AuthedClient,
@@ -37,7 +42,7 @@ describe('approval chain: submit, parallel reviews, revision, partial funding, f
     );
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestHost(host);
     [editor, submitter, content, budget, final, otherContent] = await Promise.all(
       ['hp.editor', 'hp.submitter', 'hp.sngv', 'hp.stc', 'hp.ubnd', 'dn.sngv'].map((l) => t.as(l)),
     );

@@ -2,16 +2,17 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '@vufo/engine';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { projectorOf } from './activities.provider';
 
-/** The prebuilt bundle if there is one (Docker image, `npm run build:workflows`), else the sources, bundled now. */
-export function workflowSource(explicit?: string): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
-  const prebuilt = explicit ?? join(repositoryRoot(), 'workflows', 'bundle', 'workflow-bundle.js');
-  if (explicit && !existsSync(explicit)) throw new Error(`WORKFLOW_BUNDLE ${explicit} does not exist.`);
-  if (existsSync(prebuilt)) return { workflowBundle: { codePath: prebuilt } };
-  return { workflowsPath: require.resolve('../../../workflows') };
+/**
+ * The prebuilt bundle when WORKFLOW_BUNDLE names one (the Docker image: every worker of a release
+ * runs byte-identical workflow code), else the sources, bundled at start (development, tests).
+ */
+export function workflowSource(prebuilt?: string): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
+  if (!prebuilt) return { workflowsPath: require.resolve('../../../workflows') };
+  if (!existsSync(prebuilt)) throw new Error(`WORKFLOW_BUNDLE ${prebuilt} does not exist.`);
+  return { workflowBundle: { codePath: prebuilt } };
 }
 
 /** Connects or fails loudly within `timeoutMs`: a worker that cannot reach Temporal must not look healthy. */
@@ -50,10 +51,4 @@ export function createPlanWorker(
     ...workflowSource(opts.workflowBundle),
     shutdownGraceTime: opts.shutdownGraceMs ?? 30_000,
   });
-}
-
-function repositoryRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) && join(dir, '..') !== dir) dir = join(dir, '..');
-  return dir;
 }

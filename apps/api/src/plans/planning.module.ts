@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApprovalEngine } from '@vufo/engine';
+import { approvalEngineProvider, TemporalConnection } from '../approval/approval-engine.provider';
 import { ApprovalController } from '../approval/approval.controller';
 import { ApprovalService } from '../approval/approval.service';
 import { CalendarService } from '../approval/calendar.service';
@@ -49,7 +50,8 @@ import { PlansService } from './plans.service';
     TimerPoller,
     DemoSeeder,
     EmbeddedApprovalEngine,
-    { provide: ApprovalEngine, useExisting: EmbeddedApprovalEngine },
+    TemporalConnection,
+    approvalEngineProvider,
   ],
   exports: [DemoSeeder, NormsService, TimerPoller, ApprovalEngine],
 })

@@ -1,0 +1,32 @@
+/** APPROVAL_ENGINE selects the host behind the port; the Temporal host refuses to start without Temporal. */
+import { ApprovalEngine } from '@vufo/engine';
+import { TemporalConnection } from '../../api/src/approval/approval-engine.provider';
+import { loadConfig } from '../../api/src/config';
+import { startTestApp } from '../../api/test/support/test-app';
+
+describe('approval engine selection', () => {
+  it('is embedded by default', async () => {
+    const t = await startTestApp({ seedDemo: false });
+    try {
+      expect(t.app.get(ApprovalEngine).kind).toBe('embedded');
+    } finally {
+      await t.close();
+    }
+  });
+
+  // Through the provider's connection: Nest aborts the process on a failed provider (that is the
+  // loud failure in production), which a test cannot observe from inside.
+  it('APPROVAL_ENGINE=temporal with an unreachable TEMPORAL_ADDRESS fails fast with the address', async () => {
+    const config = loadConfig({
+      APPROVAL_ENGINE: 'temporal',
+      TEMPORAL_ADDRESS: '127.0.0.1:1',
+      DATA_DIR: '.data-test/app',
+      JWT_SECRET: 'x',
+    });
+    const started = Date.now();
+    await expect(new TemporalConnection().client(config)).rejects.toThrow(
+      /Cannot reach Temporal at 127\.0\.0\.1:1/,
+    );
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+});
