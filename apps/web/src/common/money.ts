@@ -1,0 +1,42 @@
+import type { Vnd } from '../api/types';
+
+/**
+ * Money is integer VND (DOMAIN.md): summed as bigint so a national total past 2^53 stays exact,
+ * shown as `1.234.567 ₫` in both languages (the currency is always the đồng).
+ */
+export function toBig(v: Vnd | null | undefined): bigint {
+  if (v === null || v === undefined || v === '') return 0n;
+  try {
+    return BigInt(v);
+  } catch {
+    return 0n;
+  }
+}
+
+export function groupDigits(v: bigint | number | string): string {
+  const s = typeof v === 'bigint' ? v.toString() : String(v);
+  const negative = s.startsWith('-');
+  const digits = (negative ? s.slice(1) : s).replace(/\D/g, '');
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return (negative ? '-' : '') + grouped;
+}
+
+/** `1.234.567 ₫` (a no-break space keeps the sign on the number's line). */
+export function formatVnd(v: Vnd | bigint | null | undefined): string {
+  if (v === null || v === undefined) return '—';
+  return `${groupDigits(typeof v === 'bigint' ? v : toBig(v))}\u00a0₫`;
+}
+
+/** Parser for amount inputs: whatever the user typed, keep the digits. */
+export function parseDigits(text: string | undefined): string {
+  return (text ?? '').replace(/\D/g, '');
+}
+
+export function sumBy<T>(items: T[], pick: (t: T) => Vnd | bigint | null | undefined): bigint {
+  let s = 0n;
+  for (const i of items) {
+    const v = pick(i);
+    s += typeof v === 'bigint' ? v : toBig(v);
+  }
+  return s;
+}

@@ -1,0 +1,250 @@
+import { AuditOutlined, HistoryOutlined, SendOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Input,
+  Modal,
+  Popconfirm,
+  Space,
+  Tabs,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router-dom';
+import type { Plan } from '../api/types';
+import { useMe } from '../auth/auth';
+import { formatDate } from '../common/dates';
+import { errorMessage } from '../common/errors';
+import { ErrorState, Loading } from '../common/states';
+import { usePageTitle } from '../common/usePageTitle';
+import { ChangesPanel } from './ChangesPanel';
+import { planKey, submitPlan, usePlan, withdrawPlan } from './planApi';
+import { LineComments, PlanContent } from './PlanContent';
+import { ReviewsPanel } from './ReviewsPanel';
+import { OverdueTag, StatusTag } from './StatusTag';
+
+const EDITABLE = ['DRAFT', 'REVISION_REQUESTED'];
+
+export default function PlanPage() {
+  const { planId = '' } = useParams();
+  const { t } = useTranslation();
+  const q = usePlan(planId);
+  usePageTitle(q.data?.title ?? t('plan.title'));
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  return <PlanView plan={q.data} />;
+}
+
+function PlanView({ plan }: { plan: Plan }) {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const own = me.organizationId === plan.organizationId;
+  const editable = own && me.roles.includes('PLAN_EDITOR') && EDITABLE.includes(plan.status);
+  const canSubmit = own && me.roles.includes('PLAN_SUBMITTER') && EDITABLE.includes(plan.status);
+  const myPending = plan.reviews.find((r) => r.status === 'PENDING' && r.agencyId === me.organizationId);
+  const decided = plan.reviews.filter((r) => r.round === plan.currentRound && r.comment);
+  const lineComments: LineComments = new Map();
+  for (const r of plan.reviews.filter((x) => x.round === plan.currentRound))
+    for (const l of r.lines ?? [])
+      if (l.comment)
+        lineComments.set(l.budgetLineId, [
+          ...(lineComments.get(l.budgetLineId) ?? []),
+          { agencyName: r.agencyName, comment: l.comment },
+        ]);
+  const nextDeadline = plan.deadlines
+    .filter((d) => !d.firedAt && !d.timer.endsWith('REMINDER'))
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card>
+        <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap align="start">
+          <div style={{ maxWidth: 900 }}>
+            <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
+              {plan.title}
+            </Typography.Title>
+            <Space wrap>
+              <StatusTag status={plan.status} />
+              {plan.flags?.submissionOverdue && <OverdueTag label={t('plans.submissionOverdue')} />}
+              {plan.flags?.revisionOverdue && <OverdueTag label={t('plans.revisionOverdue')} />}
+              <Typography.Text type="secondary">
+                {i18n.language === 'en' ? plan.organization.nameEn : plan.organization.nameVi}
+              </Typography.Text>
+            </Space>
+          </div>
+          <Space wrap>
+            {myPending && (
+              <Button
+                type="primary"
+                icon={<AuditOutlined aria-hidden />}
+                onClick={() => navigate(`/plans/${plan.id}/reviews/${myPending.id}`)}
+              >
+                {t('review.open')}
+              </Button>
+            )}
+            {canSubmit && <SubmitButton plan={plan} />}
+            {canSubmit && <WithdrawButton plan={plan} />}
+            <Button
+              icon={<HistoryOutlined aria-hidden />}
+              onClick={() => navigate(`/plans/${plan.id}/history`)}
+            >
+              {t('history.title')}
+            </Button>
+          </Space>
+        </Space>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 3 }}
+          style={{ marginTop: 16 }}
+          items={[
+            { key: 'year', label: t('plan.fields.year'), children: plan.cycleYear },
+            { key: 'version', label: t('plan.fields.version'), children: plan.submittedVersion || '—' },
+            {
+              key: 'deadline',
+              label: t('plan.fields.nextDeadline'),
+              children: nextDeadline
+                ? `${t(`timer.${nextDeadline.timer}`)}: ${formatDate(nextDeadline.dueAt)}`
+                : '—',
+            },
+            ...(plan.decision
+              ? [
+                  {
+                    key: 'decision',
+                    label: t('plan.fields.decision'),
+                    children: t('plan.decisionText', {
+                      number: plan.decision.number,
+                      date: formatDate(plan.decision.date),
+                      signer: plan.decision.signer,
+                    }),
+                  },
+                ]
+              : []),
+            {
+              key: 'objectives',
+              label: t('plan.fields.objectives'),
+              children: plan.objectives || '—',
+              span: 3,
+            },
+          ]}
+        />
+      </Card>
+      {['REVISION_REQUESTED', 'REJECTED'].includes(plan.status) && decided.length > 0 && (
+        <Alert
+          type={plan.status === 'REJECTED' ? 'error' : 'warning'}
+          showIcon
+          data-testid="revision-reasons"
+          title={plan.status === 'REJECTED' ? t('plan.rejectedTitle') : t('plan.revisionTitle')}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {decided.map((r) => (
+                <li key={r.id}>
+                  <strong>{r.agencyName}</strong> (
+                  {t(
+                    `decision.${r.status === 'APPROVED' ? 'APPROVE' : r.status === 'REJECTED' ? 'REJECT' : 'REQUEST_REVISION'}`,
+                  )}
+                  {r.decidedByName ? `, ${r.decidedByName}` : ''}
+                  {r.decidedAt ? `, ${formatDate(r.decidedAt)}` : ''}): {r.comment}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      <Tabs
+        defaultActiveKey="content"
+        items={[
+          {
+            key: 'content',
+            label: t('plan.tabs.content'),
+            children: <PlanContent plan={plan} editable={editable} lineComments={lineComments} />,
+          },
+          {
+            key: 'reviews',
+            label: t('plan.tabs.reviews', { count: plan.reviews.length }),
+            children: <ReviewsPanel plan={plan} />,
+          },
+          {
+            key: 'changes',
+            label: t('plan.tabs.changes'),
+            children: <ChangesPanel plan={plan} />,
+          },
+        ]}
+      />
+    </Space>
+  );
+}
+
+function SubmitButton({ plan }: { plan: Plan }) {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const qc = useQueryClient();
+  const submit = useMutation({
+    mutationFn: () => submitPlan(plan),
+    onSuccess: (p) => {
+      qc.setQueryData(planKey(plan.id), p);
+      void qc.invalidateQueries({ queryKey: ['plans'] });
+      void qc.invalidateQueries({ queryKey: ['plan', plan.id] });
+      message.success(t('plan.submitted'));
+    },
+    onError: (err) => modal.error({ title: t('plan.submitFailed'), content: errorMessage(err, t) }),
+  });
+  return (
+    <Popconfirm
+      title={plan.status === 'REVISION_REQUESTED' ? t('plan.resubmitConfirm') : t('plan.submitConfirm')}
+      okText={t('plan.submit')}
+      cancelText={t('common.cancel')}
+      onConfirm={() => submit.mutate()}
+    >
+      <Button type="primary" icon={<SendOutlined aria-hidden />} loading={submit.isPending}>
+        {plan.status === 'REVISION_REQUESTED' ? t('plan.resubmit') : t('plan.submit')}
+      </Button>
+    </Popconfirm>
+  );
+}
+
+function WithdrawButton({ plan }: { plan: Plan }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const withdraw = useMutation({
+    mutationFn: () => withdrawPlan(plan, reason),
+    onSuccess: (p) => {
+      qc.setQueryData(planKey(plan.id), p);
+      void qc.invalidateQueries({ queryKey: ['plans'] });
+      setOpen(false);
+    },
+    onError: (err) => message.error(errorMessage(err, t)),
+  });
+  return (
+    <>
+      <Button danger onClick={() => setOpen(true)}>
+        {t('plan.withdraw')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('plan.withdraw')}
+        onCancel={() => setOpen(false)}
+        onOk={() => withdraw.mutate()}
+        okButtonProps={{ danger: true }}
+        okText={t('plan.withdraw')}
+        confirmLoading={withdraw.isPending}
+      >
+        <label htmlFor="withdraw-reason">{t('plan.withdrawReason')}</label>
+        <Input.TextArea
+          id="withdraw-reason"
+          rows={3}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import type { Colleague, Delegation, Page } from '../api/types';
+import { useMe } from '../auth/auth';
+import { formatDate } from '../common/dates';
+import { applyFieldErrors, errorMessage } from '../common/errors';
+import { EmptyState, ErrorState, Loading } from '../common/states';
+import { usePageTitle } from '../common/usePageTitle';
+
+interface DelegationForm {
+  toUserId: string;
+  period: [Dayjs, Dayjs];
+  reason?: string;
+}
+
+/** An appraiser hands their reviews to a colleague of the same agency for a period ("X acting for Y"). */
+export default function DelegationsPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('delegations.title'));
+  const me = useMe();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<DelegationForm>();
+  const list = useQuery({ queryKey: ['delegations'], queryFn: () => api<Page<Delegation>>('/delegations') });
+  const colleagues = useQuery({ queryKey: ['users'], queryFn: () => api<Page<Colleague>>('/users') });
+  const canDelegate = me.roles.includes('APPRAISER');
+  const create = useMutation({
+    mutationFn: (v: DelegationForm) =>
+      api<Delegation>('/delegations', {
+        method: 'POST',
+        body: {
+          toUserId: v.toUserId,
+          validFrom: v.period[0].startOf('day').toISOString(),
+          validTo: v.period[1].endOf('day').toISOString(),
+          reason: v.reason?.trim() || undefined,
+        },
+      }),
+    onSuccess: () => {
+      message.success(t('delegations.created'));
+      form.resetFields();
+      void qc.invalidateQueries({ queryKey: ['delegations'] });
+    },
+    onError: (err) => {
+      if (!applyFieldErrors(form, err, { validTo: 'period', validFrom: 'period' }))
+        message.error(errorMessage(err, t));
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api(`/delegations/${id}`, { method: 'DELETE' }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['delegations'] }),
+    onError: (err) => message.error(errorMessage(err, t)),
+  });
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('delegations.title')}</h1>}>
+        {list.isPending ? (
+          <Loading />
+        ) : list.isError ? (
+          <ErrorState error={list.error} onRetry={() => list.refetch()} />
+        ) : (
+          <Table<Delegation>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={list.data.items}
+            locale={{ emptyText: <EmptyState description={t('delegations.empty')} /> }}
+            columns={[
+              { title: t('delegations.from'), dataIndex: 'fromDisplayName' },
+              { title: t('delegations.to'), dataIndex: 'toDisplayName' },
+              {
+                title: t('delegations.period'),
+                render: (_, d) => `${formatDate(d.validFrom)} – ${formatDate(d.validTo)}`,
+              },
+              { title: t('delegations.reason'), dataIndex: 'reason', render: (r: string | null) => r ?? '—' },
+              {
+                title: t('delegations.state'),
+                render: (_, d) =>
+                  d.revokedAt ? (
+                    <Tag>{t('delegations.revoked')}</Tag>
+                  ) : Date.parse(d.validTo) < Date.now() ? (
+                    <Tag>{t('delegations.expired')}</Tag>
+                  ) : (
+                    <Tag style={{ color: '#14532d', background: '#f0fdf4', borderColor: '#86efac' }}>
+                      {t('delegations.active')}
+                    </Tag>
+                  ),
+              },
+              {
+                title: <span className="sr-only">{t('common.actions')}</span>,
+                render: (_, d) =>
+                  d.fromUserId === me.id && !d.revokedAt && Date.parse(d.validTo) > Date.now() ? (
+                    <Popconfirm title={t('delegations.revokeConfirm')} onConfirm={() => revoke.mutate(d.id)}>
+                      <Button size="small" danger>
+                        {t('delegations.revoke')}
+                      </Button>
+                    </Popconfirm>
+                  ) : null,
+              },
+            ]}
+          />
+        )}
+      </Card>
+      {canDelegate && (
+        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('delegations.new')}</h2>}>
+          <Alert type="info" showIcon title={t('delegations.help')} style={{ marginBottom: 16 }} />
+          <Form<DelegationForm>
+            form={form}
+            layout="vertical"
+            style={{ maxWidth: 560 }}
+            initialValues={{ period: [dayjs(), dayjs().add(7, 'day')] }}
+            onFinish={(v) => create.mutate(v)}
+          >
+            <Form.Item
+              name="toUserId"
+              label={t('delegations.to')}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
+              <Select
+                loading={colleagues.isPending}
+                options={(colleagues.data?.items ?? [])
+                  .filter((u) => u.id !== me.id)
+                  .map((u) => ({ value: u.id, label: `${u.displayName} (${u.login})` }))}
+              />
+            </Form.Item>
+            <Form.Item
+              name="period"
+              label={t('delegations.period')}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
+              <DatePicker.RangePicker format="DD/MM/YYYY" />
+            </Form.Item>
+            <Form.Item name="reason" label={t('delegations.reason')}>
+              <Input />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={create.isPending}>
+              {t('delegations.create')}
+            </Button>
+          </Form>
+        </Card>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vite';
+
+/**
+ * The browser UI. Built into apps/web/dist, which the API serves on its own port (same origin,
+ * so no CORS and no proxy in production). `npm run dev:web` proxies /api to a running API.
+ * JSX goes through Vite's built-in Oxc transform: @vitejs/plugin-react's peers conflict here.
+ */
+export default defineConfig({
+  base: '/',
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      // antd marks its modules "use client" for React Server Components; meaningless in an SPA.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
+  server: { proxy: { '/api': process.env.API_URL ?? 'http://localhost:3000' } },
+});
