@@ -25,7 +25,7 @@ import {
   revisionLoop,
   submit,
 } from './test/scenarios';
-import { replayRecording } from './test/simulator';
+import { replayRecording, WorkflowSimulator } from './test/simulator';
 
 quietRuntime();
 
@@ -312,5 +312,64 @@ describe('determinism guard', () => {
 
   it('the same change behind patched() replays: the way a change to running workflows is rolled out', async () => {
     expect(await replay(await changedBundle(writeTwice(true)), history)).toBeUndefined();
+  });
+});
+
+describe('planning cycle workflow', () => {
+  it('reminds, follows a moved deadline, escalates once per checkpoint, and its history replays', async () => {
+    const input = {
+      cycleId: 'cycle-2027',
+      submissionDeadline: '2026-06-30T16:59:59.999Z',
+      reminders: [
+        { daysBefore: 5, dueAt: '2026-06-23T16:59:59.999Z' },
+        { daysBefore: 1, dueAt: '2026-06-29T16:59:59.999Z' },
+      ],
+      escalations: [{ daysAfter: 3, dueAt: '2026-07-03T16:59:59.999Z' }],
+    };
+    const sim = new WorkflowSimulator(bundle, {
+      workflowType: 'planningCycle',
+      workflowId: 'cycle-cycle-2027',
+      input: [input],
+      startTime: '2026-06-01T02:00:00.000Z',
+    });
+    const reached: string[] = [];
+    /** Fires the timer the last task started and completes the checkpoint activity it leads to. */
+    const fire = async (started: RecordedCommand[]) => {
+      const timer = started.find((c) => c.kind === 'startTimer');
+      if (timer?.kind !== 'startTimer') throw new Error(`no timer in ${JSON.stringify(kinds(started))}`);
+      sim.history.advance(timer.ms).timerFired();
+      const cs = await sim.task();
+      const act = cs.find((c) => c.kind === 'scheduleActivity');
+      if (act?.kind !== 'scheduleActivity') throw new Error('no checkpoint activity');
+      expect(act.activityType).toBe('cycleCheckpointReached');
+      reached.push(`${(act.args[1] as { key: string }).key}@${(act.args[1] as { dueAt: string }).dueAt}`);
+      sim.history.advance(40).activityCompleted({ unionsNotified: 2 });
+      return sim.task();
+    };
+    let cs = await sim.task();
+    expect(kinds(cs)).toEqual(['startTimer']);
+    cs = await fire(cs); // reminder:5
+    // The deadline moves a week later: the running timer is cancelled, the schedule recomputed.
+    sim.history.advance(3_600_000).signal('cycleDeadlineChanged', [
+      {
+        submissionDeadline: '2026-07-07T16:59:59.999Z',
+        reminders: [
+          { daysBefore: 5, dueAt: '2026-06-30T16:59:59.999Z' },
+          { daysBefore: 1, dueAt: '2026-07-06T16:59:59.999Z' },
+        ],
+        escalations: [{ daysAfter: 3, dueAt: '2026-07-10T16:59:59.999Z' }],
+      },
+    ]);
+    cs = await sim.task();
+    expect(kinds(cs)).toEqual(['cancelTimer', 'startTimer']);
+    while (!cs.some((c) => c.kind === 'completeWorkflowExecution')) cs = await fire(cs);
+    expect(reached).toEqual([
+      'reminder:5@2026-06-23T16:59:59.999Z',
+      'reminder:5@2026-06-30T16:59:59.999Z',
+      'reminder:1@2026-07-06T16:59:59.999Z',
+      'deadline@2026-07-07T16:59:59.999Z',
+      'escalation:3@2026-07-10T16:59:59.999Z',
+    ]);
+    await Worker.runReplayHistory({ workflowBundle: await productionBundle() }, sim.history.build(), 'cycle');
   });
 });

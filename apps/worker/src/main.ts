@@ -1,7 +1,6 @@
 /* eslint-disable no-console -- start-up and shutdown lines are for the operator */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { runMigrations } from '@vufo/persistence';
 import { startHealthServer } from './health';
 import { connectTemporal, createPlanWorker } from './plan-worker';
 import { loadWorkerConfig } from './worker-config';
@@ -13,8 +12,7 @@ import { WorkerModule } from './worker.module';
  */
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
-  // The worker writes the same tables as the API: it never runs against an older schema.
-  await runMigrations(config.databaseUrl);
+  // The API owns the schema (it migrates at start); a worker started first retries its activities.
   const ctx = await NestFactory.createApplicationContext(WorkerModule.forRoot(config.databaseUrl), {
     logger: ['error', 'warn', 'log'],
   });

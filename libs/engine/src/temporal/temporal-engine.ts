@@ -6,19 +6,24 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
-import { DomainError } from '@vufo/domain';
+import { DomainError, EventOf } from '@vufo/domain';
 import {
+  CYCLE_WORKFLOW_TYPE,
+  cycleDeadlineChangedSignal,
+  cycleWorkflowId,
   EventBatch,
   PLAN_WORKFLOW_TYPE,
   PlanApprovalInput,
   planCommandUpdate,
   PlanCommandRequest,
   PlanCommandResult,
+  PlanningCycleInput,
   planWorkflowId,
   REJECTION_FAILURE_TYPE,
   RejectionDetails,
 } from '../../../../workflows/contract';
 import type { planApproval } from '../../../../workflows/plan-approval.workflow';
+import type { planningCycle } from '../../../../workflows/planning-cycle.workflow';
 import { ApprovalEngine, DispatchOutcome, PlanDispatch } from '../approval-engine';
 import type { StoredEvent } from '../event-store';
 
@@ -85,6 +90,8 @@ export class TemporalApprovalEngine extends ApprovalEngine {
       throw await this.toDomainError(err, req.planId);
     }
     const stored = result.unpersisted.length ? await this.opts.persist(result.unpersisted) : [];
+    const created = result.events.find((e) => e.type === 'PlanCreated');
+    if (created?.type === 'PlanCreated') await this.ensureCycleWorkflow(created);
     return {
       state: result.state,
       events: result.events,
@@ -92,6 +99,33 @@ export class TemporalApprovalEngine extends ApprovalEngine {
       replayed: result.replayed,
       note: result.note,
     };
+  }
+
+  /**
+   * The cycle's own workflow (reminders and escalation for unions without a plan) starts with the
+   * cycle's first plan; later plans find it running. A closed one is not started again.
+   */
+  private async ensureCycleWorkflow(created: EventOf<'PlanCreated'>): Promise<void> {
+    const schedule: Omit<PlanningCycleInput, 'cycleId'> = {
+      submissionDeadline: created.terms.submissionDeadline,
+      reminders: created.submissionReminders.map((r) => ({ daysBefore: r.daysBefore, dueAt: r.dueAt })),
+      escalations: [],
+    };
+    try {
+      await this.opts.client.workflow.signalWithStart<typeof planningCycle, [typeof schedule]>(
+        CYCLE_WORKFLOW_TYPE,
+        {
+          workflowId: cycleWorkflowId(created.cycleId),
+          taskQueue: this.opts.taskQueue,
+          args: [{ cycleId: created.cycleId, ...schedule }],
+          signal: cycleDeadlineChangedSignal,
+          signalArgs: [schedule],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        },
+      );
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
   }
 
   /** The same codes as the embedded host; infrastructure errors pass through (500, logged). */
