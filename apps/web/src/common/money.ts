@@ -40,3 +40,9 @@ export function sumBy<T>(items: T[], pick: (t: T) => Vnd | bigint | null | undef
   }
   return s;
 }
+
+/** A VND value for a request body: a JSON number when safe, else a decimal string (API.md). */
+export function vndBody(digits: string): number | string {
+  const n = Number(digits);
+  return Number.isSafeInteger(n) ? n : digits;
+}

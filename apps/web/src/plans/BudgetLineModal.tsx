@@ -3,7 +3,7 @@ import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Activity } from '../api/types';
 import { applyFieldErrors, errorMessage } from '../common/errors';
-import { formatVnd, groupDigits, parseDigits, toBig } from '../common/money';
+import { formatVnd, groupDigits, parseDigits, toBig, vndBody } from '../common/money';
 import { BUDGET_CATEGORIES, FUNDING_SOURCES, GUEST_CLASSES, MEMBER_ROLES } from './catalog';
 import { usePlanEditor } from './planApi';
 
@@ -38,7 +38,7 @@ export function BudgetLineModal({
     mutationFn: (v: LineForm) =>
       edit(`/activities/${activity.id}/budget-lines`, 'POST', {
         ...v,
-        unitCost: Number.isSafeInteger(Number(v.unitCost)) ? Number(v.unitCost) : v.unitCost,
+        unitCost: vndBody(v.unitCost),
         guestClass: v.guestClass ?? null,
         memberRole: v.memberRole ?? null,
       }),

@@ -79,7 +79,7 @@ function fieldName(field: string, t: TFunction): string {
 
 export function describeChange(c: ContentChange, t: TFunction) {
   const tag = (color: string, text: string) => (
-    <Tag style={{ color, background: '#fff', borderColor: color }}>{text}</Tag>
+    <Tag style={{ color, background: '#fff', borderColor: color, marginInlineEnd: 8 }}>{text}</Tag>
   );
   switch (c.kind) {
     case 'PLAN_CHANGED':

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Activity, BudgetLine, Plan } from '../api/types';
 import { errorMessage } from '../common/errors';
-import { formatVnd, toBig } from '../common/money';
+import { formatVnd, toBig, vndBody } from '../common/money';
 import { ActivityModal } from './ActivityModal';
 import { BudgetLineModal } from './BudgetLineModal';
 import { BUDGET_CATEGORIES, FUNDING_SOURCES } from './catalog';
@@ -158,7 +158,7 @@ export function PlanContent({
             value={String(l.unitCost)}
             label={`${t('budget.unitCost')} — ${l.description}`}
             onLive={(v) => live(l.id, { unitCost: v })}
-            onSave={(v) => saveLine(l.id, { unitCost: v })}
+            onSave={(v) => saveLine(l.id, { unitCost: vndBody(v) })}
           />
         ) : (
           <span className="money">{formatVnd(l.unitCost)}</span>

@@ -1,4 +1,4 @@
-import { AuditOutlined, HistoryOutlined, SendOutlined } from '@ant-design/icons';
+import { AuditOutlined, EditOutlined, HistoryOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -23,6 +23,7 @@ import { errorMessage } from '../common/errors';
 import { ErrorState, Loading } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
 import { ChangesPanel } from './ChangesPanel';
+import { PlanDetailsModal } from './PlanDetailsModal';
 import { planKey, submitPlan, usePlan, withdrawPlan } from './planApi';
 import { LineComments, PlanContent } from './PlanContent';
 import { ReviewsPanel } from './ReviewsPanel';
@@ -44,6 +45,7 @@ function PlanView({ plan }: { plan: Plan }) {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
+  const [editingDetails, setEditingDetails] = useState(false);
   const own = me.organizationId === plan.organizationId;
   const editable = own && me.roles.includes('PLAN_EDITOR') && EDITABLE.includes(plan.status);
   const canSubmit = own && me.roles.includes('PLAN_SUBMITTER') && EDITABLE.includes(plan.status);
@@ -86,6 +88,11 @@ function PlanView({ plan }: { plan: Plan }) {
                 onClick={() => navigate(`/plans/${plan.id}/reviews/${myPending.id}`)}
               >
                 {t('review.open')}
+              </Button>
+            )}
+            {editable && (
+              <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditingDetails(true)}>
+                {t('plan.editDetails')}
               </Button>
             )}
             {canSubmit && <SubmitButton plan={plan} />}
@@ -156,6 +163,7 @@ function PlanView({ plan }: { plan: Plan }) {
           }
         />
       )}
+      {editingDetails && <PlanDetailsModal plan={plan} onClose={() => setEditingDetails(false)} />}
       <Tabs
         defaultActiveKey="content"
         items={[

@@ -23,7 +23,7 @@ import { api, ApiError, newIdempotencyKey } from '../api/client';
 import type { Activity, BudgetLine, Plan, Review } from '../api/types';
 import { formatDate } from '../common/dates';
 import { applyFieldErrors, errorMessage } from '../common/errors';
-import { formatVnd, groupDigits, parseDigits, toBig } from '../common/money';
+import { formatVnd, groupDigits, parseDigits, toBig, vndBody } from '../common/money';
 import { ErrorState, Loading } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
 import { FundingTotals, SourceTotal } from '../plans/FundingTotals';
@@ -105,7 +105,7 @@ function ReviewView({ plan, review, isLastStage }: { plan: Plan; review: Review;
                   .filter((l) => v.decision === 'APPROVE' || comments[l.id]?.trim())
                   .map((l) => ({
                     budgetLineId: l.id,
-                    approvedAmount: approved[l.id] === '' ? null : Number(approved[l.id] ?? 0),
+                    approvedAmount: approved[l.id] === '' ? null : vndBody(approved[l.id] ?? '0'),
                     comment: comments[l.id]?.trim() || undefined,
                   })),
               }
