@@ -52,12 +52,11 @@ export function AppShell() {
           </Button>
         </Space>
       </Layout.Header>
-      <Layout.Content>
-        <main id="main" className="app-main" tabIndex={-1}>
-          <Suspense fallback={<Loading />}>
-            <Outlet />
-          </Suspense>
-        </main>
+      {/* antd's Content is the <main> landmark itself; the skip link lands here. */}
+      <Layout.Content id="main" className="app-main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </Layout.Content>
     </Layout>
   );
