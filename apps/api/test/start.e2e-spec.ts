@@ -59,21 +59,8 @@ describe('npm start on a fresh data folder', () => {
   const running: Running[] = [];
 
   beforeAll(() => {
-    execFileSync(
-      process.execPath,
-      [
-        require.resolve('@swc/cli/bin/swc.js'),
-        'apps/api/src',
-        'libs',
-        '-d',
-        'dist',
-        '--copy-files',
-        '--quiet',
-      ],
-      {
-        cwd: ROOT,
-      },
-    );
+    // Exactly what `npm start` builds before it runs the server.
+    execFileSync('npm', ['run', 'build:server', '--silent'], { cwd: ROOT, stdio: 'ignore' });
   });
   afterAll(() => {
     for (const r of running) {
