@@ -22,7 +22,8 @@ export class ReadModels {
     events: PlanEvent[],
     stored: StoredEvent[],
   ): Promise<void> {
-    await this.projectPlan(em, planId, state);
+    // A content edit changes only editCount/updatedAt in the state, which no plan column holds.
+    if (!events.every((e) => e.type === 'ContentEdited')) await this.projectPlan(em, planId, state);
     for (const [i, e] of events.entries()) {
       if (e.type === 'PlanSubmitted') {
         await em.query(

@@ -78,7 +78,14 @@ export async function runPlanCommand(
     em,
     planId,
     { seq: head.stream_seq, hash: head.stream_hash },
-    { state: next as PlanState, events, actor, occurredAt: ctx.now, idempotencyKey: idempotencyKey ?? null },
+    {
+      state: next as PlanState,
+      events,
+      actor,
+      occurredAt: ctx.now,
+      idempotencyKey: idempotencyKey ?? null,
+      previous: state,
+    },
     project,
   );
   return { state: next as PlanState, events, stored, replayed: false, note: decision.note };
@@ -91,6 +98,8 @@ export interface DecidedBatch {
   actor: Actor;
   occurredAt: Date;
   idempotencyKey: string | null;
+  /** The state before the batch, when known: lets the writer skip an unchanged timers table. */
+  previous?: PlanState | null;
 }
 
 /**
@@ -118,7 +127,10 @@ export async function writeDecided(
     [planId, JSON.stringify(batch.state), newHead.seq, newHead.hash, batch.state.status],
   );
   await project(em, batch.state, batch.events, stored);
-  await scheduleTimers(em, planId, batch.state);
+  // Most commands (content edits) leave the deadlines as they were, and the table already mirrors
+  // them: two statements saved per command (bench/annual-cycle).
+  if (!batch.previous || !sameDeadlines(batch.previous, batch.state))
+    await scheduleTimers(em, planId, batch.state);
   return stored;
 }
 
@@ -132,6 +144,14 @@ export function auditActorOf(actor: Actor): AuditActor {
         organizationId: actor.organizationId,
       }
     : { actorId: null, actorName: 'system', organizationId: null };
+}
+
+function sameDeadlines(a: PlanState, b: PlanState): boolean {
+  const key = (s: PlanState) =>
+    deadlines(s)
+      .map((d) => `${d.key}|${d.timer}|${d.dueAt}`)
+      .join(';');
+  return key(a) === key(b);
 }
 
 /** The timers table mirrors deadlines(state): new ones added, moved ones updated, obsolete ones dropped. */
