@@ -4,7 +4,7 @@
  *
  * Flags (or BENCH_* environment variables): --clients 16 --plans 34 --activities 150 --lines 3
  * --revision-share 0.3 --read-rps 100 --read-seconds 30 --timers 1000 --pgbench-seconds 15
- * --single-plans 34 --single-activities 150 --dashboard-samples 30
+ * --single-plans 12 --single-activities 150 --dashboard-samples 30
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -40,7 +40,7 @@ const cfg = {
   timers: option('timers', 1000),
   timerLeadMs: option('timer-lead-ms', 10_000),
   pgbenchSeconds: option('pgbench-seconds', 15),
-  singlePlans: option('single-plans', 34),
+  singlePlans: option('single-plans', 12),
   singleActivities: option('single-activities', 150),
   dashboardSamples: option('dashboard-samples', 30),
   /** Profiling: preload pg_stat_statements and print the statements that took the most time. */

@@ -88,6 +88,8 @@ async function main(): Promise<void> {
 
     // --- the kill loop -------------------------------------------------------------------------------
     let up: Promise<void> = Promise.resolve();
+    let release: () => void = () => undefined;
+    let fatal: unknown = null;
     let loadDone = false;
     const killLog: { at: number; afterMs: number; restartMs: number; clockAdvancedH: number }[] = [];
     const killer = (async () => {
@@ -96,12 +98,19 @@ async function main(): Promise<void> {
         const until = Date.now() + wait;
         while (Date.now() < until && !loadDone) await sleep(20);
         if (loadDone) break;
-        let release: () => void = () => undefined;
         up = new Promise<void>((r) => (release = r));
         await api.kill();
         // Time passes while the process is down: deadlines come due and must fire on the next start.
         api.clockOffsetMs = api.clockOffsetMs + cfg.clockStepHours * 3_600_000;
-        const restartMs = await api.start();
+        let restartMs = -1;
+        for (let attempt = 1; restartMs < 0; attempt++) {
+          try {
+            restartMs = await api.start();
+          } catch (err) {
+            if (attempt >= 3) throw err;
+            log(`restart failed (${(err as Error).message}); again`);
+          }
+        }
         killLog.push({
           at: Date.now() - started,
           afterMs: Math.round(wait),
@@ -113,7 +122,11 @@ async function main(): Promise<void> {
         );
         release();
       }
-    })();
+    })().catch((err) => {
+      // The API could not be brought back: fail the clients instead of leaving them waiting.
+      fatal = err;
+      release();
+    });
 
     // --- the load -----------------------------------------------------------------------------------
     const ledger: LedgerEntry[] = [];
@@ -124,6 +137,7 @@ async function main(): Promise<void> {
       apiUp: async () => {
         await sleep(50);
         await up;
+        if (fatal) throw fatal;
       },
     };
     const scale: Scale = {
@@ -158,6 +172,7 @@ async function main(): Promise<void> {
       loadDone = true;
     }
     await killer;
+    if (fatal) throw fatal;
     const loadSeconds = (Date.now() - loadStart) / 1000;
     log(`load done in ${loadSeconds.toFixed(1)} s; ${api.kills} kills`);
 
