@@ -1,5 +1,6 @@
 /** APPROVAL_ENGINE selects the host behind the port; the Temporal host refuses to start without Temporal. */
-import { ApprovalEngine } from '@vufo/engine';
+import { Client, Connection } from '@temporalio/client';
+import { ApprovalEngine, TemporalApprovalEngine } from '@vufo/engine';
 import { TemporalConnection } from '../../api/src/approval/approval-engine.provider';
 import { loadConfig } from '../../api/src/config';
 import { startTestApp } from '../../api/test/support/test-app';
@@ -28,5 +29,20 @@ describe('approval engine selection', () => {
       /Cannot reach Temporal at 127\.0\.0\.1:1/,
     );
     expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('the Temporal host reports not ready when its frontend stops answering (health then says 503)', async () => {
+    const connection = await Connection.lazy({ address: '127.0.0.1:1' });
+    const engine = new TemporalApprovalEngine({
+      client: new Client({ connection }),
+      taskQueue: 'plan-approval',
+      holidays: [],
+      now: () => new Date(),
+      persist: async () => [],
+    });
+    const started = Date.now();
+    await expect(engine.ready()).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await connection.close();
   });
 });

@@ -54,6 +54,13 @@ export class TemporalApprovalEngine extends ApprovalEngine {
     super();
   }
 
+  /** Ready when the Temporal frontend answers within two seconds. */
+  override async ready(): Promise<boolean> {
+    const connection = this.opts.client.connection;
+    await connection.withDeadline(Date.now() + 2000, () => connection.workflowService.getSystemInfo({}));
+    return true;
+  }
+
   async dispatch(req: PlanDispatch): Promise<DispatchOutcome> {
     const request: PlanCommandRequest = {
       command: req.command,
