@@ -6,7 +6,7 @@
  * exactly once, and the read models equal a rebuild from the events. Exit code 1 on any failure.
  *
  * Flags (or BENCH_* variables): --clients 16 --plans 34 --activities 15 --lines 3 --kills 6
- * --kill-min-ms 1500 --kill-max-ms 6000 --clock-step-hours 8 --seed <n>
+ * --kill-min-ms 1500 --kill-max-ms 6000 --clock-step-hours 12 --seed <n>
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,7 +35,7 @@ const cfg = {
   kills: option('kills', 6),
   killMinMs: option('kill-min-ms', 1500),
   killMaxMs: option('kill-max-ms', 6000),
-  clockStepHours: option('clock-step-hours', 8),
+  clockStepHours: option('clock-step-hours', 12),
   seed: option('seed', Date.now() % 1_000_000),
   dataDir: option('data-dir', join(ROOT, '.data-crash')),
   resultsDir: option('results-dir', join(ROOT, 'bench', 'results')),
@@ -43,7 +43,7 @@ const cfg = {
 
 /** Monday 4 March 2030, 09:00 in Hà Nội: the app's clock when the test starts. */
 const APP_START = Date.parse('2030-03-04T02:00:00Z');
-/** The submission deadline of the "deadline" cycle: end of that same local day (15 h later). */
+/** The "deadline" cycle's submission deadline: end of that same local day (15 h later). */
 const DEADLINE_TODAY = '2030-03-04';
 
 /** A small deterministic generator, so a failing run can be repeated with --seed. */
@@ -84,7 +84,10 @@ async function main(): Promise<void> {
       reviewSlaDays: 1,
       revisionSlaDays: 1,
     });
-    const deadlineCycle = await createCycle(world.central, 2032, DEADLINE_TODAY, { reminderWorkingDays: [] });
+    const deadlineCycle = await createCycle(world.central, 2032, DEADLINE_TODAY, {
+      reminderWorkingDays: [],
+      reviewSlaDays: 1,
+    });
 
     // --- the kill loop -------------------------------------------------------------------------------
     let up: Promise<void> = Promise.resolve();
@@ -162,7 +165,10 @@ async function main(): Promise<void> {
         ctx,
         `late-${u.code}`,
       );
-      r.stopAfterDraft = true;
+      // Half stay in draft (their submission deadline passes), half are submitted and never
+      // reviewed (review reminders and SLAs come due as the clock jumps).
+      if (u.index % 2 === 0) r.stopAfterDraft = true;
+      else r.stopAfterSubmit = true;
       return r;
     });
     const loadStart = Date.now();

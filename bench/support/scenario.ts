@@ -263,6 +263,8 @@ export class PlanRun {
   finishedAt = 0;
   /** Stop once drafted (the single-client phase drafts concurrently, then approves sequentially). */
   stopAfterDraft = false;
+  /** Stop once submitted: the reviews stay pending (the crash test lets their SLA timers fire). */
+  stopAfterSubmit = false;
 
   constructor(
     readonly union: Union,
@@ -399,6 +401,7 @@ export class PlanRun {
       const budget = open.find((r) => r.function === 'BUDGET');
       if (!content || !budget) throw new Error(`plan ${this.planId}: stage 1 did not open both reviews`);
       this.stageOneDone = 0;
+      if (this.stopAfterSubmit) return [];
       if (this.revision && this.round === 1) return [this.requestRevision(content.id)];
       return [this.approveContent(content.id), this.approveBudget(budget.id)];
     };
