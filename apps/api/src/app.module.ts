@@ -2,7 +2,7 @@ import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ProblemFilter } from './common/problem.filter';
 import { validationPipe } from './common/validation';
@@ -40,8 +40,11 @@ export class AppModule {
         }),
         JwtModule.register({
           global: true,
-          secret: config.jwtSecret,
-          signOptions: { expiresIn: config.jwtTtl as '8h' },
+          // A KeyObject, not the string: jsonwebtoken otherwise tries (and fails) to parse the
+          // string as a public key on every verify, a thrown exception per request (bench/README).
+          secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')),
+          signOptions: { expiresIn: config.jwtTtl as '8h', algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
         }),
         DatabaseModule,
         IdentityModule,

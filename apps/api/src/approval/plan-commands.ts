@@ -7,7 +7,7 @@ import { ActivityEntity, BudgetLineEntity, CycleEntity, PlanEntity } from '@vufo
 import { Tx } from '../common/transaction';
 import { Clock } from '../common/clock';
 import { Principal } from '../identity/principal';
-import { assertVersion, notFound, PlanAccess } from '../plans/plan-access';
+import { assertVersion, BumpedPlan, notFound, PlanAccess } from '../plans/plan-access';
 import { actorOf } from './actor';
 import { CalendarService } from './calendar.service';
 
@@ -67,29 +67,26 @@ export class PlanCommands {
    * A content edit: the machine guards it (own union's editor, DRAFT or REVISION_REQUESTED) and
    * records it; `apply` changes the content tables; the plan version moves on. One transaction.
    */
-  async edit(
+  async edit<T>(
     p: Principal,
     planId: string,
     ifMatch: number | undefined,
     change: Change,
-    apply: (em: EntityManager, plan: PlanEntity) => Promise<Record<string, unknown> | void>,
-  ): Promise<void> {
-    await this.tx.run(async (em) => {
-      const plan = await this.access.visiblePlan(p, planId, true);
-      assertVersion(plan.version, ifMatch);
-      const extra = await apply(em, plan);
+    apply: (em: EntityManager, plan: BumpedPlan) => Promise<{ details?: Record<string, unknown>; result: T }>,
+  ): Promise<{ plan: BumpedPlan; result: T }> {
+    return this.tx.run(async (em) => {
+      const plan = await this.access.bumpVersion(p, planId, ifMatch);
+      const { details, result } = await apply(em, plan);
       await this.engine.dispatch({
         planId,
         actor: actorOf(p),
         command: {
           type: 'EditContent',
           actor: actorOf(p),
-          change: { ...change, details: { ...change.details, ...(extra ?? {}) } },
+          change: { ...change, details: { ...change.details, ...(details ?? {}) } },
         } as PlanCommand,
       });
-      await em.query(`UPDATE app.plans SET version = version + 1, updated_at = now() WHERE id = $1`, [
-        planId,
-      ]);
+      return { plan, result };
     });
   }
 
@@ -99,16 +96,20 @@ export class PlanCommands {
     planId: string,
     details: Record<string, unknown>,
     apply: (em: EntityManager) => Promise<void>,
-  ) {
-    await this.tx.run(async (em) => {
+  ): Promise<number> {
+    return this.tx.run(async (em) => {
       const plan = await this.access.visiblePlan(p, planId, true);
       if (plan.organizationId !== p.organizationId)
         throw new DomainError('FORBIDDEN', "Only the plan's own union reports its progress.");
       if (plan.status !== 'IN_ROLLOUT')
         throw new DomainError('INVALID_TRANSITION', 'Progress is reported while the plan is in rollout.');
       await apply(em);
-      await em.query(`UPDATE app.plans SET version = version + 1 WHERE id = $1`, [planId]);
+      const [rows]: [{ version: number }[], number] = await em.query(
+        `UPDATE app.plans SET version = version + 1 WHERE id = $1 RETURNING version`,
+        [planId],
+      );
       void details;
+      return rows[0].version;
     });
   }
 

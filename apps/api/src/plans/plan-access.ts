@@ -27,6 +27,13 @@ export class PlanAccess {
     return 'FALSE';
   }
 
+  /** visibleSql for a query builder whose plan alias is `p`: named parameters. */
+  visibleWhere(p: Principal): [string, Record<string, unknown>] {
+    const params: unknown[] = [];
+    const sql = this.visibleSql(p, params).replace(/\$(\d+)/g, (_, n: string) => `:visible${n}`);
+    return [sql, Object.fromEntries(params.map((v, i) => [`visible${i + 1}`, v]))];
+  }
+
   async canSee(p: Principal, planId: string): Promise<boolean> {
     const params: unknown[] = [planId];
     const rows: unknown[] = await this.tx.em.query(
@@ -37,11 +44,46 @@ export class PlanAccess {
   }
 
   async visiblePlan(p: Principal, planId: string, lock = false): Promise<PlanEntity> {
-    const plan = await this.tx.em
+    // One statement: the row and its visibility together (a command's hot path, bench/README).
+    const q = this.tx.em
       .getRepository(PlanEntity)
-      .findOne({ where: { id: planId }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
-    if (!plan || !(await this.canSee(p, planId))) throw notFound('plan', planId);
+      .createQueryBuilder('p')
+      .where('p.id = :planId', { planId })
+      .andWhere(...this.visibleWhere(p));
+    if (lock) q.setLock('pessimistic_write', undefined, ['p']);
+    const plan = await q.getOne();
+    if (!plan) throw notFound('plan', planId);
     return plan;
+  }
+
+  /**
+   * A content command's start: bumps the version of a plan the principal sees, which also locks
+   * its row for the transaction, and checks If-Match against the version before the bump. One
+   * statement instead of lock, visibility check and update (the edit path runs ~450 times a plan).
+   */
+  async bumpVersion(p: Principal, planId: string, ifMatch: number | undefined): Promise<BumpedPlan> {
+    const params: unknown[] = [planId];
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [rows]: [
+      { id: string; version: number; organization_id: string; cycle_id: string; cycle_year: number }[],
+      number,
+    ] = await this.tx.em.query(
+      `UPDATE app.plans p SET version = p.version + 1, updated_at = now()
+          WHERE p.id = $1 AND ${this.visibleSql(p, params)}
+          RETURNING p.id, p.version, p.organization_id, p.cycle_id,
+                    (SELECT c.year FROM app.cycles c WHERE c.id = p.cycle_id) AS cycle_year`,
+      params,
+    );
+    const row = rows[0];
+    if (!row) throw notFound('plan', planId);
+    assertVersion(row.version - 1, ifMatch);
+    return {
+      id: row.id,
+      version: row.version,
+      organizationId: row.organization_id,
+      cycleId: row.cycle_id,
+      cycleYear: row.cycle_year,
+    };
   }
 
   /** Content belongs to the plan's own union: only its editors change it. */
@@ -54,6 +96,16 @@ export class PlanAccess {
       throw new DomainError('FORBIDDEN', `Only a ${role} of the plan's own union may do this.`);
     }
   }
+}
+
+/** A plan whose version a content command has just moved on (its row locked until commit). */
+export interface BumpedPlan {
+  id: string;
+  /** The new version, what the response reports. */
+  version: number;
+  organizationId: string;
+  cycleId: string;
+  cycleYear: number;
 }
 
 export function notFound(what: string, id: string): DomainError {

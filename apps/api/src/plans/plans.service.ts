@@ -17,7 +17,7 @@ import {
   UpdateBudgetLineDto,
   UpdatePlanDto,
 } from './plans.dto';
-import { notFound, PlanAccess } from './plan-access';
+import { BumpedPlan, notFound, PlanAccess } from './plan-access';
 
 const ACTIVITY_FIELDS = [
   'code',
@@ -211,16 +211,15 @@ export class PlansService {
       ifMatch,
       { kind: 'PLAN_UPDATED', summary: 'plan', details: changed },
       async (em, plan) => {
-        Object.assign(plan, changed);
         await em.getRepository(PlanEntity).update(plan.id, changed);
+        return { result: undefined };
       },
     );
     return this.get(p, planId);
   }
 
   async addActivity(p: Principal, planId: string, ifMatch: number | undefined, dto: CreateActivityDto) {
-    let id = '';
-    await this.commands.edit(
+    const { plan, result: id } = await this.commands.edit(
       p,
       planId,
       ifMatch,
@@ -237,11 +236,10 @@ export class PlansService {
             position: count,
           }),
         );
-        id = saved.id;
-        return { activityId: id };
+        return { details: { activityId: saved.id }, result: saved.id };
       },
     );
-    return this.activityView(id);
+    return this.activityView(id, plan.version);
   }
 
   async updateActivity(
@@ -253,16 +251,17 @@ export class PlansService {
     requireChanges(dto);
     const activity = await this.visibleActivity(p, activityId);
     const changed = pick(dto, ACTIVITY_FIELDS);
-    await this.commands.edit(
+    const { plan } = await this.commands.edit(
       p,
       activity.planId,
       ifMatch,
       { kind: 'ACTIVITY_CHANGED', summary: activity.title, details: { activityId, ...changed } },
       async (em) => {
         await em.getRepository(ActivityEntity).update(activityId, changed);
+        return { result: undefined };
       },
     );
-    return this.activityView(activityId);
+    return this.activityView(activityId, plan.version);
   }
 
   async removeActivity(p: Principal, activityId: string, ifMatch: number | undefined) {
@@ -274,14 +273,14 @@ export class PlansService {
       { kind: 'ACTIVITY_REMOVED', summary: activity.title, details: { activityId } },
       async (em) => {
         await em.getRepository(ActivityEntity).delete(activityId);
+        return { result: undefined };
       },
     );
   }
 
   async addLine(p: Principal, activityId: string, ifMatch: number | undefined, dto: CreateBudgetLineDto) {
     const activity = await this.visibleActivity(p, activityId);
-    let id = '';
-    await this.commands.edit(
+    const { plan, result: id } = await this.commands.edit(
       p,
       activity.planId,
       ifMatch,
@@ -294,11 +293,10 @@ export class PlansService {
         const saved = await repo.save(
           repo.create({ ...fields, amount, activityId, planId: activity.planId, position: count }),
         );
-        id = saved.id;
-        return { budgetLineId: id, amount: amount.toString() };
+        return { details: { budgetLineId: saved.id, amount: amount.toString() }, result: saved.id };
       },
     );
-    return this.lineView(id);
+    return this.lineView(id, plan);
   }
 
   async updateLine(p: Principal, lineId: string, ifMatch: number | undefined, dto: UpdateBudgetLineDto) {
@@ -309,7 +307,7 @@ export class PlansService {
     if (changed.amount === undefined && (changed.quantity !== undefined || changed.unitCost !== undefined)) {
       changed.amount = BigInt(changed.quantity ?? line.quantity) * (changed.unitCost ?? line.unitCost);
     }
-    await this.commands.edit(
+    const { plan } = await this.commands.edit(
       p,
       line.planId,
       ifMatch,
@@ -320,9 +318,10 @@ export class PlansService {
       },
       async (em) => {
         await em.getRepository(BudgetLineEntity).update(lineId, changed);
+        return { result: undefined };
       },
     );
-    return this.lineView(lineId);
+    return this.lineView(lineId, plan);
   }
 
   async removeLine(p: Principal, lineId: string, ifMatch: number | undefined) {
@@ -334,13 +333,14 @@ export class PlansService {
       { kind: 'BUDGET_LINE_REMOVED', summary: line.description, details: { budgetLineId: lineId } },
       async (em) => {
         await em.getRepository(BudgetLineEntity).delete(lineId);
+        return { result: undefined };
       },
     );
   }
 
   async recordProgress(p: Principal, activityId: string, dto: ProgressDto) {
     const activity = await this.visibleActivity(p, activityId);
-    await this.commands.recordProgress(
+    const version = await this.commands.recordProgress(
       p,
       activity.planId,
       {
@@ -355,37 +355,43 @@ export class PlansService {
         });
       },
     );
-    return this.activityView(activityId);
+    return this.activityView(activityId, version);
   }
 
+  /** The activity and its plan's visibility in one statement. */
   private async visibleActivity(p: Principal, id: string): Promise<ActivityEntity> {
-    const a = await this.tx.em.getRepository(ActivityEntity).findOneBy({ id });
-    if (!a || !(await this.access.canSee(p, a.planId))) throw notFound('activity', id);
+    const a = await this.tx.em
+      .getRepository(ActivityEntity)
+      .createQueryBuilder('a')
+      .innerJoin(PlanEntity, 'p', 'p.id = a.planId')
+      .where('a.id = :id', { id })
+      .andWhere(...this.access.visibleWhere(p))
+      .getOne();
+    if (!a) throw notFound('activity', id);
     return a;
   }
 
   private async visibleLine(p: Principal, id: string): Promise<BudgetLineEntity> {
-    const l = await this.tx.em.getRepository(BudgetLineEntity).findOneBy({ id });
-    if (!l || !(await this.access.canSee(p, l.planId))) throw notFound('budget line', id);
+    const l = await this.tx.em
+      .getRepository(BudgetLineEntity)
+      .createQueryBuilder('l')
+      .innerJoin(PlanEntity, 'p', 'p.id = l.planId')
+      .where('l.id = :id', { id })
+      .andWhere(...this.access.visibleWhere(p))
+      .getOne();
+    if (!l) throw notFound('budget line', id);
     return l;
   }
 
-  private async activityView(id: string) {
+  private async activityView(id: string, planVersion: number) {
     const a = await this.tx.em.getRepository(ActivityEntity).findOneByOrFail({ id });
-    const plan = await this.tx.em.getRepository(PlanEntity).findOneByOrFail({ id: a.planId });
-    return {
-      ...a,
-      actualSpend: a.actualSpend === null ? null : vndToJson(a.actualSpend),
-      planVersion: plan.version,
-    };
+    return { ...a, actualSpend: a.actualSpend === null ? null : vndToJson(a.actualSpend), planVersion };
   }
 
-  private async lineView(id: string) {
+  private async lineView(id: string, plan: BumpedPlan) {
     const l = await this.tx.em.getRepository(BudgetLineEntity).findOneByOrFail({ id });
-    const plan = await this.tx.em.getRepository(PlanEntity).findOneByOrFail({ id: l.planId });
-    const cycle = await this.tx.em.query(`SELECT c.year FROM app.cycles c WHERE c.id = $1`, [plan.cycleId]);
     const rules = await this.norms.rules();
-    return { ...budgetLineView(l, rules, `${cycle[0].year}-01-01`), planVersion: plan.version };
+    return { ...budgetLineView(l, rules, `${plan.cycleYear}-01-01`), planVersion: plan.version };
   }
 }
 
