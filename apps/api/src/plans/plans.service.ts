@@ -358,29 +358,30 @@ export class PlansService {
     return this.activityView(activityId, version);
   }
 
-  /** The activity and its plan's visibility in one statement. */
-  private async visibleActivity(p: Principal, id: string): Promise<ActivityEntity> {
-    const a = await this.tx.em
-      .getRepository(ActivityEntity)
-      .createQueryBuilder('a')
-      .innerJoin(PlanEntity, 'p', 'p.id = a.planId')
-      .where('a.id = :id', { id })
-      .andWhere(...this.access.visibleWhere(p))
-      .getOne();
-    if (!a) throw notFound('activity', id);
-    return a;
+  private visibleActivity(p: Principal, id: string): Promise<ActivityEntity> {
+    return this.visibleRow(p, ActivityEntity, id, 'activity');
   }
 
-  private async visibleLine(p: Principal, id: string): Promise<BudgetLineEntity> {
-    const l = await this.tx.em
-      .getRepository(BudgetLineEntity)
-      .createQueryBuilder('l')
-      .innerJoin(PlanEntity, 'p', 'p.id = l.planId')
-      .where('l.id = :id', { id })
+  private visibleLine(p: Principal, id: string): Promise<BudgetLineEntity> {
+    return this.visibleRow(p, BudgetLineEntity, id, 'budget line');
+  }
+
+  /** A row of a plan's content and its plan's visibility, in one statement. */
+  private async visibleRow<T extends ActivityEntity | BudgetLineEntity>(
+    p: Principal,
+    entity: new () => T,
+    id: string,
+    what: string,
+  ): Promise<T> {
+    const row = await this.tx.em
+      .getRepository(entity)
+      .createQueryBuilder('x')
+      .innerJoin(PlanEntity, 'p', 'p.id = x.planId')
+      .where('x.id = :id', { id })
       .andWhere(...this.access.visibleWhere(p))
       .getOne();
-    if (!l) throw notFound('budget line', id);
-    return l;
+    if (!row) throw notFound(what, id);
+    return row;
   }
 
   private async activityView(id: string, planVersion: number) {
