@@ -5,6 +5,7 @@ import { Actor, CycleTerms, DomainError, PlanCommand, PlanContent } from '@vufo/
 import { ApprovalEngine, DispatchOutcome } from '@vufo/engine';
 import { ActivityEntity, BudgetLineEntity, CycleEntity, PlanEntity } from '@vufo/persistence';
 import { Tx } from '../common/transaction';
+import { groupBy } from '../common/group';
 import { Clock } from '../common/clock';
 import { Principal } from '../identity/principal';
 import { assertVersion, BumpedPlan, notFound, PlanAccess } from '../plans/plan-access';
@@ -156,6 +157,7 @@ export class PlanCommands {
     const lines = await em
       .getRepository(BudgetLineEntity)
       .find({ where: { planId: plan.id }, order: { position: 'ASC', createdAt: 'ASC' } });
+    const linesOf = groupBy(lines, (l) => l.activityId);
     return {
       title: plan.title,
       objectives: plan.objectives,
@@ -173,21 +175,19 @@ export class PlanCommands {
         coordinatingUnits: a.coordinatingUnits,
         expectedResults: a.expectedResults,
         priority: a.priority,
-        budgetLines: lines
-          .filter((l) => l.activityId === a.id)
-          .map((l) => ({
-            id: l.id,
-            description: l.description,
-            category: l.category,
-            fundingSource: l.fundingSource,
-            quantity: l.quantity,
-            unit: l.unit,
-            unitCost: l.unitCost.toString(),
-            guestClass: l.guestClass,
-            memberRole: l.memberRole,
-            payer: l.payer,
-            requestedAmount: l.amount.toString(),
-          })),
+        budgetLines: (linesOf.get(a.id) ?? []).map((l) => ({
+          id: l.id,
+          description: l.description,
+          category: l.category,
+          fundingSource: l.fundingSource,
+          quantity: l.quantity,
+          unit: l.unit,
+          unitCost: l.unitCost.toString(),
+          guestClass: l.guestClass,
+          memberRole: l.memberRole,
+          payer: l.payer,
+          requestedAmount: l.amount.toString(),
+        })),
       })),
     } as PlanContent;
   }

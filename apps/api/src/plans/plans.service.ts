@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { checkNorm, DomainError, vndToJson } from '@vufo/domain';
 import { ActivityEntity, BudgetLineEntity, CycleEntity, PlanEntity } from '@vufo/persistence';
 import { Tx } from '../common/transaction';
+import { groupBy } from '../common/group';
 import { requireChanges } from '../common/validation';
 import { decodeCursor, page, pageSize } from '../common/cursor';
 import { Principal } from '../identity/principal';
@@ -152,6 +153,7 @@ export class PlansService {
     ]);
     const rules = await this.norms.rules();
     const normDate = `${cycle.year}-01-01`;
+    const linesOf = groupBy(lines, (l) => l.activityId);
     return {
       id: plan.id,
       cycleId: plan.cycleId,
@@ -170,9 +172,7 @@ export class PlansService {
       activities: activities.map((a) => ({
         ...a,
         actualSpend: a.actualSpend === null ? null : vndToJson(a.actualSpend),
-        budgetLines: lines
-          .filter((l) => l.activityId === a.id)
-          .map((l) => budgetLineView(l, rules, normDate)),
+        budgetLines: (linesOf.get(a.id) ?? []).map((l) => budgetLineView(l, rules, normDate)),
       })),
       reviews,
       deadlines: await this.commands.deadlinesOf(planId),
