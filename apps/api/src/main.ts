@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { loadConfig } from './config';
 import { resolveDatabase } from '@vufo/persistence';
 import { createApp } from './app';
@@ -35,7 +36,9 @@ async function main(): Promise<void> {
     await embedded?.stop();
     process.exit(1);
   }
-  const base = `http://localhost:${config.port}`;
+  // PORT=0 lets the system choose; the printed URL names the port actually bound.
+  const bound = (app.getHttpServer().address() as AddressInfo | null)?.port ?? config.port;
+  const base = `http://localhost:${bound}`;
   console.log(`\nKế hoạch đối ngoại nhân dân is running at ${base}  (ready in ${Date.now() - started} ms)`);
   console.log(`  API docs: ${base}/api/docs   health: ${base}/api/health`);
   console.log(`  database: ${embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`);

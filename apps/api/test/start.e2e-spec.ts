@@ -1,23 +1,13 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 
-const freePort = () =>
-  new Promise<number>((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => res(port));
-    });
-  });
-
 interface Running {
   child: ChildProcess;
+  /** Known once the server printed its URL. */
   port: number;
   dataDir: string;
   output: () => string;
@@ -27,23 +17,26 @@ interface Running {
 /** `npm start` without the build step: the compiled server on a fresh data folder, its own embedded PostgreSQL. */
 async function start(): Promise<Running> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vufo-start-'));
-  const port = await freePort();
+  // PORT=0: the system picks each instance's port, so two instances (and their PostgreSQL servers)
+  // can never be handed the same one, as a probe-then-bind free port could be.
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  return { child, port, dataDir, output: () => out, exited };
+  return { child, port: 0, dataDir, output: () => out, exited };
 }
 
 async function healthy(r: Running, ms: number): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
+    r.port ||= Number(/running at http:\/\/localhost:(\d+)/.exec(r.output())?.[1] ?? 0);
     try {
+      if (!r.port) throw new Error('no URL printed yet');
       const res = await fetch(`http://127.0.0.1:${r.port}/api/health`);
       if (res.ok) return;
     } catch {
