@@ -77,12 +77,12 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
   private async fire(t: DueTimer): Promise<boolean> {
     try {
       return await this.tx.run(async (em) => {
-        const locked = await em.query(`SELECT id FROM app.plans WHERE id = $1 FOR UPDATE SKIP LOCKED`, [
-          t.stream_id,
-        ]);
-        if (!locked.length) return false;
+        // Claim: the plan row locked (or skipped when another firing or command holds it) and the
+        // timer still due, in one statement.
         const still: DueTimer[] = await em.query(
-          `SELECT stream_id, key, timer, due_at FROM app.timers WHERE stream_id = $1 AND key = $2 AND fired_at IS NULL AND due_at <= $3`,
+          `SELECT t.stream_id, t.key, t.timer, t.due_at FROM app.timers t JOIN app.plans p ON p.id = t.stream_id
+            WHERE t.stream_id = $1 AND t.key = $2 AND t.fired_at IS NULL AND t.due_at <= $3
+              FOR UPDATE OF p SKIP LOCKED`,
           [t.stream_id, t.key, this.clock.now()],
         );
         const timer = still[0];
