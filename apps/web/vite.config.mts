@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 /**
@@ -7,6 +8,10 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   base: '/',
+  // The pure domain core (code lists) is shared with the server, not copied.
+  resolve: {
+    alias: { '@vufo/domain': fileURLToPath(new URL('../../libs/domain/src', import.meta.url)) },
+  },
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: 'dist',

@@ -132,13 +132,7 @@ async function main(): Promise<void> {
     // --- dashboard with every plan approved --------------------------------------------------------
     const dashRec = new Recorder();
     const dashHttp = new Http(api.base, dashRec);
-    const central = new Session(
-      dashHttp,
-      'central',
-      world.central.token,
-      world.central.userId,
-      world.central.organizationId,
-    );
+    const central = world.central.via(dashHttp);
     let dashboardBody: { countsByStatus: Record<string, number>; provinces: unknown[] } | null = null;
     for (let i = 0; i < cfg.dashboardSamples; i++)
       dashboardBody = await central.get('dashboard', `/api/cycles/${mainCycle}/dashboard`);
@@ -149,13 +143,7 @@ async function main(): Promise<void> {
     // --- every plan's history verifies --------------------------------------------------------------
     const verifyRec = new Recorder();
     const verifyHttp = new Http(api.base, verifyRec);
-    const vc = new Session(
-      verifyHttp,
-      'central',
-      world.central.token,
-      world.central.userId,
-      world.central.organizationId,
-    );
+    const vc = world.central.via(verifyHttp);
     const plans = [...chain.runs, ...single.runs].map((r) => r.planId);
     const verdicts = await pool(plans, 4, (id) =>
       vc.get<{ valid: boolean; events: number }>('history-verify', `/api/plans/${id}/history/verify`),
@@ -375,13 +363,7 @@ async function chainPhase(world: World, cycleId: string, runId: string, rec: Rec
 async function readLoad(world: World, runs: PlanRun[]): Promise<ReadLoadResult> {
   const rec = new Recorder();
   const http = new Http(world.central.http.base, rec);
-  const central = new Session(
-    http,
-    'central',
-    world.central.token,
-    world.central.userId,
-    world.central.organizationId,
-  );
+  const central = world.central.via(http);
   const cycleId = runs[0].cycleId;
   const total = Math.round(cfg.readRps * cfg.readSeconds);
   const interval = 1000 / cfg.readRps;
@@ -426,7 +408,7 @@ async function readLoad(world: World, runs: PlanRun[]): Promise<ReadLoadResult> 
 async function singleClientPhase(world: World, cycleId: string, runId: string) {
   const rec = new Recorder();
   const http = new Http(world.central.http.base, rec);
-  const rebind = (s: Session) => new Session(http, s.login, s.token, s.userId, s.organizationId);
+  const rebind = (s: Session) => s.via(http);
   const local: World = {
     admin: rebind(world.admin),
     central: rebind(world.central),

@@ -10,7 +10,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Http, Session, sleep } from '../support/client';
+import { Http, sleep } from '../support/client';
 import { ApiProcess, freePort, log, out, ROOT, startDatabase } from '../support/harness';
 import { option } from '../support/options';
 import {
@@ -196,13 +196,7 @@ async function main(): Promise<void> {
     }
     const verifyAt = new Date(appNow().getTime() - 1000);
 
-    const central = new Session(
-      http,
-      'central',
-      world.central.token,
-      world.central.userId,
-      world.central.organizationId,
-    );
+    const central = world.central.via(http);
     const checks = await verifyAll(db, ledger, planIds, central, verifyAt);
     const timerStats = await db.sql<{ fired: number; events: number }>(
       `SELECT (SELECT count(*)::int FROM app.timers WHERE fired_at IS NOT NULL AND stream_id = ANY($1::uuid[])) AS fired,

@@ -1,19 +1,8 @@
-import { deadlines, PlanEvent, PlanState, replay } from '@vufo/domain';
+import { deadlines, PlanEvent, PlanState, isOneOf, replay, TIMER_EVENT_TYPES } from '@vufo/domain';
 import { Database } from '../support/harness';
 import { LedgerEntry } from '../support/scenario';
 import { Session } from '../support/client';
 import { pool } from '../support/tasks';
-
-/** Event types a firing timer produces (DeadlineReached's outcomes). */
-const TIMER_EVENTS = [
-  'SubmissionReminderDue',
-  'SubmissionOverdue',
-  'ReviewReminderDue',
-  'ReviewOverdue',
-  'RevisionReminderDue',
-  'RevisionOverdue',
-  'RolloutReportDue',
-];
 
 export interface Check {
   name: string;
@@ -176,7 +165,7 @@ export async function verifyAll(
       `SELECT stream_id, key, due_at, fired_at FROM app.timers WHERE stream_id = ANY($1::uuid[]) AND due_at <= $2`,
       [planIds, appNow],
     );
-    const fired = events.filter((e) => TIMER_EVENTS.includes(e.type));
+    const fired = events.filter((e) => isOneOf(TIMER_EVENT_TYPES, e.type));
     const count = new Map<string, number>();
     for (const e of fired) {
       const k = `${e.stream_id}|${String(e.payload.key)}|${iso(e.payload.dueAt)}`;

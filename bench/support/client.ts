@@ -99,6 +99,11 @@ export class Session {
     readonly organizationId: string,
   ) {}
 
+  /** The same user through another client (its own latency recorder). */
+  via(http: Http): Session {
+    return new Session(http, this.login, this.token, this.userId, this.organizationId);
+  }
+
   get<T = unknown>(kind: string, path: string, opts: CallOptions = {}): Promise<T> {
     return this.http.call<T>(kind, 'GET', path, this.token, opts);
   }

@@ -41,6 +41,13 @@ export const ACTIVITY_TYPES = [
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
+export const PRIORITIES = ['HIGH', 'MEDIUM', 'LOW'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** Who pays a budget line: the Vietnamese side or the foreign partner. */
+export const PAYERS = ['VIETNAMESE_SIDE', 'FOREIGN_SIDE'] as const;
+export type Payer = (typeof PAYERS)[number];
+
 /** Narrows an unknown value to a member of one of the `as const` lists above. */
 export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (list as readonly string[]).includes(value);

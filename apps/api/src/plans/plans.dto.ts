@@ -5,6 +5,8 @@ import {
   DELEGATION_MEMBER_ROLES,
   FUNDING_SOURCES,
   GUEST_CLASSES,
+  PAYERS,
+  PRIORITIES,
 } from '@vufo/domain';
 import { DateOnly, Int, LongText, OneOf, Text, TextList, Vnd } from '../common/validation';
 import { UuidField } from '../common/uuid-field';
@@ -12,8 +14,6 @@ import { Matches, IsOptional } from 'class-validator';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/;
 const PERIOD_MSG = { message: '$property must be a month YYYY-MM or a quarter YYYY-Qn' };
-export const PRIORITIES = ['HIGH', 'MEDIUM', 'LOW'] as const;
-export const PAYERS = ['VIETNAMESE_SIDE', 'FOREIGN_SIDE'] as const;
 export const PLAN_STATUSES = [
   'DRAFT',
   'IN_APPRAISAL',

@@ -229,36 +229,9 @@ export interface Verification {
   reason?: string;
 }
 
-export type DiffValue = string | number | boolean | null | DiffValue[] | { [key: string]: DiffValue };
-
-export type ContentChange =
-  | { kind: 'PLAN_CHANGED'; field: string; from: DiffValue; to: DiffValue }
-  | { kind: 'ACTIVITY_ADDED' | 'ACTIVITY_REMOVED'; activityId: string; code: string; title: string }
-  | {
-      kind: 'ACTIVITY_CHANGED';
-      activityId: string;
-      code: string;
-      field: string;
-      from: DiffValue;
-      to: DiffValue;
-    }
-  | {
-      kind: 'BUDGET_LINE_ADDED' | 'BUDGET_LINE_REMOVED';
-      activityCode: string;
-      budgetLineId: string;
-      description: string;
-      amount: string;
-    }
-  | {
-      kind: 'BUDGET_LINE_CHANGED';
-      activityCode: string;
-      budgetLineId: string;
-      description: string;
-      field: string;
-      from: DiffValue;
-      to: DiffValue;
-    }
-  | { kind: 'TOTAL_REQUESTED_CHANGED'; from: string; to: string };
+/** What the diff endpoint answers: the domain's own types (libs/domain/src/approval/diff.ts). */
+export type { ContentChange, DiffValue } from '@vufo/domain/approval/diff';
+import type { ContentChange } from '@vufo/domain/approval/diff';
 
 export interface Diff {
   from: number;

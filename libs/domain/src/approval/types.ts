@@ -306,6 +306,17 @@ export type PlanEvent =
 export type PlanEventType = PlanEvent['type'];
 export type EventOf<T extends PlanEventType> = Extract<PlanEvent, { type: T }>;
 
+/** The events a firing timer records (each carries its TimerFire: key, due and fired instants). */
+export const TIMER_EVENT_TYPES = [
+  'SubmissionReminderDue',
+  'SubmissionOverdue',
+  'ReviewReminderDue',
+  'ReviewOverdue',
+  'RevisionReminderDue',
+  'RevisionOverdue',
+  'RolloutReportDue',
+] as const satisfies readonly Extract<PlanEvent, TimerFire>['type'][];
+
 export const PLAN_EVENT_TYPES = [
   'PlanCreated',
   'ContentEdited',
