@@ -50,11 +50,7 @@ export const approvalEngineProvider: Provider = {
       now: () => clock.now(),
       // In the request's transaction (read-your-writes); the worker's activity then finds it written.
       persist: (batches) =>
-        tx.run((em) =>
-          persistPlanBatches(em, batches, (em2, state, events, stored) =>
-            readModels.project(em2, state.planId, state, events, stored),
-          ),
-        ),
+        tx.run((em) => persistPlanBatches(em, batches, (em2, written) => readModels.project(em2, written))),
     });
   },
 };

@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ApprovalEngine, DispatchOutcome, PlanDispatch, runPlanCommand } from '@vufo/engine';
+import { EntityManager } from 'typeorm';
+import {
+  ApprovalEngine,
+  DispatchOutcome,
+  PlanDispatch,
+  Projector,
+  runPlanCommand,
+  runPlanCommands,
+  StreamCommands,
+  StreamContext,
+} from '@vufo/engine';
 import { Clock } from '../common/clock';
 import { Tx } from '../common/transaction';
 import { CalendarService } from './calendar.service';
@@ -10,6 +20,7 @@ import { ReadModels } from './read-models';
 @Injectable()
 export class EmbeddedApprovalEngine extends ApprovalEngine {
   readonly kind = 'embedded' as const;
+  private readonly project: Projector = (em, written) => this.readModels.project(em, written);
 
   constructor(
     private readonly tx: Tx,
@@ -27,10 +38,20 @@ export class EmbeddedApprovalEngine extends ApprovalEngine {
         req.planId,
         req.command,
         req.actor,
-        { now: this.clock.now(), calendar: this.calendar, newId: randomUUID },
-        (em2, state, events, stored) => this.readModels.project(em2, req.planId, state, events, stored),
+        this.context(),
+        this.project,
         req.idempotencyKey,
+        req.lockedHead,
       ),
     );
+  }
+
+  /** Commands on many streams the caller's transaction has locked (the timer poller's batches). */
+  dispatchMany(em: EntityManager, streams: StreamCommands[]): Promise<DispatchOutcome[][]> {
+    return runPlanCommands(em, streams, this.context(), this.project);
+  }
+
+  private context(): StreamContext {
+    return { now: this.clock.now(), calendar: this.calendar, newId: randomUUID };
   }
 }

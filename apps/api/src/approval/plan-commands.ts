@@ -86,6 +86,7 @@ export class PlanCommands {
           actor: actorOf(p),
           change: { ...change, details: { ...change.details, ...(details ?? {}) } },
         } as PlanCommand,
+        lockedHead: plan.head,
       });
       return { plan, result };
     });

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { notificationsFor, PlanEvent, PlanState } from '@vufo/domain';
-import { StoredEvent } from '@vufo/engine';
-import { Notifier } from '../notifications/notifier';
+import { notificationsFor, PlanState } from '@vufo/domain';
+import { Projected } from '@vufo/engine';
+import { Notifier, PendingNotice } from '../notifications/notifier';
 
 /**
  * Read models follow the machine's state inside the command's transaction: plan status and
@@ -15,67 +15,98 @@ export class ReadModels {
 
   constructor(private readonly notifier: Notifier) {}
 
-  async project(
-    em: EntityManager,
-    planId: string,
-    state: PlanState,
-    events: PlanEvent[],
-    stored: StoredEvent[],
-  ): Promise<void> {
+  /** Batches of the same plan come oldest first; a plan's last state is what its rows show. */
+  async project(em: EntityManager, written: Projected[]): Promise<void> {
+    const latest = new Map<string, PlanState>();
     // A content edit changes only editCount/updatedAt in the state, which no plan column holds.
-    if (!events.every((e) => e.type === 'ContentEdited')) await this.projectPlan(em, planId, state);
-    for (const [i, e] of events.entries()) {
-      if (e.type === 'PlanSubmitted') {
-        await em.query(
-          `INSERT INTO app.plan_versions (plan_id, version, submitted_at, submitted_by, content) VALUES ($1,$2,$3,$4,$5)
-           ON CONFLICT DO NOTHING`,
-          [planId, e.version, e.submittedAt, stored[i]?.actorId ?? null, JSON.stringify(e.content)],
-        );
+    for (const w of written)
+      if (latest.has(w.planId) || !w.events.every((e) => e.type === 'ContentEdited'))
+        latest.set(w.planId, w.state);
+    await this.projectPlans(
+      em,
+      [...latest].map(([planId, state]) => ({ planId, state })),
+    );
+    const versions: unknown[] = [];
+    const approved: { plan_id: string; id: string; amount: string; comment: string | null }[] = [];
+    const notices: PendingNotice[] = [];
+    for (const { planId, state, events, stored } of written) {
+      for (const [i, e] of events.entries()) {
+        if (e.type === 'PlanSubmitted')
+          versions.push({
+            plan_id: planId,
+            version: e.version,
+            submitted_at: e.submittedAt,
+            submitted_by: stored[i]?.actorId ?? null,
+            content: e.content,
+          });
+        if (e.type === 'PlanApproved')
+          for (const l of approvedLines(state)) approved.push({ plan_id: planId, ...l });
+        for (const intent of notificationsFor(e, state)) notices.push({ planId, event: stored[i], intent });
       }
-      if (e.type === 'PlanApproved') {
-        await em.query(
-          `UPDATE app.budget_lines b SET approved_amount = a.amount::numeric, approval_comment = a.comment
-             FROM jsonb_to_recordset($2::jsonb) AS a(id uuid, amount text, comment text)
-            WHERE b.id = a.id AND b.plan_id = $1`,
-          [planId, JSON.stringify(approvedLines(state))],
-        );
-      }
-      const intents = notificationsFor(e, state);
-      if (intents.length) await this.notifier.enqueue(em, planId, stored[i], intents);
     }
+    if (versions.length)
+      await em.query(
+        `INSERT INTO app.plan_versions (plan_id, version, submitted_at, submitted_by, content)
+         SELECT v.plan_id, v.version, v.submitted_at, v.submitted_by, v.content
+           FROM jsonb_to_recordset($1::jsonb) AS v(plan_id uuid, version int, submitted_at timestamptz, submitted_by uuid, content jsonb)
+         ON CONFLICT DO NOTHING`,
+        [JSON.stringify(versions)],
+      );
+    if (approved.length)
+      await em.query(
+        `UPDATE app.budget_lines b SET approved_amount = a.amount::numeric, approval_comment = a.comment
+           FROM jsonb_to_recordset($1::jsonb) AS a(plan_id uuid, id uuid, amount text, comment text)
+          WHERE b.id = a.id AND b.plan_id = a.plan_id`,
+        [JSON.stringify(approved)],
+      );
+    await this.notifier.enqueue(em, notices);
   }
 
-  async projectPlan(em: EntityManager, planId: string, state: PlanState): Promise<void> {
-    const s = state as PlanState & Record<string, unknown>;
+  /** Plan columns and the reviews table from each plan's state: two statements for any number of plans. */
+  async projectPlans(em: EntityManager, plans: { planId: string; state: PlanState }[]): Promise<void> {
+    if (!plans.length) return;
     await em.query(
-      `UPDATE app.plans SET status = $2, submitted_version = $3, current_round = $4, flags = $5, decision = $6,
-              approved_total = $7 WHERE id = $1`,
+      `UPDATE app.plans p SET status = s.status, submitted_version = s.submitted_version, current_round = s.current_round,
+              flags = s.flags, decision = s.decision, approved_total = s.approved_total
+         FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, status text, submitted_version int, current_round int,
+              flags jsonb, decision jsonb, approved_total numeric)
+        WHERE p.id = s.id`,
       [
-        planId,
-        state.status,
-        s.version ?? 0,
-        s.round ?? 0,
-        JSON.stringify(flagsOf(state)),
-        JSON.stringify(s.decisionRecord ?? null),
-        approvedTotal(state),
+        JSON.stringify(
+          plans.map(({ planId, state }) => {
+            const s = state as PlanState & Record<string, unknown>;
+            return {
+              id: planId,
+              status: state.status,
+              submitted_version: s.version ?? 0,
+              current_round: s.round ?? 0,
+              flags: flagsOf(state),
+              decision: s.decisionRecord ?? null,
+              approved_total: approvedTotal(state),
+            };
+          }),
+        ),
       ],
     );
-    const reviews = (s.reviews as ReviewLike[] | undefined) ?? [];
-    if (reviews.length) {
-      await em.query(
-        `INSERT INTO app.reviews (id, plan_id, round, stage, function, agency_id, status, opened_at, due_at, overdue,
-                                  decided_at, decided_by, decided_by_name, acting_for_name, comment, lines)
-         SELECT r.id, $1, r.round, r.stage, r.function, r.agency_id, r.status, r.opened_at, r.due_at, r.overdue,
-                r.decided_at, r.decided_by, r.decided_by_name, r.acting_for_name, r.comment, r.lines
-           FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, round int, stage int, function text, agency_id uuid, status text,
-                opened_at timestamptz, due_at timestamptz, overdue boolean, decided_at timestamptz, decided_by uuid,
-                decided_by_name text, acting_for_name text, comment text, lines jsonb)
-         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, overdue = EXCLUDED.overdue, decided_at = EXCLUDED.decided_at,
-                decided_by = EXCLUDED.decided_by, decided_by_name = EXCLUDED.decided_by_name,
-                acting_for_name = EXCLUDED.acting_for_name, comment = EXCLUDED.comment, lines = EXCLUDED.lines, due_at = EXCLUDED.due_at`,
-        [planId, JSON.stringify(reviews.map(reviewRow))],
-      );
-    }
+    const reviews = plans.flatMap(({ planId, state }) =>
+      (((state as PlanState & Record<string, unknown>).reviews as ReviewLike[] | undefined) ?? []).map((r) =>
+        reviewRow(planId, r),
+      ),
+    );
+    if (!reviews.length) return;
+    await em.query(
+      `INSERT INTO app.reviews (id, plan_id, round, stage, function, agency_id, status, opened_at, due_at, overdue,
+                                decided_at, decided_by, decided_by_name, acting_for_name, comment, lines)
+       SELECT r.id, r.plan_id, r.round, r.stage, r.function, r.agency_id, r.status, r.opened_at, r.due_at, r.overdue,
+              r.decided_at, r.decided_by, r.decided_by_name, r.acting_for_name, r.comment, r.lines
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, plan_id uuid, round int, stage int, function text, agency_id uuid,
+              status text, opened_at timestamptz, due_at timestamptz, overdue boolean, decided_at timestamptz, decided_by uuid,
+              decided_by_name text, acting_for_name text, comment text, lines jsonb)
+       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, overdue = EXCLUDED.overdue, decided_at = EXCLUDED.decided_at,
+              decided_by = EXCLUDED.decided_by, decided_by_name = EXCLUDED.decided_by_name,
+              acting_for_name = EXCLUDED.acting_for_name, comment = EXCLUDED.comment, lines = EXCLUDED.lines, due_at = EXCLUDED.due_at`,
+      [JSON.stringify(reviews)],
+    );
   }
 }
 
@@ -95,9 +126,10 @@ interface ReviewLike {
   lines?: unknown;
 }
 
-function reviewRow(r: ReviewLike) {
+function reviewRow(planId: string, r: ReviewLike) {
   return {
     id: r.id,
+    plan_id: planId,
     round: r.round,
     stage: r.stage,
     function: r.function,

@@ -3,38 +3,46 @@ import { EntityManager } from 'typeorm';
 import type { NotificationIntent } from '@vufo/domain';
 import type { StoredEvent } from '@vufo/engine';
 
+/** One notification intent of one stored event, not yet addressed to users. */
+export interface PendingNotice {
+  planId: string;
+  event: StoredEvent | undefined;
+  intent: NotificationIntent;
+}
+
 /** Turns the machine's notification intents into one stored notification per recipient user. */
 @Injectable()
 export class Notifier {
-  async enqueue(
-    em: EntityManager,
-    planId: string,
-    event: StoredEvent | undefined,
-    intents: NotificationIntent[],
-  ): Promise<void> {
-    for (const n of intents) {
-      const r = n.recipient as { organizationId?: string; central?: boolean; roles: string[] };
-      const orgFilter = r.central ? `o.kind = 'CENTRAL_UNION'` : `u.organization_id = $4`;
-      const params: unknown[] = [
-        planId,
-        n.kind,
-        n.severity,
-        r.roles,
-        JSON.stringify(n.params),
-        event?.id ?? null,
-      ];
-      // $4 is reused for either the organization id or the roles array depending on the filter.
-      const sql = r.central
-        ? `INSERT INTO app.notifications (user_id, kind, severity, plan_id, params, event_id)
-           SELECT u.id, $2, $3, $1, $5::jsonb, $6 FROM app.users u JOIN app.organizations o ON o.id = u.organization_id
-            WHERE u.active AND ${orgFilter} AND u.roles && $4::text[]
-           ON CONFLICT DO NOTHING`
-        : `INSERT INTO app.notifications (user_id, kind, severity, plan_id, params, event_id)
-           SELECT u.id, $2, $3, $1, $5::jsonb, $6 FROM app.users u
-            WHERE u.active AND u.organization_id = $7 AND (u.roles && $4::text[] OR cardinality($4::text[]) = 0)
-           ON CONFLICT DO NOTHING`;
-      if (!r.central) params.push(r.organizationId);
-      await em.query(sql, params);
-    }
+  /** One statement for any number of intents: the timer poller fires hundreds of deadlines at once. */
+  async enqueue(em: EntityManager, notices: PendingNotice[]): Promise<void> {
+    if (!notices.length) return;
+    const rows = notices.map(({ planId, event, intent }) => {
+      const r = intent.recipient as { organizationId?: string; central?: boolean; roles: string[] };
+      return {
+        plan_id: planId,
+        kind: intent.kind,
+        severity: intent.severity,
+        params: intent.params,
+        event_id: event?.id ?? null,
+        central: Boolean(r.central),
+        organization_id: r.central ? null : r.organizationId,
+        roles: r.roles,
+      };
+    });
+    // A central recipient is every central-union user with one of the roles; a union or agency
+    // recipient is its users with one of the roles, or all of them when no role is named.
+    await em.query(
+      `INSERT INTO app.notifications (user_id, kind, severity, plan_id, params, event_id)
+       SELECT u.id, n.kind, n.severity, n.plan_id, n.params, n.event_id
+         FROM jsonb_to_recordset($1::jsonb) AS n(plan_id uuid, kind text, severity text, params jsonb, event_id bigint,
+              central boolean, organization_id uuid, roles text[])
+         JOIN app.users u ON u.active
+         JOIN app.organizations o ON o.id = u.organization_id
+        WHERE (n.central AND o.kind = 'CENTRAL_UNION' AND u.roles && n.roles)
+           OR (NOT n.central AND u.organization_id = n.organization_id
+               AND (u.roles && n.roles OR cardinality(n.roles) = 0))
+       ON CONFLICT DO NOTHING`,
+      [JSON.stringify(rows)],
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@vufo/domain';
+import { DomainError, PlanState } from '@vufo/domain';
+import type { LockedHead } from '@vufo/engine';
 import { PlanEntity } from '@vufo/persistence';
 import { Tx } from '../common/transaction';
 import { isCentral, Principal } from '../identity/principal';
@@ -65,12 +66,21 @@ export class PlanAccess {
     const params: unknown[] = [planId];
     // TypeORM answers an UPDATE with [rows, affected].
     const [rows]: [
-      { id: string; version: number; organization_id: string; cycle_id: string; cycle_year: number }[],
+      {
+        id: string;
+        version: number;
+        organization_id: string;
+        cycle_id: string;
+        cycle_year: number;
+        machine_state: PlanState | null;
+        stream_seq: number;
+        stream_hash: string | null;
+      }[],
       number,
     ] = await this.tx.em.query(
       `UPDATE app.plans p SET version = p.version + 1, updated_at = now()
           WHERE p.id = $1 AND ${this.visibleSql(p, params)}
-          RETURNING p.id, p.version, p.organization_id, p.cycle_id,
+          RETURNING p.id, p.version, p.organization_id, p.cycle_id, p.machine_state, p.stream_seq, p.stream_hash,
                     (SELECT c.year FROM app.cycles c WHERE c.id = p.cycle_id) AS cycle_year`,
       params,
     );
@@ -83,6 +93,7 @@ export class PlanAccess {
       organizationId: row.organization_id,
       cycleId: row.cycle_id,
       cycleYear: row.cycle_year,
+      head: { state: row.machine_state, seq: row.stream_seq, hash: row.stream_hash },
     };
   }
 
@@ -106,6 +117,8 @@ export interface BumpedPlan {
   organizationId: string;
   cycleId: string;
   cycleYear: number;
+  /** The stream head, read under the lock the bump took: the edit's command needs no second read. */
+  head: LockedHead;
 }
 
 export function notFound(what: string, id: string): DomainError {

@@ -286,14 +286,25 @@ export class PlansService {
       ifMatch,
       { kind: 'BUDGET_LINE_ADDED', summary: dto.description, details: { activityId } },
       async (em) => {
-        const repo = em.getRepository(BudgetLineEntity);
-        const count = await repo.countBy({ activityId });
         const fields = pick(dto, LINE_FIELDS);
         const amount = dto.amount ?? BigInt(dto.quantity) * dto.unitCost;
-        const saved = await repo.save(
-          repo.create({ ...fields, amount, activityId, planId: activity.planId, position: count }),
-        );
-        return { details: { budgetLineId: saved.id, amount: amount.toString() }, result: saved.id };
+        // The position counted in the INSERT itself: one round trip (the plan row's lock orders edits).
+        const inserted = await em
+          .createQueryBuilder()
+          .insert()
+          .into(BudgetLineEntity)
+          .values({
+            ...fields,
+            amount,
+            activityId,
+            planId: activity.planId,
+            position: () => '(SELECT count(*) FROM app.budget_lines WHERE activity_id = :activityId)',
+          })
+          .setParameter('activityId', activityId)
+          .returning('id')
+          .execute();
+        const id = String((inserted.raw as { id: string }[])[0].id);
+        return { details: { budgetLineId: id, amount: amount.toString() }, result: id };
       },
     );
     return this.lineView(id, plan);
