@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -58,6 +59,12 @@ export async function createApp(
   await identity.ensureAdministrator();
   if (config.seedDemo) await app.get(DemoSeeder).seedOnce();
   await app.init();
+  // Kept-alive connections outlive a proxy's idle timeout (60 s at most load balancers, compose
+  // included): with Node's 5 s default the server closed sockets a client was about to reuse, and
+  // the client saw ECONNRESET on a request that never arrived.
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   return app;
 }
 

@@ -124,4 +124,38 @@ describe('durable timers', () => {
     );
     await t.close();
   });
+  it('due timers fire as a set; one that cannot fire is retried on its own and holds up no other', async () => {
+    const db = await createTestDatabase();
+    const seed = await startTestApp({ databaseUrl: db, clockAt: BEFORE_REMINDERS });
+    const plans = await seed.sql<{ id: string }>(`SELECT id FROM app.plans ORDER BY id`);
+    expect(plans).toHaveLength(2);
+    const [bad, good] = plans.map((p) => p.id);
+    // A state the machine refuses every command in: firing its timers fails inside the set.
+    await seed.sql(`UPDATE app.plans SET machine_state = '{"status":"UNKNOWN"}'::jsonb WHERE id = $1`, [bad]);
+    await seed.close();
+
+    const t = await startTestApp({ databaseUrl: db, clockAt: AFTER_DEADLINE, env: { TIMER_POLL_MS: '50' } });
+    const timersOf = (id: string) =>
+      t.sql<{ key: string; fired_at: Date | null; attempts: number; last_error: string | null }>(
+        `SELECT key, fired_at, attempts, last_error FROM app.timers WHERE stream_id = $1 AND due_at <= $2`,
+        [id, AFTER_DEADLINE],
+      );
+    const goodTimers = await until(
+      () => timersOf(good),
+      (r) => r.length >= 3 && r.every((x) => x.fired_at !== null),
+    );
+    expect(goodTimers.every((x) => x.fired_at !== null)).toBe(true);
+    const badTimers = await until(
+      () => timersOf(bad),
+      (r) => r.length >= 3 && r.every((x) => x.attempts >= 2),
+    );
+    expect(badTimers.every((x) => x.fired_at === null && x.attempts >= 2)).toBe(true);
+    expect(badTimers.every((x) => (x.last_error ?? '').length > 0)).toBe(true);
+    const events = await t.sql<{ stream_id: string; n: number }>(
+      `SELECT stream_id, count(*)::int AS n FROM app.events
+        WHERE type IN ('SubmissionReminderDue','SubmissionOverdue') GROUP BY stream_id`,
+    );
+    expect(events).toEqual([{ stream_id: good, n: goodTimers.length }]);
+    await t.close();
+  });
 });
