@@ -34,10 +34,19 @@ export interface CallOptions {
 
 /** A thin fetch wrapper that times every request by kind (e.g. `submit`, `get-plan`). */
 export class Http {
+  readonly bases: string[];
+  private turn = 0;
+
+  /**
+   * With several API processes on one database, each request goes to the next one in turn, as a
+   * round-robin load balancer in front of N replicas would send it: any process serves any user.
+   */
   constructor(
-    public base: string,
+    base: string | string[],
     readonly rec: Recorder,
-  ) {}
+  ) {
+    this.bases = typeof base === 'string' ? [base] : base;
+  }
 
   async call<T = unknown>(
     kind: string,
@@ -57,7 +66,8 @@ export class Http {
     let status: number;
     let text: string;
     try {
-      const res = await fetch(this.base + path, { method, headers, body: payload });
+      const base = this.bases[this.turn++ % this.bases.length];
+      const res = await fetch(base + path, { method, headers, body: payload });
       status = res.status;
       text = await res.text();
     } catch (err) {
