@@ -4,7 +4,7 @@
  *
  * Flags (or BENCH_* environment variables): --clients 16 --plans 34 --activities 150 --lines 3
  * --revision-share 0.3 --read-rps 100 --read-seconds 30 --timers 1000 --pgbench-seconds 15
- * --single-plans 12 --single-activities 150 --dashboard-samples 30
+ * --single-plans 12 --single-activities 150 --dashboard-samples 30 --api-processes 1
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -43,6 +43,8 @@ const cfg = {
   singlePlans: option('single-plans', 12),
   singleActivities: option('single-activities', 150),
   dashboardSamples: option('dashboard-samples', 30),
+  /** API processes side by side on the one database, as replicas behind a load balancer. */
+  apiProcesses: option('api-processes', 1),
   /** Profiling: preload pg_stat_statements and print the statements that took the most time. */
   pgStatements: flag('pg-statements'),
   dataDir: option('data-dir', join(ROOT, '.data-bench')),
@@ -73,17 +75,29 @@ async function main(): Promise<void> {
   mkdirSync(cfg.resultsDir, { recursive: true });
   const started = Date.now();
   log(`annual-cycle benchmark ${runId}: ${JSON.stringify(cfg)}`);
+  if (!Number.isInteger(cfg.apiProcesses) || cfg.apiProcesses < 1)
+    throw new Error(`--api-processes must be a whole number ≥ 1, not ${cfg.apiProcesses}`);
 
   const db = await startDatabase(cfg.dataDir, { statements: cfg.pgStatements });
   const pgVersion = (await db.sql<{ server_version: string }>(`SHOW server_version`))[0].server_version;
-  const port = await freePort();
-  const api = new ApiProcess({ databaseUrl: db.url, port, logFile: join(cfg.dataDir, 'api.log') });
+  const apis: ApiProcess[] = [];
+  for (let i = 0; i < cfg.apiProcesses; i++)
+    apis.push(
+      new ApiProcess({
+        databaseUrl: db.url,
+        port: await freePort(),
+        logFile: join(cfg.dataDir, i ? `api-${i + 1}.log` : 'api.log'),
+      }),
+    );
+  const bases = apis.map((a) => a.base);
+  const apiPids = () => apis.map((a) => a.pid);
   const rec = new Recorder();
-  const http = new Http(api.base, rec);
+  const http = new Http(bases, rec);
   let exitCode = 0;
   try {
-    const ready = await api.start();
-    log(`API up in ${ready} ms (pid ${api.pid}) on ${api.base}; PostgreSQL ${pgVersion}`);
+    const ready = await startAll(apis);
+    const pids = apiPids().join(', ');
+    log(`API up in ${ready} ms (pid ${pids}) on ${bases.join(', ')}; PostgreSQL ${pgVersion}`);
 
     // --- set-up: organisations, users, cycles (not measured as commands) ---------------------------
     const t0 = performance.now();
@@ -102,10 +116,10 @@ async function main(): Promise<void> {
       [];
     const baseline = async (label: string) => {
       if (!pgbench) return log('pgbench not found: no baseline (apt-get install postgresql-client)');
-      const a = cpuSample(undefined, postmaster);
+      const a = cpuSample([], postmaster);
       const r = await runPgbench(db, pgbench, cfg.clients, cfg.pgbenchSeconds, cfg.dataDir);
       await sleep(500); // the backends exit and are reaped (their CPU lands in the postmaster's cutime)
-      const cpu = cpuBetween(a, cpuSample(undefined, postmaster));
+      const cpu = cpuBetween(a, cpuSample([], postmaster));
       baselines.push({
         ...r,
         cpu,
@@ -124,14 +138,14 @@ async function main(): Promise<void> {
 
     // --- the annual cycle at N clients, with the read load in the middle of it ----------------------
     await baseline('before');
-    const cpuBefore = cpuSample(api.pid, postmaster);
+    const cpuBefore = cpuSample(apiPids(), postmaster);
     const chain = await chainPhase(world, mainCycle, runId, rec);
-    const chainCpu = cpuBetween(cpuBefore, cpuSample(api.pid, postmaster));
+    const chainCpu = cpuBetween(cpuBefore, cpuSample(apiPids(), postmaster));
     await baseline('after');
 
     // --- dashboard with every plan approved --------------------------------------------------------
     const dashRec = new Recorder();
-    const dashHttp = new Http(api.base, dashRec);
+    const dashHttp = new Http(bases, dashRec);
     const central = world.central.via(dashHttp);
     let dashboardBody: { countsByStatus: Record<string, number>; provinces: unknown[] } | null = null;
     for (let i = 0; i < cfg.dashboardSamples; i++)
@@ -142,7 +156,7 @@ async function main(): Promise<void> {
 
     // --- every plan's history verifies --------------------------------------------------------------
     const verifyRec = new Recorder();
-    const verifyHttp = new Http(api.base, verifyRec);
+    const verifyHttp = new Http(bases, verifyRec);
     const vc = world.central.via(verifyHttp);
     const plans = [...chain.runs, ...single.runs].map((r) => r.planId);
     const verdicts = await pool(plans, 4, (id) =>
@@ -153,7 +167,7 @@ async function main(): Promise<void> {
     log(`history: ${verified}/${plans.length} chains verify (${events} events)`);
 
     // --- timer lateness: a batch of N deadlines due at one instant ------------------------------------
-    const timers = cfg.timers > 0 ? await timerPhase(world, db, api, http) : null;
+    const timers = cfg.timers > 0 ? await timerPhase(world, db, apis, http) : null;
 
     // --- report --------------------------------------------------------------------------------------
     const baselineTps = baselines.length ? baselines.reduce((s, b) => s + b.tps, 0) / baselines.length : NaN;
@@ -252,11 +266,22 @@ async function main(): Promise<void> {
     log(`benchmark failed: ${(err as Error)?.stack ?? String(err)}`);
     exitCode = 1;
   } finally {
-    await api.stop().catch(() => undefined);
-    api.close();
+    await Promise.all(apis.map((a) => a.stop().catch(() => undefined)));
+    for (const a of apis) a.close();
     await db.close().catch(() => undefined);
   }
   process.exit(exitCode);
+}
+
+/**
+ * The first process migrates an empty database alone (migrations take no lock); the others then
+ * start side by side with nothing left to migrate. Milliseconds until all of them answer.
+ */
+async function startAll(apis: ApiProcess[]): Promise<number> {
+  const started = Date.now();
+  await apis[0].start();
+  await Promise.all(apis.slice(1).map((a) => a.start()));
+  return Date.now() - started;
 }
 
 function target(name: string, value: number, goal: number, op: '<' | '>=') {
@@ -362,7 +387,7 @@ async function chainPhase(world: World, cycleId: string, runId: string, rec: Rec
  */
 async function readLoad(world: World, runs: PlanRun[]): Promise<ReadLoadResult> {
   const rec = new Recorder();
-  const http = new Http(world.central.http.base, rec);
+  const http = new Http(world.central.http.bases, rec);
   const central = world.central.via(http);
   const cycleId = runs[0].cycleId;
   const total = Math.round(cfg.readRps * cfg.readSeconds);
@@ -407,7 +432,7 @@ async function readLoad(world: World, runs: PlanRun[]): Promise<ReadLoadResult> 
  */
 async function singleClientPhase(world: World, cycleId: string, runId: string) {
   const rec = new Recorder();
-  const http = new Http(world.central.http.base, rec);
+  const http = new Http(world.central.http.bases, rec);
   const rebind = (s: Session) => s.via(http);
   const local: World = {
     admin: rebind(world.admin),
@@ -465,7 +490,7 @@ async function singleClientPhase(world: World, cycleId: string, runId: string) {
  * restarted with its clock set shortly before that instant; lateness = firedAt − dueAt of each
  * SubmissionOverdue event (firedAt is the app clock inside the firing transaction).
  */
-async function timerPhase(world: World, db: Database, api: ApiProcess, http: Http) {
+async function timerPhase(world: World, db: Database, apis: ApiProcess[], http: Http) {
   const perCycle = world.unions.length;
   // One live plan per union and cycle; cycle years 2040..2100 cap the batch at 61 plans per union.
   const n = Math.min(cfg.timers, perCycle * 61);
@@ -498,10 +523,11 @@ async function timerPhase(world: World, db: Database, api: ApiProcess, http: Htt
   const dueAt = due[0].due.getTime();
   if (due[0].n !== n || due[0].last.getTime() !== dueAt)
     throw new Error(`expected ${n} timers due at one instant, found ${JSON.stringify(due[0])}`);
-  await api.stop();
-  api.clockOffsetMs = dueAt - (Date.now() + cfg.timerLeadMs);
-  const readyMs = await api.start();
-  const appNow = () => Date.now() + api.clockOffsetMs;
+  await Promise.all(apis.map((a) => a.stop()));
+  const clockOffsetMs = dueAt - (Date.now() + cfg.timerLeadMs);
+  for (const a of apis) a.clockOffsetMs = clockOffsetMs;
+  const readyMs = await startAll(apis);
+  const appNow = () => Date.now() + clockOffsetMs;
   const leadLeft = dueAt - appNow();
   log(
     `timers: ${n} due at ${new Date(dueAt).toISOString()}; API restarted in ${readyMs} ms, ${leadLeft} ms before due`,
@@ -567,7 +593,8 @@ function printReport(
   out('');
   out(`Annual cycle benchmark — ${JSON.stringify(report.machine)}`);
   out(
-    `${chain.plans} plans × ${cfg.activities} activities × ${cfg.lines} lines, ${chain.revisionLoops} revision loops, ${chain.clients} clients: ` +
+    `${chain.plans} plans × ${cfg.activities} activities × ${cfg.lines} lines, ${chain.revisionLoops} revision loops, ${chain.clients} clients` +
+      `${cfg.apiProcesses > 1 ? `, ${cfg.apiProcesses} API processes` : ''}: ` +
       `${chain.commandsTotal} commands in ${chain.seconds} s`,
   );
   out('');

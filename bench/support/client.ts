@@ -61,10 +61,19 @@ function send(
 
 /** A thin HTTP client that times every request by kind (e.g. `submit`, `get-plan`). */
 export class Http {
+  readonly bases: string[];
+  private turn = 0;
+
+  /**
+   * With several API processes on one database, each request goes to the next one in turn, as a
+   * round-robin load balancer in front of N replicas would send it: any process serves any user.
+   */
   constructor(
-    public base: string,
+    base: string | string[],
     readonly rec: Recorder,
-  ) {}
+  ) {
+    this.bases = typeof base === 'string' ? [base] : base;
+  }
 
   async call<T = unknown>(
     kind: string,
@@ -85,7 +94,8 @@ export class Http {
     let status: number;
     let text: string;
     try {
-      ({ status, text } = await send(this.base + path, method, headers, payload));
+      const base = this.bases[this.turn++ % this.bases.length];
+      ({ status, text } = await send(base + path, method, headers, payload));
     } catch (err) {
       this.rec.error(kind, 'network');
       throw new NetworkError(kind, err);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * CPU time actually spent by the API process and by PostgreSQL (postmaster, live backends, and
+ * CPU time actually spent by the API process(es) and by PostgreSQL (postmaster, live backends, and
  * reaped children), from /proc. Other engineers' test suites share this machine's two cores, so
  * wall-clock throughput is noisy; CPU milliseconds per command are not.
  */
@@ -72,10 +72,11 @@ function machineBusyMs(): number {
   return (total - idle) * TICK_MS;
 }
 
-export function cpuSample(apiPid: number | undefined, postmaster: number | null): CpuSample {
+/** `api` is the sum over all API processes (several replicas on one database). */
+export function cpuSample(apiPids: (number | undefined)[], postmaster: number | null): CpuSample {
   return {
     at: Date.now(),
-    api: apiPid ? processCpuMs(apiPid) : 0,
+    api: apiPids.reduce<number>((sum, pid) => sum + (pid ? processCpuMs(pid) : 0), 0),
     pg: postmaster ? postgresCpuMs(postmaster) : 0,
     self: processCpuMs(process.pid, true),
     machineBusy: machineBusyMs(),
