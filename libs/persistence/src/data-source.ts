@@ -41,12 +41,24 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
   } as DataSourceOptions;
 }
 
+/** Any number from the app's own range; only migrations take it. */
+const MIGRATION_LOCK = 7_305_391_270;
+
+/**
+ * Migrates to the latest schema. Several processes start at once in production (API replicas, the
+ * Temporal worker) and TypeORM takes no lock of its own: two of them migrating an empty database
+ * together collided. A session advisory lock makes them take turns; the later ones find nothing left to do.
+ */
 export async function runMigrations(url: string): Promise<void> {
   const ds = new DataSource(dataSourceOptions(url));
   await ds.initialize();
+  const lock = ds.createQueryRunner();
   try {
+    await lock.connect();
+    await lock.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK]);
     await ds.runMigrations({ transaction: 'each' });
   } finally {
+    await lock.release();
     await ds.destroy();
   }
 }

@@ -33,13 +33,14 @@ export interface AuthedClient {
 export const DEMO_PW = 'demo-2026';
 
 /** A fresh database cloned from the migrated template, and the real app on it. */
-export async function createTestDatabase(): Promise<string> {
+/** A fresh database cloned from the migrated template, or with nothing in it (`empty`). */
+export async function createTestDatabase(opts: { empty?: boolean } = {}): Promise<string> {
   const { adminUrl } = JSON.parse(readFileSync(stateFile(), 'utf8')) as { adminUrl: string };
   const name = `vufo_test_${randomBytes(6).toString('hex')}`;
   const c = new Client({ connectionString: adminUrl });
   await c.connect();
   try {
-    await c.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`);
+    await c.query(`CREATE DATABASE "${name}" TEMPLATE "${opts.empty ? 'template0' : TEMPLATE_DB}"`);
   } finally {
     await c.end();
   }
