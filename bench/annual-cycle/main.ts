@@ -239,17 +239,19 @@ async function main(): Promise<void> {
     if (cfg.pgStatements) {
       const top = await db.sql<Record<string, unknown>>(
         `SELECT calls, round(total_exec_time::numeric, 1) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms,
+                round(total_plan_time::numeric, 1) AS plan_ms,
                 rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
            FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 40`,
       );
       (report as Record<string, unknown>).pgStatements = top;
       out(
         table(
-          ['calls', 'total ms', 'mean ms', 'rows', 'query'],
+          ['calls', 'total ms', 'mean ms', 'plan ms', 'rows', 'query'],
           top.map((r) => [
             Number(r.calls),
             Number(r.total_ms),
             Number(r.mean_ms),
+            Number(r.plan_ms),
             Number(r.rows),
             String(r.query),
           ]),

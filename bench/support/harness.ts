@@ -46,6 +46,8 @@ export async function startDatabase(
     const c = new Client({ connectionString: server.url('postgres') });
     await c.connect();
     await c.query(`ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'`);
+    // Planning is not free: without a cached plan every statement is planned again.
+    await c.query(`ALTER SYSTEM SET pg_stat_statements.track_planning = on`);
     await c.end();
     await server.stop();
     server = await startEmbeddedPostgres(dataDir);

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Actor, CycleTerms, DomainError, PlanCommand, PlanContent } from '@vufo/domain';
 import { ApprovalEngine, DispatchOutcome } from '@vufo/engine';
-import { ActivityEntity, BudgetLineEntity, CycleEntity, PlanEntity } from '@vufo/persistence';
+import { ActivityEntity, BudgetLineEntity, CycleEntity, PlanEntity, readRows } from '@vufo/persistence';
 import { Tx } from '../common/transaction';
 import { groupBy } from '../common/group';
 import { Clock } from '../common/clock';
@@ -152,12 +152,20 @@ export class PlanCommands {
   /** The plan's content as the machine and the immutable version see it. */
   async contentOf(em: EntityManager, plan: PlanEntity): Promise<PlanContent> {
     // Usually inside the command's transaction: one connection, so one query after the other.
-    const activities = await em
-      .getRepository(ActivityEntity)
-      .find({ where: { planId: plan.id }, order: { position: 'ASC', createdAt: 'ASC' } });
-    const lines = await em
-      .getRepository(BudgetLineEntity)
-      .find({ where: { planId: plan.id }, order: { position: 'ASC', createdAt: 'ASC' } });
+    const activities = await readRows(
+      em,
+      ActivityEntity,
+      'a',
+      'WHERE a.plan_id = $1 ORDER BY a.position, a.created_at',
+      [plan.id],
+    );
+    const lines = await readRows(
+      em,
+      BudgetLineEntity,
+      'b',
+      'WHERE b.plan_id = $1 ORDER BY b.position, b.created_at',
+      [plan.id],
+    );
     const linesOf = groupBy(lines, (l) => l.activityId);
     return {
       title: plan.title,

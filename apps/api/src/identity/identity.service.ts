@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError } from '@vufo/domain';
-import { OrganizationEntity, UserEntity } from '@vufo/persistence';
+import { OrganizationEntity, prepared, UserEntity } from '@vufo/persistence';
 import { Tx } from '../common/transaction';
 import { APP_CONFIG, AppConfig } from '../config';
 import { CreateOrganizationDto, CreateUserDto, OrganizationQuery } from './identity.dto';
@@ -56,7 +56,8 @@ export class IdentityService {
   }
 
   async principalOf(userId: string): Promise<Principal | null> {
-    const rows: {
+    // Every authenticated request runs this: prepared, it is planned once per connection.
+    const rows = await prepared<{
       id: string;
       login: string;
       display_name: string;
@@ -65,7 +66,8 @@ export class IdentityService {
       kind: Principal['organizationKind'];
       serves_organization_id: string | null;
       function: Principal['agencyFunction'];
-    }[] = await this.tx.em.query(
+    }>(
+      this.tx.em,
       `SELECT u.id, u.login, u.display_name, u.organization_id, u.roles, o.kind, o.serves_organization_id, o.function
          FROM app.users u JOIN app.organizations o ON o.id = u.organization_id
         WHERE u.id = $1 AND u.active`,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, PlanState } from '@vufo/domain';
 import type { LockedHead } from '@vufo/engine';
-import { PlanEntity } from '@vufo/persistence';
+import { PlanEntity, prepared } from '@vufo/persistence';
 import { Tx } from '../common/transaction';
 import { isCentral, Principal } from '../identity/principal';
 
@@ -64,20 +64,17 @@ export class PlanAccess {
    */
   async bumpVersion(p: Principal, planId: string, ifMatch: number | undefined): Promise<BumpedPlan> {
     const params: unknown[] = [planId];
-    // TypeORM answers an UPDATE with [rows, affected].
-    const [rows]: [
-      {
-        id: string;
-        version: number;
-        organization_id: string;
-        cycle_id: string;
-        cycle_year: number;
-        machine_state: PlanState | null;
-        stream_seq: number;
-        stream_hash: string | null;
-      }[],
-      number,
-    ] = await this.tx.em.query(
+    const rows = await prepared<{
+      id: string;
+      version: number;
+      organization_id: string;
+      cycle_id: string;
+      cycle_year: number;
+      machine_state: PlanState | null;
+      stream_seq: number;
+      stream_hash: string | null;
+    }>(
+      this.tx.em,
       `UPDATE app.plans p SET version = p.version + 1, updated_at = now()
           WHERE p.id = $1 AND ${this.visibleSql(p, params)}
           RETURNING p.id, p.version, p.organization_id, p.cycle_id, p.machine_state, p.stream_seq, p.stream_hash,

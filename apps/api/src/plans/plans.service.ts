@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { checkNorm, DomainError, vndToJson } from '@vufo/domain';
-import { ActivityEntity, BudgetLineEntity, CycleEntity, PlanEntity } from '@vufo/persistence';
+import { ActivityEntity, BudgetLineEntity, CycleEntity, PlanEntity, readRows } from '@vufo/persistence';
 import { Tx } from '../common/transaction';
 import { groupBy } from '../common/group';
 import { requireChanges } from '../common/validation';
@@ -131,12 +131,8 @@ export class PlansService {
     const plan = await this.access.visiblePlan(p, planId);
     const [cycle, activities, lines, totals, reviews, org] = await Promise.all([
       em.getRepository(CycleEntity).findOneByOrFail({ id: plan.cycleId }),
-      em
-        .getRepository(ActivityEntity)
-        .find({ where: { planId }, order: { position: 'ASC', createdAt: 'ASC' } }),
-      em
-        .getRepository(BudgetLineEntity)
-        .find({ where: { planId }, order: { position: 'ASC', createdAt: 'ASC' } }),
+      readRows(em, ActivityEntity, 'a', 'WHERE a.plan_id = $1 ORDER BY a.position, a.created_at', [planId]),
+      readRows(em, BudgetLineEntity, 'b', 'WHERE b.plan_id = $1 ORDER BY b.position, b.created_at', [planId]),
       this.totals(planId),
       em.query(
         `SELECT r.id, r.round, r.stage, r.function, r.agency_id AS "agencyId", o.name_vi AS "agencyName", r.status,
@@ -384,24 +380,26 @@ export class PlansService {
     id: string,
     what: string,
   ): Promise<T> {
-    const row = await this.tx.em
-      .getRepository(entity)
-      .createQueryBuilder('x')
-      .innerJoin(PlanEntity, 'p', 'p.id = x.planId')
-      .where('x.id = :id', { id })
-      .andWhere(...this.access.visibleWhere(p))
-      .getOne();
+    const params: unknown[] = [id];
+    const visible = this.access.visibleSql(p, params);
+    const [row] = await readRows(
+      this.tx.em,
+      entity,
+      'x',
+      `JOIN app.plans p ON p.id = x.plan_id WHERE x.id = $1 AND ${visible}`,
+      params,
+    );
     if (!row) throw notFound(what, id);
     return row;
   }
 
   private async activityView(id: string, planVersion: number) {
-    const a = await this.tx.em.getRepository(ActivityEntity).findOneByOrFail({ id });
+    const [a] = await readRows(this.tx.em, ActivityEntity, 'a', 'WHERE a.id = $1', [id]);
     return { ...a, actualSpend: a.actualSpend === null ? null : vndToJson(a.actualSpend), planVersion };
   }
 
   private async lineView(id: string, plan: BumpedPlan) {
-    const l = await this.tx.em.getRepository(BudgetLineEntity).findOneByOrFail({ id });
+    const [l] = await readRows(this.tx.em, BudgetLineEntity, 'b', 'WHERE b.id = $1', [id]);
     const rules = await this.norms.rules();
     return { ...budgetLineView(l, rules, `${plan.cycleYear}-01-01`), planVersion: plan.version };
   }

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { prepared } from '@vufo/persistence';
 import {
   Actor,
   decide,
@@ -227,7 +228,8 @@ export async function writeDecidedMany(
     const last = w.batches[w.batches.length - 1].state;
     return { id: w.planId, state: last, seq: heads[i].seq, hash: heads[i].hash, status: last.status };
   });
-  const returned: { id: string; stream_id: string; seq: number }[] = await em.query(
+  const returned = await prepared<{ id: string; stream_id: string; seq: number }>(
+    em,
     `WITH ev AS (${insertEventsSql('$1')}),
           head AS (UPDATE app.plans p SET machine_state = h.state, stream_seq = h.seq, stream_hash = h.hash,
                           status = h.status, updated_at = now()
