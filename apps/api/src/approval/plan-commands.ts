@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Actor, CycleTerms, DomainError, PlanCommand, PlanContent } from '@vufo/domain';
 import { ApprovalEngine, DispatchOutcome } from '@vufo/engine';
-import { ActivityEntity, BudgetLineEntity, CycleEntity, PlanEntity, readRows } from '@vufo/persistence';
+import {
+  ActivityEntity,
+  BudgetLineEntity,
+  CycleEntity,
+  PlanEntity,
+  prepared,
+  readRows,
+} from '@vufo/persistence';
 import { Tx } from '../common/transaction';
 import { groupBy } from '../common/group';
 import { Clock } from '../common/clock';
@@ -226,7 +233,8 @@ export class PlanCommands {
   }
 
   async deadlinesOf(planId: string) {
-    return this.tx.em.query(
+    return prepared(
+      this.tx.em,
       `SELECT key, timer, due_at AS "dueAt", fired_at AS "firedAt" FROM app.timers WHERE stream_id = $1 ORDER BY due_at`,
       [planId],
     );

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { vndToJson } from '@vufo/domain';
+import { prepared } from '@vufo/persistence';
 import { Clock } from '../common/clock';
 import { Tx } from '../common/transaction';
 import { CyclesService } from './cycles.service';
@@ -23,7 +24,8 @@ export class DashboardService {
     const em = this.tx.em;
     const now = this.clock.now();
     const [provinces, bySource, overdue] = await Promise.all([
-      em.query(
+      prepared(
+        em,
         `WITH live AS (
            SELECT DISTINCT ON (p.organization_id) p.* FROM app.plans p
             WHERE p.cycle_id = $1 ORDER BY p.organization_id, (p.status IN ('REJECTED','WITHDRAWN')), p.created_at DESC),
@@ -53,14 +55,16 @@ export class DashboardService {
           ORDER BY o.cluster NULLS LAST, o.code`,
         [cycleId, now],
       ),
-      em.query(
+      prepared(
+        em,
         `SELECT b.funding_source AS "fundingSource", sum(b.amount)::text AS requested, sum(b.approved_amount)::text AS approved
            FROM app.budget_lines b JOIN app.plans p ON p.id = b.plan_id
           WHERE p.cycle_id = $1 AND p.status NOT IN ('REJECTED','WITHDRAWN')
           GROUP BY 1 ORDER BY 1`,
         [cycleId],
       ),
-      em.query(
+      prepared(
+        em,
         `SELECT r.plan_id AS "planId", o.name_vi AS "organizationName", 'REVIEW' AS kind, r.function, r.due_at AS "dueAt", a.name_vi AS "agencyName"
            FROM app.reviews r JOIN app.plans p ON p.id = r.plan_id JOIN app.organizations o ON o.id = p.organization_id
            JOIN app.organizations a ON a.id = r.agency_id

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { checkNorm, DomainError, vndToJson } from '@vufo/domain';
-import { ActivityEntity, BudgetLineEntity, CycleEntity, PlanEntity, readRows } from '@vufo/persistence';
+import {
+  ActivityEntity,
+  BudgetLineEntity,
+  CycleEntity,
+  PlanEntity,
+  prepared,
+  readRows,
+} from '@vufo/persistence';
 import { Tx } from '../common/transaction';
 import { groupBy } from '../common/group';
 import { requireChanges } from '../common/validation';
@@ -134,7 +141,8 @@ export class PlansService {
       readRows(em, ActivityEntity, 'a', 'WHERE a.plan_id = $1 ORDER BY a.position, a.created_at', [planId]),
       readRows(em, BudgetLineEntity, 'b', 'WHERE b.plan_id = $1 ORDER BY b.position, b.created_at', [planId]),
       this.totals(planId),
-      em.query(
+      prepared(
+        em,
         `SELECT r.id, r.round, r.stage, r.function, r.agency_id AS "agencyId", o.name_vi AS "agencyName", r.status,
                 r.opened_at AS "openedAt", r.due_at AS "dueAt", r.overdue, r.decided_at AS "decidedAt",
                 r.decided_by_name AS "decidedByName", r.acting_for_name AS "actingForName", r.comment, r.lines
@@ -142,7 +150,8 @@ export class PlansService {
           WHERE r.plan_id = $1 ORDER BY r.round, r.stage, r.function`,
         [planId],
       ),
-      em.query(
+      prepared(
+        em,
         `SELECT id, code, name_vi AS "nameVi", name_en AS "nameEn", province_code AS "provinceCode" FROM app.organizations WHERE id = $1`,
         [plan.organizationId],
       ),
@@ -179,12 +188,12 @@ export class PlansService {
 
   /** Requested and approved totals by funding source, summed in SQL over numeric (no float on the way). */
   async totals(planId: string) {
-    const rows: { funding_source: string; requested: string; approved: string | null }[] =
-      await this.tx.em.query(
-        `SELECT funding_source, sum(amount)::text AS requested, sum(approved_amount)::text AS approved
+    const rows = await prepared<{ funding_source: string; requested: string; approved: string | null }>(
+      this.tx.em,
+      `SELECT funding_source, sum(amount)::text AS requested, sum(approved_amount)::text AS approved
          FROM app.budget_lines WHERE plan_id = $1 GROUP BY funding_source ORDER BY funding_source`,
-        [planId],
-      );
+      [planId],
+    );
     const by = (pick: (r: (typeof rows)[number]) => string | null) => {
       const bySource: Record<string, number | string> = {};
       let total = 0n;
