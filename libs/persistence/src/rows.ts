@@ -52,3 +52,43 @@ function readerOf(em: EntityManager, entity: EntityTarget<ObjectLiteral>): Reade
   readers.set(metadata.target, reader);
   return reader;
 }
+
+/**
+ * One row inserted with a prepared statement, its values converted as TypeORM converts them (the
+ * money transformers); a property left undefined takes the column's database default. `counted`
+ * sets a column to the number of rows already sharing another column's value, inside the INSERT
+ * (a new budget line's position among its activity's lines). Returns the new row's id.
+ */
+export async function insertRow<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  values: Partial<T>,
+  counted?: { column: keyof T & string; within: keyof T & string },
+): Promise<string> {
+  const metadata = em.dataSource.getMetadata(entity);
+  const driver = em.dataSource.driver;
+  const columns: string[] = [];
+  const exprs: string[] = [];
+  const params: unknown[] = [];
+  for (const c of metadata.columns) {
+    const v = (values as ObjectLiteral)[c.propertyName];
+    if (v === undefined || c.propertyName === counted?.column) continue;
+    params.push(driver.preparePersistentValue(v, c));
+    columns.push(c.databaseName);
+    exprs.push(`$${params.length}`);
+  }
+  if (counted) {
+    const target = metadata.findColumnWithPropertyName(counted.column)!.databaseName;
+    const within = metadata.findColumnWithPropertyName(counted.within)!.databaseName;
+    const at = columns.indexOf(within);
+    if (at < 0) throw new Error(`insertRow: ${counted.within} has no value to count within`);
+    columns.push(target);
+    exprs.push(`(SELECT count(*) FROM ${metadata.tablePath} WHERE ${within} = ${exprs[at]})`);
+  }
+  const [row] = await prepared<{ id: string }>(
+    em,
+    `INSERT INTO ${metadata.tablePath} (${columns.join(', ')}) VALUES (${exprs.join(', ')}) RETURNING id`,
+    params,
+  );
+  return String(row.id);
+}

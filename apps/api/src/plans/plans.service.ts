@@ -5,6 +5,7 @@ import {
   BudgetLineEntity,
   CycleEntity,
   PlanEntity,
+  insertRow,
   prepared,
   readRows,
 } from '@vufo/persistence';
@@ -230,18 +231,19 @@ export class PlansService {
       ifMatch,
       { kind: 'ACTIVITY_ADDED', summary: dto.title },
       async (em) => {
-        const repo = em.getRepository(ActivityEntity);
-        const count = await repo.countBy({ planId });
-        const fields = pick(dto, ACTIVITY_FIELDS);
-        const saved = await repo.save(
-          repo.create({
-            ...fields,
-            planId,
-            code: dto.code ?? `HĐ-${String(count + 1).padStart(2, '0')}`,
-            position: count,
-          }),
+        const [{ n: count }] = await prepared<{ n: number }>(
+          em,
+          `SELECT count(*)::int AS n FROM app.activities WHERE plan_id = $1`,
+          [planId],
         );
-        return { details: { activityId: saved.id }, result: saved.id };
+        const fields = pick(dto, ACTIVITY_FIELDS);
+        const id = await insertRow(em, ActivityEntity, {
+          ...fields,
+          planId,
+          code: dto.code ?? `HĐ-${String(count + 1).padStart(2, '0')}`,
+          position: count,
+        });
+        return { details: { activityId: id }, result: id };
       },
     );
     return this.activityView(id, plan.version);
@@ -294,21 +296,12 @@ export class PlansService {
         const fields = pick(dto, LINE_FIELDS);
         const amount = dto.amount ?? BigInt(dto.quantity) * dto.unitCost;
         // The position counted in the INSERT itself: one round trip (the plan row's lock orders edits).
-        const inserted = await em
-          .createQueryBuilder()
-          .insert()
-          .into(BudgetLineEntity)
-          .values({
-            ...fields,
-            amount,
-            activityId,
-            planId: activity.planId,
-            position: () => '(SELECT count(*) FROM app.budget_lines WHERE activity_id = :activityId)',
-          })
-          .setParameter('activityId', activityId)
-          .returning('id')
-          .execute();
-        const id = String((inserted.raw as { id: string }[])[0].id);
+        const id = await insertRow(
+          em,
+          BudgetLineEntity,
+          { ...fields, amount, activityId, planId: activity.planId },
+          { column: 'position', within: 'activityId' },
+        );
         return { details: { budgetLineId: id, amount: amount.toString() }, result: id };
       },
     );
