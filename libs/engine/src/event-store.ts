@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { ChainRow, eventHash, verifyChain } from './hash-chain';
+import { ChainRow, eventHash } from './hash-chain';
 
 export interface AuditActor {
   actorId: string | null;
@@ -158,8 +158,4 @@ export async function readStream(em: EntityManager, streamId: string): Promise<S
     prevHash: (r.prev_hash as string) ?? null,
     hash: r.hash as string,
   }));
-}
-
-export async function verifyStream(em: EntityManager, streamId: string) {
-  return verifyChain(await readStream(em, streamId));
 }

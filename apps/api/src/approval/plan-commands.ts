@@ -3,19 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Actor, CycleTerms, DomainError, PlanCommand, PlanContent } from '@vufo/domain';
 import { ApprovalEngine, DispatchOutcome } from '@vufo/engine';
-import {
-  ActivityEntity,
-  BudgetLineEntity,
-  CycleEntity,
-  PlanEntity,
-  prepared,
-  readRows,
-} from '@vufo/persistence';
+import { CycleEntity, PlanEntity, prepared } from '@vufo/persistence';
 import { Tx } from '../common/transaction';
-import { groupBy } from '../common/group';
 import { Clock } from '../common/clock';
 import { Principal } from '../identity/principal';
-import { assertVersion, BumpedPlan, notFound, PlanAccess } from '../plans/plan-access';
+import { assertVersion, BumpedPlan, notFound, PlanAccess, planContentRows } from '../plans/plan-access';
 import { actorOf } from './actor';
 import { CalendarService } from './calendar.service';
 
@@ -158,22 +150,7 @@ export class PlanCommands {
 
   /** The plan's content as the machine and the immutable version see it. */
   async contentOf(em: EntityManager, plan: PlanEntity): Promise<PlanContent> {
-    // Usually inside the command's transaction: one connection, so one query after the other.
-    const activities = await readRows(
-      em,
-      ActivityEntity,
-      'a',
-      'WHERE a.plan_id = $1 ORDER BY a.position, a.created_at',
-      [plan.id],
-    );
-    const lines = await readRows(
-      em,
-      BudgetLineEntity,
-      'b',
-      'WHERE b.plan_id = $1 ORDER BY b.position, b.created_at',
-      [plan.id],
-    );
-    const linesOf = groupBy(lines, (l) => l.activityId);
+    const { activities, linesOf } = await planContentRows(em, plan.id);
     return {
       title: plan.title,
       objectives: plan.objectives,

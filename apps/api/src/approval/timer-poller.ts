@@ -10,6 +10,11 @@ import { EmbeddedApprovalEngine } from './embedded-engine';
 
 /** Due timers claimed and fired together, in one transaction. */
 const BATCH = 250;
+/** A timer that failed this often is left for a person (its last_error says why). */
+const MAX_ATTEMPTS = 10;
+/** Due at $1 and not given up on: the batch claim and the one-by-one fallback pick alike. */
+const isDue = (t: string) =>
+  `${t}.fired_at IS NULL AND ${t}.due_at <= $1 AND ${t}.attempts < ${MAX_ATTEMPTS}`;
 
 interface DueTimer {
   stream_id: string;
@@ -79,8 +84,7 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
       this.log.warn({ err }, 'a batch of timers failed; firing them one by one');
     }
     const due: DueTimer[] = await this.tx.em.query(
-      `SELECT stream_id, key FROM app.timers WHERE fired_at IS NULL AND due_at <= $1 AND attempts < 10
-        ORDER BY due_at LIMIT $2`,
+      `SELECT t.stream_id, t.key FROM app.timers t WHERE ${isDue('t')} ORDER BY t.due_at LIMIT $2`,
       [this.clock.now(), BATCH],
     );
     let fired = 0;
@@ -111,7 +115,7 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
       const [claimed]: [ClaimedTimer[], number] = await em.query(
         `WITH due AS (
            SELECT t.stream_id, t.key FROM app.timers t JOIN app.plans p ON p.id = t.stream_id
-            WHERE t.fired_at IS NULL AND t.due_at <= $1 AND t.attempts < 10
+            WHERE ${isDue('t')}
                   ${only ? 'AND t.stream_id = $3 AND t.key = $4' : ''}
             ORDER BY t.due_at LIMIT $2
               FOR UPDATE OF t, p SKIP LOCKED)

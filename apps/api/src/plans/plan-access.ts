@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, PlanState } from '@vufo/domain';
 import type { LockedHead } from '@vufo/engine';
-import { PlanEntity, prepared } from '@vufo/persistence';
+import { ActivityEntity, BudgetLineEntity, PlanEntity, prepared, readRows } from '@vufo/persistence';
+import type { EntityManager } from 'typeorm';
+import { groupBy } from '../common/group';
 import { Tx } from '../common/transaction';
 import { isCentral, Principal } from '../identity/principal';
 
@@ -93,17 +95,6 @@ export class PlanAccess {
       head: { state: row.machine_state, seq: row.stream_seq, hash: row.stream_hash },
     };
   }
-
-  /** Content belongs to the plan's own union: only its editors change it. */
-  assertOwnEditor(
-    p: Principal,
-    plan: PlanEntity,
-    role: 'PLAN_EDITOR' | 'PLAN_SUBMITTER' = 'PLAN_EDITOR',
-  ): void {
-    if (p.organizationId !== plan.organizationId || !p.roles.includes(role)) {
-      throw new DomainError('FORBIDDEN', `Only a ${role} of the plan's own union may do this.`);
-    }
-  }
 }
 
 /** A plan whose version a content command has just moved on (its row locked until commit). */
@@ -140,4 +131,19 @@ export function assertVersion(current: number, expected: number | undefined): vo
       `The plan is at version ${current}; you sent If-Match ${expected}. Reload and try again.`,
     );
   }
+}
+
+/**
+ * A plan's activities in plan order, each with its budget lines in order: the one read behind a
+ * plan's view and its submission snapshot.
+ */
+export async function planContentRows(
+  em: EntityManager,
+  planId: string,
+): Promise<{ activities: ActivityEntity[]; linesOf: Map<string, BudgetLineEntity[]> }> {
+  const [activities, lines] = await Promise.all([
+    readRows(em, ActivityEntity, 'a', 'WHERE a.plan_id = $1 ORDER BY a.position, a.created_at', [planId]),
+    readRows(em, BudgetLineEntity, 'b', 'WHERE b.plan_id = $1 ORDER BY b.position, b.created_at', [planId]),
+  ]);
+  return { activities, linesOf: groupBy(lines, (l) => l.activityId) };
 }

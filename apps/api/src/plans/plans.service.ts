@@ -10,7 +10,6 @@ import {
   readRows,
 } from '@vufo/persistence';
 import { Tx } from '../common/transaction';
-import { groupBy } from '../common/group';
 import { requireChanges } from '../common/validation';
 import { decodeCursor, page, pageSize } from '../common/cursor';
 import { Principal } from '../identity/principal';
@@ -26,7 +25,7 @@ import {
   UpdateBudgetLineDto,
   UpdatePlanDto,
 } from './plans.dto';
-import { BumpedPlan, notFound, PlanAccess } from './plan-access';
+import { BumpedPlan, notFound, PlanAccess, planContentRows } from './plan-access';
 
 const ACTIVITY_FIELDS = [
   'code',
@@ -137,10 +136,9 @@ export class PlansService {
   async get(p: Principal, planId: string) {
     const em = this.tx.em;
     const plan = await this.access.visiblePlan(p, planId);
-    const [cycle, activities, lines, totals, reviews, org] = await Promise.all([
+    const [cycle, { activities, linesOf }, totals, reviews, org] = await Promise.all([
       em.getRepository(CycleEntity).findOneByOrFail({ id: plan.cycleId }),
-      readRows(em, ActivityEntity, 'a', 'WHERE a.plan_id = $1 ORDER BY a.position, a.created_at', [planId]),
-      readRows(em, BudgetLineEntity, 'b', 'WHERE b.plan_id = $1 ORDER BY b.position, b.created_at', [planId]),
+      planContentRows(em, planId),
       this.totals(planId),
       prepared(
         em,
@@ -159,7 +157,6 @@ export class PlansService {
     ]);
     const rules = await this.norms.rules();
     const normDate = `${cycle.year}-01-01`;
-    const linesOf = groupBy(lines, (l) => l.activityId);
     return {
       id: plan.id,
       cycleId: plan.cycleId,

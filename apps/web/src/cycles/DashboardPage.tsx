@@ -14,19 +14,7 @@ import { usePageTitle } from '../common/usePageTitle';
 import { useCycles } from '../plans/planApi';
 import { OverdueTag } from '../plans/StatusTag';
 import { ExtensionModal } from './ExtensionModal';
-import { ProgressChart } from './ProgressChart';
-
-/** The columns of the provinces × status grid, in the order a plan moves through them. */
-export const STATUS_COLUMNS = [
-  'NOT_STARTED',
-  'DRAFT',
-  'IN_APPRAISAL',
-  'REVISION_REQUESTED',
-  'APPROVED',
-  'IN_ROLLOUT',
-  'REJECTED',
-  'WITHDRAWN',
-] as const;
+import { ProgressChart, STATUS_ORDER } from './ProgressChart';
 
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -132,7 +120,7 @@ function DashboardView({ d }: { d: Dashboard }) {
                 ),
             },
             { title: t('dashboard.cluster'), dataIndex: 'cluster', align: 'center', render: (c) => c ?? '—' },
-            ...STATUS_COLUMNS.map((s) => ({
+            ...STATUS_ORDER.map((s) => ({
               title: t(`planStatus.${s}`),
               key: s,
               align: 'center' as const,

@@ -1,7 +1,8 @@
 import { Progress } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-const ORDER = [
+/** The statuses in the order a plan moves through them (and "no plan yet" first): bars and grid columns. */
+export const STATUS_ORDER = [
   'NOT_STARTED',
   'DRAFT',
   'IN_APPRAISAL',
@@ -11,7 +12,7 @@ const ORDER = [
   'REJECTED',
   'WITHDRAWN',
   'CLOSED',
-];
+] as const;
 
 /**
  * How far the cycle has come: provinces per status as bars, and the share approved. Plain
@@ -31,7 +32,7 @@ export function ProgressChart({ counts, total }: { counts: Record<string, number
         strokeColor="#15803d"
       />
       <div className="bar-chart" style={{ marginTop: 16 }}>
-        {ORDER.filter((s) => counts[s]).map((s) => (
+        {STATUS_ORDER.filter((s) => counts[s]).map((s) => (
           <div key={s} style={{ display: 'contents' }}>
             <span>{t(`planStatus.${s}`)}</span>
             <div className="bar" style={{ width: `${(counts[s] * 100) / max}%` }} aria-hidden />

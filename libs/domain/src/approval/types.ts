@@ -317,29 +317,6 @@ export const TIMER_EVENT_TYPES = [
   'RolloutReportDue',
 ] as const satisfies readonly Extract<PlanEvent, TimerFire>['type'][];
 
-export const PLAN_EVENT_TYPES = [
-  'PlanCreated',
-  'ContentEdited',
-  'PlanSubmitted',
-  'ReviewOpened',
-  'PlanWithdrawn',
-  'ReviewDecided',
-  'PlanRejected',
-  'RevisionRequested',
-  'PlanApproved',
-  'SubmissionDeadlineExtended',
-  'SubmissionReminderDue',
-  'SubmissionOverdue',
-  'ReviewReminderDue',
-  'ReviewOverdue',
-  'RevisionReminderDue',
-  'RevisionOverdue',
-  'RolloutReportDue',
-  'RolloutStarted',
-  'RolloutReportSubmitted',
-  'PlanClosed',
-] as const satisfies readonly PlanEventType[];
-
 // ---------------------------------------------------------------------------------------------
 // State (JSON: the embedded host stores it as jsonb; absent values are null, never undefined)
 
