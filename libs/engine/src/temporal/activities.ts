@@ -5,8 +5,8 @@ import type {
   CycleCheckpoint,
   EventBatch,
   PlanActivities,
-} from '../../../../workflows/contract';
-import type { Projector } from '../embedded/plan-stream';
+} from '@vufo/workflows/contract';
+import type { Projector } from '../stream-writer';
 import { persistPlanBatch } from './persist-batch';
 
 export interface ActivityDeps {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { NotificationIntent } from '@vufo/domain';
-import type { StoredEvent } from '@vufo/engine';
+import type { StoredEvent } from '../event-store';
 
 /** One notification intent of one stored event, not yet addressed to users. */
 export interface PendingNotice {
