@@ -1,14 +1,6 @@
-/** The embedded host's command path: lock a stream, decide in this process, write with the shared writer. */
+/** The embedded host's command path: lock a stream, apply commands in this process, write with the shared writer. */
 import { EntityManager } from 'typeorm';
-import {
-  Actor,
-  decide,
-  DomainError,
-  evolve,
-  PlanCommand,
-  PlanState,
-  WorkingDayCalendar,
-} from '@vufo/domain';
+import { Actor, apply, DomainError, PlanCommand, PlanState, WorkingDayCalendar } from '@vufo/domain';
 import type { DispatchOutcome } from '../approval-engine';
 import { DecidedBatch, LockedHead, PlanWrite, Projector, writeDecidedMany } from '../stream-writer';
 
@@ -52,7 +44,7 @@ export interface StreamCommands {
 
 /**
  * Commands on any number of locked streams, in the caller's transaction: skip the keys seen
- * before, decide and evolve each command in order, then write everything with writeDecidedMany —
+ * before, apply each command in order, then write everything with writeDecidedMany —
  * a fixed handful of statements however many commands (the timer poller fires hundreds of
  * deadlines this way). A refused command throws, and the caller's transaction rolls back all.
  * Returns each command's outcome in the shape of `streams`.
@@ -74,31 +66,26 @@ export async function runPlanCommands(
         if (!state) throw new DomainError('NOT_FOUND', `No plan ${stream.planId}.`);
         return { state, events: [], stored: [], replayed: true };
       }
-      const decision = decide(state, command, {
+      const applied = apply(state, command, {
         now: ctx.now.toISOString(),
         calendar: ctx.calendar,
         newId: ctx.newId,
       });
-      if (!decision.ok) {
-        throw new DomainError(decision.error.code, decision.error.message, decision.error.errors ?? []);
+      if (!applied.ok) {
+        throw new DomainError(applied.error.code, applied.error.message, applied.error.errors ?? []);
       }
-      const events = decision.events;
-      if (events.length === 0) {
-        if (!state) throw new DomainError('NOT_FOUND', `No plan ${stream.planId}.`);
-        return { state, events, stored: [], replayed: false, note: decision.note };
-      }
-      let next = state;
-      for (const e of events) next = evolve(next, e);
+      const { events, note } = applied;
+      if (events.length === 0) return { state: applied.state, events, stored: [], replayed: false, note };
       batches.push({
-        state: next as PlanState,
+        state: applied.state,
         events,
         actor,
         occurredAt: ctx.now,
         idempotencyKey: idempotencyKey ?? null,
         previous: state,
       });
-      state = next;
-      const outcome = { state: next as PlanState, events, stored: [], replayed: false, note: decision.note };
+      state = applied.state;
+      const outcome = { state, events, stored: [], replayed: false, note };
       written.push({ outcome, write: writes.length, batch: batches.length - 1 });
       return outcome;
     });
@@ -136,4 +123,3 @@ async function lockHead(em: EntityManager, planId: string): Promise<LockedHead |
   const r = rows[0];
   return r && { state: r.machine_state, seq: r.stream_seq, hash: r.stream_hash };
 }
-
