@@ -33,13 +33,6 @@ export interface Projected {
  */
 export type Projector = (em: EntityManager, written: Projected[]) => Promise<void>;
 
-/** A stream head read, under the plan row's lock, by a caller that goes on in the same transaction. */
-export interface LockedHead {
-  state: PlanState | null;
-  seq: number;
-  hash: string | null;
-}
-
 /** What one accepted command decided, ready to be written. */
 export interface DecidedBatch {
   state: PlanState;

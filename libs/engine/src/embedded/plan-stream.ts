@@ -2,12 +2,19 @@
 import { EntityManager } from 'typeorm';
 import { Actor, apply, DomainError, PlanCommand, PlanState, WorkingDayCalendar } from '@vufo/domain';
 import type { DispatchOutcome } from '../approval-engine';
-import { DecidedBatch, LockedHead, PlanWrite, Projector, writeDecidedMany } from '../stream-writer';
+import { DecidedBatch, PlanWrite, Projector, writeDecidedMany } from '../stream-writer';
 
 export interface StreamContext {
   now: Date;
   calendar: WorkingDayCalendar;
   newId: () => string;
+}
+
+/** A stream head read, under the plan row's lock, by a caller that goes on in the same transaction. */
+export interface LockedHead {
+  state: PlanState | null;
+  seq: number;
+  hash: string | null;
 }
 
 /**
