@@ -3,6 +3,8 @@ const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { swcrc: true }] };
 const moduleNameMapper = {
   '^@vufo/(domain|persistence|engine)$': '<rootDir>/libs/$1/src',
   '^@vufo/(domain|persistence|engine)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@vufo/workflows$': '<rootDir>/workflows',
+  '^@vufo/workflows/(.*)$': '<rootDir>/workflows/$1',
 };
 module.exports = {
   // A project-level testTimeout is ignored by Jest 30; API tests boot a real app and need time.

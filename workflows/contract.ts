@@ -51,7 +51,7 @@ export interface PlanCommandResult {
   note?: string;
 }
 
-/** The one way a plan command enters the workflow: the validator runs `decide`, so a refused command never enters history. */
+/** The one way a plan command enters the workflow: the validator runs `apply`, so a refused command never enters history. */
 export const planCommandUpdate = defineUpdate<PlanCommandResult, [PlanCommandRequest]>('planCommand');
 /** The machine's state, for diagnostics and the API's consistency checks. */
 export const planStateQuery = defineQuery<PlanState | null>('planState');

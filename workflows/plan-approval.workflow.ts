@@ -1,5 +1,5 @@
 /**
- * One plan's approval chain on Temporal: the pure machine (`decide`/`evolve`/`deadlines`) hosted
+ * One plan's approval chain on Temporal: the pure machine (`apply`/`deadlines`) hosted
  * in a workflow whose id is the plan's business key. Commands arrive as Workflow Updates; timers
  * are `condition(…, timeout)` over `deadlines(state)`; the audit rows and read models are written
  * by an idempotent activity. Deterministic: no I/O, no clock but the workflow's, ids from uuid4().
@@ -16,10 +16,9 @@ import {
 } from '@temporalio/workflow';
 import {
   Actor,
-  decide,
+  apply,
   deadlines,
   Deadline,
-  evolve,
   isTerminal,
   PlanCommand,
   PlanState,
@@ -59,30 +58,26 @@ export async function planApproval(input: PlanApprovalInput): Promise<PlanApprov
   /** Bumped on every accepted change, so the timer loop re-reads deadlines(state). */
   let changes = 0;
 
-  /** Decides and, when accepted, applies: the only place state, seq and the outbox change. */
+  /** Applies a command: the only place state, seq and the outbox change. */
   function run(command: PlanCommand, now: string, idempotencyKey: string | null): PlanCommandResult {
-    const decision = decide(state, command, { now, calendar, newId: uuid4 });
-    if (!decision.ok) throw rejection(decision.error.code, decision.error.message, decision.error.errors);
-    if (decision.events.length === 0) {
-      if (!state) throw rejection('NOT_FOUND', `No plan ${input.planId}.`);
-      return { state, events: [], unpersisted: [...outbox], replayed: false, note: decision.note };
-    }
-    let next = state;
-    for (const e of decision.events) next = evolve(next, e);
-    state = next as PlanState;
+    const applied = apply(state, command, { now, calendar, newId: uuid4 });
+    if (!applied.ok) throw rejection(applied.error.code, applied.error.message, applied.error.errors);
+    const { events, note } = applied;
+    state = applied.state;
+    if (events.length === 0) return { state, events, unpersisted: [...outbox], replayed: false, note };
     outbox.push({
       planId: input.planId,
       firstSeq: seq + 1,
-      events: decision.events,
+      events,
       actor: command.actor,
       occurredAt: now,
       idempotencyKey,
       state,
     });
-    seq += decision.events.length;
+    seq += events.length;
     if (idempotencyKey) remember(idempotencyKey);
     changes++;
-    return { state, events: decision.events, unpersisted: [...outbox], replayed: false, note: decision.note };
+    return { state, events, unpersisted: [...outbox], replayed: false, note };
   }
 
   function remember(key: string): void {
@@ -97,7 +92,7 @@ export async function planApproval(input: PlanApprovalInput): Promise<PlanApprov
   setHandler(planStateQuery, () => state);
   setHandler(
     planCommandUpdate,
-    // Synchronous on purpose: decide + evolve + enqueue cannot interleave with another update.
+    // Synchronous on purpose: apply + enqueue cannot interleave with another update.
     (req) => {
       if (repeated(req)) {
         if (!state) throw rejection('NOT_FOUND', `No plan ${input.planId}.`);
@@ -110,12 +105,12 @@ export async function planApproval(input: PlanApprovalInput): Promise<PlanApprov
       // source: ids are placeholders here, the handler decides again with real ones.
       validator: (req) => {
         if (repeated(req)) return;
-        const decision = decide(state, req.command, {
+        const applied = apply(state, req.command, {
           now: req.requestedAt,
           calendar,
           newId: () => '00000000-0000-4000-8000-000000000000',
         });
-        if (!decision.ok) throw rejection(decision.error.code, decision.error.message, decision.error.errors);
+        if (!applied.ok) throw rejection(applied.error.code, applied.error.message, applied.error.errors);
       },
     },
   );

@@ -1,8 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import type { Projector } from '@vufo/engine';
-import { ReadModels } from '../../api/src/approval/read-models';
+import { Projector, ReadModels } from '@vufo/engine';
 
-/** The read-model projector of the API, from the container: both hosts project through the same code. */
+/** The read-model projector from the container: both hosts project through the same code (libs/engine). */
 export function projectorOf(ctx: Pick<INestApplicationContext, 'get'>): Projector {
   const readModels = ctx.get(ReadModels);
   return (em, written) => readModels.project(em, written);

@@ -4,13 +4,14 @@ import { createActivities } from '@vufo/engine';
 import { existsSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { projectorOf } from './activities.provider';
+import { workflowsPath } from './workflows-path';
 
 /**
  * The prebuilt bundle when WORKFLOW_BUNDLE names one (the Docker image: every worker of a release
  * runs byte-identical workflow code), else the sources, bundled at start (development, tests).
  */
 export function workflowSource(prebuilt?: string): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
-  if (!prebuilt) return { workflowsPath: require.resolve('../../../workflows') };
+  if (!prebuilt) return { workflowsPath: workflowsPath() };
   if (!existsSync(prebuilt)) throw new Error(`WORKFLOW_BUNDLE ${prebuilt} does not exist.`);
   return { workflowBundle: { codePath: prebuilt } };
 }

@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ReadModels } from '../../api/src/approval/read-models';
-import { DATABASE_URL, DatabaseModule } from '../../api/src/database/database.module';
-import { Notifier } from '../../api/src/notifications/notifier';
+import { Notifier, ReadModels } from '@vufo/engine';
+import { DATABASE_URL, DataSourceModule } from '@vufo/persistence';
 
 /**
  * The worker's container: the database and the services the activities need (read models and the
@@ -13,7 +12,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       global: true,
-      imports: [DatabaseModule],
+      imports: [DataSourceModule],
       providers: [{ provide: DATABASE_URL, useValue: databaseUrl }, Notifier, ReadModels],
       exports: [DATABASE_URL, ReadModels],
     };

@@ -1,8 +1,7 @@
 /** Test support for the approval machine (not part of the library's API). */
 import { DEFAULT_HOLIDAY_DATES_VN, WorkingDayCalendar } from '../src/calendar';
 import {
-  decide,
-  evolve,
+  apply,
   type Actor,
   type Agencies,
   type CycleTerms,
@@ -154,12 +153,13 @@ export class PlanHarness {
 
   /** Decides and, when accepted, applies the events. */
   send(command: PlanCommand): Decision {
-    const d = decide(this.state, command, this.ctx());
-    if (d.ok) {
-      for (const e of d.events) this.state = evolve(this.state, e);
-      this.events.push(...d.events);
-    }
-    return d;
+    const d = apply(this.state, command, this.ctx());
+    if (!d.ok) return d;
+    this.state = d.state;
+    this.events.push(...d.events);
+    return d.note === undefined
+      ? { ok: true, events: d.events }
+      : { ok: true, events: d.events, note: d.note };
   }
 
   /** Like send, but fails the test when refused. */

@@ -1,6 +1,5 @@
 import type { Actor, PlanCommand, PlanEvent, PlanState } from '@vufo/domain';
 import type { StoredEvent } from './event-store';
-import type { LockedHead } from './embedded/plan-stream';
 
 /** A command for one plan's approval stream, as both hosts receive it. */
 export interface PlanDispatch {
@@ -9,12 +8,6 @@ export interface PlanDispatch {
   actor: Actor;
   /** A repeat with the same key has effect once and returns the first result. */
   idempotencyKey?: string;
-  /**
-   * The caller's transaction already locked the plan row and read its head (a content edit bumps
-   * the version with one UPDATE … RETURNING): the embedded host does not read it again. The
-   * Temporal host, whose state lives in the workflow, ignores it.
-   */
-  lockedHead?: LockedHead;
 }
 
 export interface DispatchOutcome {

@@ -3,8 +3,6 @@ import {
   ActivityEntity,
   BudgetLineEntity,
   CycleEntity,
-  EventEntity,
-  IdempotencyEntity,
   NormRuleEntity,
   OrganizationEntity,
   PlanEntity,
@@ -22,8 +20,6 @@ export const ENTITIES = [
   BudgetLineEntity,
   ProposalEntity,
   NormRuleEntity,
-  EventEntity,
-  IdempotencyEntity,
 ];
 
 /** The one place that says how the application talks to PostgreSQL. `synchronize` is never on. */

@@ -4,3 +4,4 @@ export * from './embedded-postgres';
 export * from './database-url';
 export * from './prepared';
 export * from './rows';
+export * from './data-source.module';

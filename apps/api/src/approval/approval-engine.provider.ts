@@ -1,12 +1,11 @@
 import { Injectable, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { DEFAULT_HOLIDAY_DATES_VN } from '@vufo/domain';
-import { ApprovalEngine, persistPlanBatches, TemporalApprovalEngine } from '@vufo/engine';
+import { ApprovalEngine, persistPlanBatches, ReadModels, TemporalApprovalEngine } from '@vufo/engine';
 import { Clock } from '../common/clock';
 import { Tx } from '../common/transaction';
 import { APP_CONFIG, AppConfig } from '../config';
 import { EmbeddedApprovalEngine } from './embedded-engine';
-import { ReadModels } from './read-models';
 
 /** The API's connection to Temporal (only with APPROVAL_ENGINE=temporal), closed on shutdown. */
 @Injectable()

@@ -10,6 +10,7 @@ import { Principal } from '../identity/principal';
 import { assertVersion, BumpedPlan, notFound, PlanAccess, planContentRows } from '../plans/plan-access';
 import { actorOf } from './actor';
 import { CalendarService } from './calendar.service';
+import { EmbeddedApprovalEngine } from './embedded-engine';
 
 type Change = { kind: string; summary: string; details?: Record<string, unknown> };
 
@@ -26,6 +27,7 @@ export class PlanCommands {
     private readonly access: PlanAccess,
     private readonly calendar: CalendarService,
     @Inject(ApprovalEngine) private readonly engine: ApprovalEngine,
+    private readonly embedded: EmbeddedApprovalEngine,
   ) {}
 
   /** Creates the plan row and starts its stream with PlanCreated, in the caller's transaction. */
@@ -77,6 +79,7 @@ export class PlanCommands {
     return this.tx.run(async (em) => {
       const plan = await this.access.bumpVersion(p, planId, ifMatch);
       const { details, result } = await apply(em, plan);
+      this.embedded.rememberLockedHead(em, planId, plan.head);
       await this.engine.dispatch({
         planId,
         actor: actorOf(p),
@@ -85,7 +88,6 @@ export class PlanCommands {
           actor: actorOf(p),
           change: { ...change, details: { ...change.details, ...(details ?? {}) } },
         } as PlanCommand,
-        lockedHead: plan.head,
       });
       return { plan, result };
     });

@@ -16,10 +16,6 @@ export class Tx {
     return this.als.getStore() ?? this.ds.manager;
   }
 
-  get inTransaction(): boolean {
-    return this.als.getStore() !== undefined;
-  }
-
   run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     const current = this.als.getStore();
     if (current) return work(current);

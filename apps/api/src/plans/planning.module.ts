@@ -1,13 +1,8 @@
 import { Module } from '@nestjs/common';
-import { ApprovalEngine } from '@vufo/engine';
-import { approvalEngineProvider, TemporalConnection } from '../approval/approval-engine.provider';
+import { ApprovalEngineModule } from '../approval/approval-engine.module';
 import { ApprovalController } from '../approval/approval.controller';
 import { ApprovalService } from '../approval/approval.service';
-import { CalendarService } from '../approval/calendar.service';
-import { EmbeddedApprovalEngine } from '../approval/embedded-engine';
 import { PlanCommands } from '../approval/plan-commands';
-import { ReadModels } from '../approval/read-models';
-import { TimerPoller } from '../approval/timer-poller';
 import { CyclesController } from '../cycles/cycles.controller';
 import { CyclesService } from '../cycles/cycles.service';
 import { DashboardService } from '../cycles/dashboard.service';
@@ -16,8 +11,8 @@ import { NormsController } from '../norms/norms.controller';
 import { NormsService } from '../norms/norms.service';
 import { NotificationsController } from '../notifications/notifications.controller';
 import { NotificationsService } from '../notifications/notifications.service';
-import { Notifier } from '../notifications/notifier';
 import { DemoSeeder } from '../seed/demo-seeder';
+import { TimersModule } from '../timers/timers.module';
 import { PlanAccess } from './plan-access';
 import { PlansController } from './plans.controller';
 import { PlansService } from './plans.service';
@@ -27,7 +22,7 @@ import { PlansService } from './plans.service';
  * and its notifications. One module because they share one consistency boundary (the plan row lock).
  */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, ApprovalEngineModule, TimersModule],
   controllers: [
     CyclesController,
     PlansController,
@@ -41,18 +36,11 @@ import { PlansService } from './plans.service';
     PlansService,
     PlanAccess,
     NormsService,
-    CalendarService,
     PlanCommands,
     ApprovalService,
-    ReadModels,
-    Notifier,
     NotificationsService,
-    TimerPoller,
     DemoSeeder,
-    EmbeddedApprovalEngine,
-    TemporalConnection,
-    approvalEngineProvider,
   ],
-  exports: [DemoSeeder, NormsService, TimerPoller, ApprovalEngine],
+  exports: [DemoSeeder, NormsService, ApprovalEngineModule],
 })
 export class PlanningModule {}

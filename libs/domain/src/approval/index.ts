@@ -2,6 +2,7 @@ export * from './types';
 export * from './rules';
 export * from './decide';
 export * from './evolve';
+export * from './apply';
 export * from './deadlines';
 export * from './delegation';
 export * from './notifications';

@@ -34,6 +34,22 @@ export interface NotificationIntent {
 }
 
 /**
+ * Who hears that a union has not submitted its plan: before the deadline, its submitters; once it
+ * has passed (and at each escalation), its submitters and the central union's consolidators and
+ * leaders. The same whoever notices it: a plan's own timer (notificationsFor) or, on the Temporal
+ * host, the planning cycle's checkpoint for a union without a submitted plan.
+ */
+export function submissionNoticeRecipients(
+  phase: 'REMINDER' | 'OVERDUE',
+  organizationId: string,
+): NotificationRecipient[] {
+  const submitters: NotificationRecipient = { organizationId, roles: ['PLAN_SUBMITTER'] };
+  return phase === 'REMINDER'
+    ? [submitters]
+    : [submitters, { central: true, roles: ['CONSOLIDATOR', 'LEADER'] }];
+}
+
+/**
  * Who hears about an event (pure). Reminders go to the union's submitters; overdue flags and
  * escalations to the responsible side and to the central union's consolidators; decisions and
  * revision requests (with the reason) to the union's editors and submitters; a review opened to
@@ -117,17 +133,14 @@ export function notificationsFor(event: PlanEvent, stateAfter: PlanState): Notif
     case 'PlanWithdrawn':
       return to([central('CONSOLIDATOR')], 'PLAN_WITHDRAWN', 'info', { reason: event.reason });
     case 'SubmissionReminderDue':
-      return to([union('PLAN_SUBMITTER')], 'SUBMISSION_REMINDER', 'warning', {
+      return to(submissionNoticeRecipients('REMINDER', s.organizationId), 'SUBMISSION_REMINDER', 'warning', {
         dueAt: event.deadline,
         workingDaysLeft: event.daysBefore,
       });
     case 'SubmissionOverdue':
-      return [
-        ...to([union('PLAN_SUBMITTER')], 'SUBMISSION_OVERDUE', 'overdue', { dueAt: event.deadline }),
-        ...to([central('CONSOLIDATOR', 'LEADER')], 'SUBMISSION_OVERDUE', 'overdue', {
-          dueAt: event.deadline,
-        }),
-      ];
+      return to(submissionNoticeRecipients('OVERDUE', s.organizationId), 'SUBMISSION_OVERDUE', 'overdue', {
+        dueAt: event.deadline,
+      });
     case 'SubmissionDeadlineExtended':
       return to([unionTeam], 'SUBMISSION_DEADLINE_EXTENDED', 'info', {
         dueAt: event.newDeadline,

@@ -1,12 +1,8 @@
 import { Context } from '@temporalio/activity';
 import { DataSource } from 'typeorm';
-import type {
-  CycleActivities,
-  CycleCheckpoint,
-  EventBatch,
-  PlanActivities,
-} from '../../../../workflows/contract';
-import type { Projector } from '../embedded/plan-stream';
+import { submissionNoticeRecipients } from '@vufo/domain';
+import type { CycleActivities, CycleCheckpoint, EventBatch, PlanActivities } from '@vufo/workflows/contract';
+import type { Projector } from '../stream-writer';
 import { persistPlanBatch } from './persist-batch';
 
 export interface ActivityDeps {
@@ -45,37 +41,35 @@ export function createActivities(deps: ActivityDeps): PlanActivities & CycleActi
         );
         if (!late.length) return { unionsNotified: 0 };
         const common = { cycleId, checkpoint: checkpoint.key, dueAt: checkpoint.dueAt };
-        const rows =
-          checkpoint.kind === 'REMINDER'
-            ? late.map((u) => ({
-                organization: u.id,
-                roles: ['PLAN_SUBMITTER', 'PLAN_EDITOR'],
-                kind: 'SUBMISSION_REMINDER',
-                severity: 'warning',
-                params: { ...common, planTitle: u.name_vi, days: Number(checkpoint.key.split(':')[1]) },
-              }))
-            : late.map((u) => ({
-                organization: null,
-                roles: ['CONSOLIDATOR', 'LEADER'],
-                kind: 'SUBMISSION_OVERDUE',
-                severity: 'overdue',
-                params: { ...common, planTitle: u.name_vi, unionId: u.id },
-              }));
+        const reminder = checkpoint.kind === 'REMINDER';
+        const rows = late.flatMap((u) =>
+          submissionNoticeRecipients(reminder ? 'REMINDER' : 'OVERDUE', u.id).map((recipient) => ({
+            recipient,
+            kind: reminder ? 'SUBMISSION_REMINDER' : 'SUBMISSION_OVERDUE',
+            severity: reminder ? 'warning' : 'overdue',
+            params: reminder
+              ? { ...common, planTitle: u.name_vi, days: Number(checkpoint.key.split(':')[1]) }
+              : { ...common, planTitle: u.name_vi, unionId: u.id },
+          })),
+        );
         for (const r of rows) {
+          const central = 'central' in r.recipient;
           // Idempotent per (user, cycle, checkpoint, due time, union): a retried activity adds nothing.
+          // Recipients resolve to users as the Notifier resolves them (no role named: all the organisation's users).
           await em.query(
             `INSERT INTO app.notifications (user_id, kind, severity, plan_id, params)
              SELECT u.id, $1, $2, NULL, $3::jsonb FROM app.users u JOIN app.organizations o ON o.id = u.organization_id
-              WHERE u.active AND u.roles && $4::text[]
-                AND (CASE WHEN $5::uuid IS NULL THEN o.kind = 'CENTRAL_UNION' ELSE u.organization_id = $5::uuid END)
+              WHERE u.active
+                AND (CASE WHEN $5::uuid IS NULL THEN o.kind = 'CENTRAL_UNION' AND u.roles && $4::text[]
+                          ELSE u.organization_id = $5::uuid AND (u.roles && $4::text[] OR cardinality($4::text[]) = 0) END)
                 AND NOT EXISTS (SELECT 1 FROM app.notifications n WHERE n.user_id = u.id AND n.kind = $1
                                   AND n.params @> $6::jsonb)`,
             [
               r.kind,
               r.severity,
               JSON.stringify(r.params),
-              r.roles,
-              r.organization,
+              r.recipient.roles,
+              central ? null : (r.recipient as { organizationId: string }).organizationId,
               JSON.stringify({ ...common, planTitle: r.params.planTitle }),
             ],
           );

@@ -1,4 +1,4 @@
 export * from './temporal-engine';
 export * from './activities';
 export * from './persist-batch';
-export * from '../../../../workflows/contract';
+export * from '@vufo/workflows/contract';

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
-import type { EventBatch } from '../../../../workflows/contract';
+import type { EventBatch } from '@vufo/workflows/contract';
 import { readStream, StoredEvent } from '../event-store';
-import { Projector, writeDecided } from '../embedded/plan-stream';
+import { Projector, writeDecided } from '../stream-writer';
 
 /** Retried by Temporal: the plan row is not visible yet, or an earlier batch is not written yet. */
 export class BatchNotReady extends Error {

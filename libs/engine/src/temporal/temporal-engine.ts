@@ -21,9 +21,9 @@ import {
   planWorkflowId,
   REJECTION_FAILURE_TYPE,
   RejectionDetails,
-} from '../../../../workflows/contract';
-import type { planApproval } from '../../../../workflows/plan-approval.workflow';
-import type { planningCycle } from '../../../../workflows/planning-cycle.workflow';
+} from '@vufo/workflows/contract';
+import type { planApproval } from '@vufo/workflows/plan-approval.workflow';
+import type { planningCycle } from '@vufo/workflows/planning-cycle.workflow';
 import { ApprovalEngine, DispatchOutcome, PlanDispatch } from '../approval-engine';
 import type { StoredEvent } from '../event-store';
 

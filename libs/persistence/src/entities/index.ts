@@ -7,5 +7,3 @@ export * from './activity.entity';
 export * from './budget-line.entity';
 export * from './proposal.entity';
 export * from './norm-rule.entity';
-export * from './event.entity';
-export * from './idempotency.entity';

@@ -1,33 +1,16 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { PlanCommand, PlanState } from '@vufo/domain';
+import { PlanCommand } from '@vufo/domain';
 import { ApprovalEngine } from '@vufo/engine';
 import { Clock } from '../common/clock';
 import { Tx } from '../common/transaction';
 import { APP_CONFIG, AppConfig } from '../config';
 import { groupBy } from '../common/group';
-import { SYSTEM_ACTOR } from './actor';
-import { EmbeddedApprovalEngine } from './embedded-engine';
+import { SYSTEM_ACTOR } from '../approval/actor';
+import { EmbeddedApprovalEngine } from '../approval/embedded-engine';
+import { DueTimer, TimersRepository } from './timers.repository';
 
 /** Due timers claimed and fired together, in one transaction. */
 const BATCH = 250;
-/** A timer that failed this often is left for a person (its last_error says why). */
-const MAX_ATTEMPTS = 10;
-/** Due at $1 and not given up on: the batch claim and the one-by-one fallback pick alike. */
-const isDue = (t: string) =>
-  `${t}.fired_at IS NULL AND ${t}.due_at <= $1 AND ${t}.attempts < ${MAX_ATTEMPTS}`;
-
-interface DueTimer {
-  stream_id: string;
-  key: string;
-}
-
-interface ClaimedTimer extends DueTimer {
-  timer: string;
-  due_at: Date;
-  machine_state: PlanState | null;
-  stream_seq: number;
-  stream_hash: string | null;
-}
 
 /**
  * Fires due timers. A timer is claimed by locking it and its plan row (SKIP LOCKED: a busy plan or
@@ -54,6 +37,7 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(ApprovalEngine) private readonly engine: ApprovalEngine,
     private readonly embedded: EmbeddedApprovalEngine,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly timers: TimersRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -83,10 +67,7 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
     } catch (err) {
       this.log.warn({ err }, 'a batch of timers failed; firing them one by one');
     }
-    const due: DueTimer[] = await this.tx.em.query(
-      `SELECT t.stream_id, t.key FROM app.timers t WHERE ${isDue('t')} ORDER BY t.due_at LIMIT $2`,
-      [this.clock.now(), BATCH],
-    );
+    const due = await this.timers.due(this.clock.now(), BATCH);
     let fired = 0;
     for (const t of due) {
       if (this.stopped) break;
@@ -94,10 +75,7 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
         fired += await this.fire(1, t);
       } catch (err) {
         this.log.error({ err, plan: t.stream_id, key: t.key }, 'timer failed; will retry');
-        await this.tx.em.query(
-          `UPDATE app.timers SET attempts = attempts + 1, last_error = $3 WHERE stream_id = $1 AND key = $2`,
-          [t.stream_id, t.key, String((err as Error).message).slice(0, 500)],
-        );
+        await this.timers.recordFailure(t, String((err as Error).message));
       }
     }
     return fired;
@@ -106,25 +84,7 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
   /** Claims up to `limit` due timers (or just `only`) and fires them in one transaction. */
   private fire(limit: number, only?: DueTimer): Promise<number> {
     return this.tx.run(async (em) => {
-      const now = this.clock.now();
-      const params: unknown[] = [now, limit];
-      if (only) params.push(only.stream_id, only.key);
-      // Claim and mark in one statement. Marked first, so the reschedule inside the command keeps
-      // this row as the record of the firing. Locking the timer row too makes a poller that waited
-      // on it re-check fired_at, rather than claim what another has just fired.
-      const [claimed]: [ClaimedTimer[], number] = await em.query(
-        `WITH due AS (
-           SELECT t.stream_id, t.key FROM app.timers t JOIN app.plans p ON p.id = t.stream_id
-            WHERE ${isDue('t')}
-                  ${only ? 'AND t.stream_id = $3 AND t.key = $4' : ''}
-            ORDER BY t.due_at LIMIT $2
-              FOR UPDATE OF t, p SKIP LOCKED)
-         UPDATE app.timers t SET fired_at = $1, attempts = t.attempts + 1
-           FROM due JOIN app.plans p ON p.id = due.stream_id
-          WHERE t.stream_id = due.stream_id AND t.key = due.key
-          RETURNING t.stream_id, t.key, t.timer, t.due_at, p.machine_state, p.stream_seq, p.stream_hash`,
-        params,
-      );
+      const claimed = await this.timers.claim(em, this.clock.now(), limit, only);
       if (!claimed.length) return 0;
       const streams = [...groupBy(claimed, (t) => t.stream_id).values()].map((timers) => {
         timers.sort((a, b) => a.due_at.getTime() - b.due_at.getTime() || (a.key < b.key ? -1 : 1));

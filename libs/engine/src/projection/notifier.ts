@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { NotificationIntent } from '@vufo/domain';
-import type { StoredEvent } from '@vufo/engine';
+import type { StoredEvent } from '../event-store';
 
 /** One notification intent of one stored event, not yet addressed to users. */
 export interface PendingNotice {
@@ -24,6 +24,8 @@ export class Notifier {
         severity: intent.severity,
         params: intent.params,
         event_id: event?.id ?? null,
+        // When the host decided the event (its Clock), not when the row happened to be written.
+        created_at: event?.occurredAt ?? null,
         central: Boolean(r.central),
         organization_id: r.central ? null : r.organizationId,
         roles: r.roles,
@@ -32,10 +34,10 @@ export class Notifier {
     // A central recipient is every central-union user with one of the roles; a union or agency
     // recipient is its users with one of the roles, or all of them when no role is named.
     await em.query(
-      `INSERT INTO app.notifications (user_id, kind, severity, plan_id, params, event_id)
-       SELECT u.id, n.kind, n.severity, n.plan_id, n.params, n.event_id
+      `INSERT INTO app.notifications (user_id, kind, severity, plan_id, params, event_id, created_at)
+       SELECT u.id, n.kind, n.severity, n.plan_id, n.params, n.event_id, COALESCE(n.created_at, now())
          FROM jsonb_to_recordset($1::jsonb) AS n(plan_id uuid, kind text, severity text, params jsonb, event_id bigint,
-              central boolean, organization_id uuid, roles text[])
+              created_at timestamptz, central boolean, organization_id uuid, roles text[])
          JOIN app.users u ON u.active
          JOIN app.organizations o ON o.id = u.organization_id
         WHERE (n.central AND o.kind = 'CENTRAL_UNION' AND u.roles && n.roles)

@@ -1,8 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { notificationsFor, PlanState } from '@vufo/domain';
-import { Projected } from '@vufo/engine';
-import { Notifier, PendingNotice } from '../notifications/notifier';
+import type { Projected } from '../stream-writer';
+import { Notifier, PendingNotice } from './notifier';
 
 /**
  * Read models follow the machine's state inside the command's transaction: plan status and
@@ -11,8 +11,6 @@ import { Notifier, PendingNotice } from '../notifications/notifier';
  */
 @Injectable()
 export class ReadModels {
-  private readonly log = new Logger('ReadModels');
-
   constructor(private readonly notifier: Notifier) {}
 
   /** Batches of the same plan come oldest first; a plan's last state is what its rows show. */
