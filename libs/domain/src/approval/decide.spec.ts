@@ -3,6 +3,7 @@ import {
   AGENCY,
   DEADLINE,
   DECISION_RECORD,
+  OPEN_CYCLE,
   PlanHarness,
   TERMS,
   UNION,
@@ -368,6 +369,7 @@ describe('CreatePlan', () => {
       organizationId: UNION,
       title: ' Plan ',
       cycle: TERMS,
+      ...OPEN_CYCLE,
     });
     expect(created).toMatchObject({
       type: 'PlanCreated',
@@ -398,13 +400,14 @@ describe('CreatePlan', () => {
       organizationId: UNION,
       title: 'x',
       cycle: TERMS,
+      ...OPEN_CYCLE,
     } as const;
     refusedWith(h.send({ ...base, actor: actors.otherEditor }), 'FORBIDDEN');
     refusedWith(h.send({ ...base, actor: actors.consolidator }), 'FORBIDDEN');
     refusedWith(h.send({ ...base, actor: actors.system }), 'FORBIDDEN');
   });
 
-  it('validates the cycle terms and sorts the route', () => {
+  it('validates the cycle terms and the route', () => {
     const h = new PlanHarness();
     const send = (cycle: unknown, title = 'x') =>
       h.send({
@@ -415,6 +418,7 @@ describe('CreatePlan', () => {
         organizationId: UNION,
         title,
         cycle,
+        ...OPEN_CYCLE,
       } as PlanCommand);
     refusedWith(
       send({ ...TERMS, submissionDeadline: 'soon' }),
@@ -446,18 +450,41 @@ describe('CreatePlan', () => {
       'cycle.route[1].stage',
     );
     refusedWith(send(TERMS, '  '), 'VALIDATION_FAILED', 'title');
+    // One route rule with the API (validateRoute): stages 1..n in order, each function once.
+    refusedWith(
+      send({
+        ...TERMS,
+        route: [
+          { stage: 2, functions: ['BUDGET', 'CONTENT'] },
+          { stage: 5, functions: ['FINAL'] },
+        ],
+      }),
+      'VALIDATION_FAILED',
+      'cycle.route[0].stage expected 1',
+    );
+    refusedWith(
+      send({
+        ...TERMS,
+        route: [
+          { stage: 1, functions: ['BUDGET', 'CONTENT'] },
+          { stage: 2, functions: ['CONTENT', 'FINAL'] },
+        ],
+      }),
+      'VALIDATION_FAILED',
+      'cycle.route[1].functions CONTENT repeated',
+    );
     const d = send({
       ...TERMS,
       route: [
-        { stage: 5, functions: ['FINAL'] },
-        { stage: 2, functions: ['BUDGET', 'CONTENT'] },
+        { stage: 1, functions: ['BUDGET', 'CONTENT', 'BUDGET'] },
+        { stage: 2, functions: ['FINAL'] },
       ],
       rolloutReportDay: 10,
     });
     expect(d.ok && d.events[0].type === 'PlanCreated' && d.events[0].terms).toMatchObject({
       route: [
-        { stage: 2, functions: ['BUDGET', 'CONTENT'] },
-        { stage: 5, functions: ['FINAL'] },
+        { stage: 1, functions: ['BUDGET', 'CONTENT'] },
+        { stage: 2, functions: ['FINAL'] },
       ],
       rolloutReportDay: 10,
     });
@@ -474,6 +501,7 @@ describe('CreatePlan', () => {
         organizationId: UNION,
         title: 'x',
         cycle: TERMS,
+        ...OPEN_CYCLE,
       }),
       'INVALID_TRANSITION',
     );
