@@ -11,7 +11,17 @@ import {
   approveAll,
   content,
 } from '../../test/plan-fixtures';
-import { decide, deadlines, evolve, PLAN_TRANSITIONS, replay } from './index';
+import {
+  decide,
+  deadlines,
+  evolve,
+  parseTimerKey,
+  PLAN_TRANSITIONS,
+  refusalBeforeStatus,
+  replay,
+  timerKeys,
+  validateRoute,
+} from './index';
 import type { Actor, Decision, PlanCommand, PlanContent, PlanEvent } from './types';
 
 const local = (s: string) => new Date(`${s}+07:00`).toISOString();
@@ -490,6 +500,67 @@ describe('CreatePlan', () => {
     });
   });
 
+  it('refuses a closed cycle, then a second live plan, from the facts the host read', () => {
+    const h = new PlanHarness();
+    const base = {
+      type: 'CreatePlan',
+      actor: actors.editor,
+      planId: 'p',
+      cycleId: 'c',
+      organizationId: UNION,
+      title: 'x',
+      cycle: TERMS,
+    } as const;
+    const closed = h.send({ ...base, cycleYear: 2026, cycleStatus: 'CLOSED', livePlanId: 'p-0' });
+    expect(closed).toEqual({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION', message: 'The 2026 cycle is not open for new plans.' },
+    });
+    const live = h.send({ ...base, ...OPEN_CYCLE, livePlanId: 'p-0' });
+    expect(live).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Your union already has a plan in this cycle (p-0).' },
+    });
+    // The host asks the same guards before it allocates the stream's row.
+    expect(refusalBeforeStatus(null, { ...base, ...OPEN_CYCLE, livePlanId: 'p-0' })).toEqual(
+      live.ok ? null : live.error,
+    );
+    expect(refusalBeforeStatus(null, { ...base, ...OPEN_CYCLE })).toBeNull();
+    // Guards come after who: another union's editor is FORBIDDEN whatever the facts.
+    refusedWith(
+      h.send({
+        ...base,
+        cycleYear: 2026,
+        cycleStatus: 'CLOSED',
+        livePlanId: null,
+        actor: actors.otherEditor,
+      }),
+      'FORBIDDEN',
+    );
+  });
+
+  it("validates a route with the API's field names too", () => {
+    const api = (i?: number) => (i === undefined ? 'route' : `route.${i}`);
+    expect(validateRoute([{ stage: 1, functions: ['CONTENT', 'CONTENT'] }], api)).toEqual({
+      ok: true,
+      route: [{ stage: 1, functions: ['CONTENT'] }],
+    });
+    const bad = validateRoute(
+      [
+        { stage: 1, functions: ['CONTENT'] },
+        { stage: 3, functions: ['FINAL'] },
+        { stage: 3, functions: ['CONTENT'] },
+        { stage: 4, functions: [] },
+      ],
+      api,
+    );
+    expect(bad.ok ? [] : bad.error.errors).toEqual([
+      { field: 'route.1.stage', message: 'expected 2' },
+      { field: 'route.2.functions', message: 'CONTENT repeated' },
+      { field: 'route.3.functions', message: 'one or more of CONTENT, BUDGET, FINAL' },
+    ]);
+  });
+
   it('cannot create a plan twice; other commands need a plan', () => {
     const h = new PlanHarness().create();
     refusedWith(
@@ -954,6 +1025,43 @@ describe('GrantExtension', () => {
 describe('rollout', () => {
   const approved = () => new PlanHarness().create().submit().approveStage1().approveFinal();
 
+  it("RecordProgress: the union's PLAN_EDITOR, in IN_ROLLOUT, for an activity of the plan; audited with its details", () => {
+    const h = approved();
+    const progress = {
+      type: 'RecordProgress',
+      actor: actors.editor,
+      activityId: 'act-1',
+      implementationStatus: 'DONE',
+      actualSpend: '12000000',
+      results: 'Delegation received',
+      reportedOn: '2026-10-01',
+    } as const;
+    refusedWith(h.send(progress), 'INVALID_TRANSITION');
+    h.must({ type: 'StartRollout', actor: actors.consolidator, consolidationId: 'k' });
+    refusedWith(h.send({ ...progress, actor: actors.otherEditor }), 'FORBIDDEN');
+    refusedWith(h.send({ ...progress, actor: actors.consolidator }), 'FORBIDDEN');
+    refusedWith(h.send({ ...progress, activityId: 'act-9' }), 'NOT_FOUND');
+    refusedWith(
+      h.send({ ...progress, implementationStatus: 'FINISHED' } as unknown as PlanCommand),
+      'VALIDATION_FAILED',
+      'implementationStatus',
+    );
+    refusedWith(h.send({ ...progress, actualSpend: '-1' }), 'VALIDATION_FAILED', 'actualSpend');
+    const before = h.s;
+    const [recorded] = h.must(progress);
+    expect(recorded).toEqual({
+      type: 'ProgressRecorded',
+      activityId: 'act-1',
+      implementationStatus: 'DONE',
+      actualSpend: '12000000',
+      results: 'Delegation received',
+      reportedOn: '2026-10-01',
+      recordedAt: h.now,
+      by: { userId: 'u-editor', displayName: 'User u-editor', organizationId: UNION },
+    });
+    expect(h.s).toEqual({ ...before, updatedAt: h.now });
+  });
+
   it('StartRollout: CONSOLIDATOR or LEADER, from APPROVED', () => {
     const h = approved();
     refusedWith(
@@ -1125,5 +1233,18 @@ describe('evolve / replay', () => {
       }),
     ).toThrow();
     expect(() => evolve(h.s, h.events[0])).toThrow();
+  });
+});
+
+describe('timer keys', () => {
+  it('parseTimerKey reads back what timerKeys writes, and nothing else', () => {
+    expect(parseTimerKey(timerKeys.submissionReminder(5))).toEqual({ kind: 'submission-reminder', of: '5' });
+    expect(parseTimerKey(timerKeys.submissionDeadline())).toEqual({ kind: 'submission-deadline', of: '' });
+    expect(parseTimerKey(timerKeys.reviewSla('rv-1'))).toEqual({ kind: 'review-sla', of: 'rv-1' });
+    expect(parseTimerKey(timerKeys.rolloutReport('2027-Q1'))).toEqual({
+      kind: 'rollout-report',
+      of: '2027-Q1',
+    });
+    expect(parseTimerKey('audit:1')).toBeNull();
   });
 });
