@@ -27,7 +27,7 @@ import {
   type StateFor,
 } from './types';
 
-export function isBlank(v: unknown): boolean {
+function isBlank(v: unknown): boolean {
   return typeof v !== 'string' || v.trim() === '';
 }
 
