@@ -11,6 +11,7 @@ import {
   approveAll,
   content,
   DECISION_RECORD,
+  OPEN_CYCLE,
   TERMS,
   UNION,
 } from '../../libs/domain/test/plan-fixtures';
@@ -27,6 +28,7 @@ export const createPlan: PlanCommand = {
   organizationId: UNION,
   title: 'Kế hoạch đối ngoại nhân dân năm 2027',
   cycle: TERMS,
+  ...OPEN_CYCLE,
 };
 export const submit: PlanCommand = {
   type: 'Submit',

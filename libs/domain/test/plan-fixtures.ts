@@ -77,6 +77,9 @@ export const TERMS: CycleTerms = {
   ],
 };
 
+/** What a host finds when a union creates its plan in an open cycle, with no other live plan. */
+export const OPEN_CYCLE = { cycleYear: 2027, cycleStatus: 'OPEN', livePlanId: null } as const;
+
 export function content(overrides: Partial<PlanContent> = {}): PlanContent {
   return {
     title: 'External affairs plan 2027',
@@ -198,6 +201,7 @@ export class PlanHarness {
       organizationId: UNION,
       title: 'Plan 2027',
       cycle: terms,
+      ...OPEN_CYCLE,
     });
     return this;
   }

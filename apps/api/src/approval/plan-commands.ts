@@ -1,7 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { Actor, CycleTerms, DomainError, PlanCommand, PlanContent } from '@vufo/domain';
+import {
+  Actor,
+  CycleTerms,
+  DomainError,
+  PlanCommand,
+  PlanContent,
+  Progress,
+  refusalBeforeStatus,
+} from '@vufo/domain';
 import { ApprovalEngine, DispatchOutcome } from '@vufo/engine';
 import { CycleEntity, PlanEntity, prepared } from '@vufo/persistence';
 import { Tx } from '../common/transaction';
@@ -30,29 +38,39 @@ export class PlanCommands {
     private readonly embedded: EmbeddedApprovalEngine,
   ) {}
 
-  /** Creates the plan row and starts its stream with PlanCreated, in the caller's transaction. */
-  async create(p: Principal, cycle: CycleEntity, title: string, objectives: string): Promise<string> {
-    const plan = await this.tx.em
-      .getRepository(PlanEntity)
-      .save(
-        this.tx.em
-          .getRepository(PlanEntity)
-          .create({ cycleId: cycle.id, organizationId: p.organizationId, title, objectives }),
-      );
-    await this.engine.dispatch({
-      planId: plan.id,
+  /**
+   * Creates the plan row and starts its stream with PlanCreated, in the caller's transaction.
+   * `livePlanId`: the union's live plan in this cycle, which the caller read under its lock.
+   */
+  async create(
+    p: Principal,
+    cycle: CycleEntity,
+    title: string,
+    objectives: string,
+    livePlanId: string | null,
+  ): Promise<string> {
+    const planId = randomUUID();
+    const command: PlanCommand = {
+      type: 'CreatePlan',
       actor: actorOf(p),
-      command: {
-        type: 'CreatePlan',
-        actor: actorOf(p),
-        planId: plan.id,
-        cycleId: cycle.id,
-        organizationId: p.organizationId,
-        title,
-        cycle: this.termsOf(cycle),
-      } as PlanCommand,
-    });
-    return plan.id;
+      planId,
+      cycleId: cycle.id,
+      organizationId: p.organizationId,
+      title,
+      cycle: this.termsOf(cycle),
+      cycleYear: cycle.year,
+      cycleStatus: cycle.status,
+      livePlanId,
+    };
+    // The stream lives on the plan's row, which a unique index holds to one live plan per union
+    // and cycle: the machine's guards are asked before the row is inserted, then decide again.
+    const refused = refusalBeforeStatus(null, command);
+    if (refused) throw new DomainError(refused.code, refused.message, refused.errors ?? []);
+    await this.tx.em
+      .getRepository(PlanEntity)
+      .insert({ id: planId, cycleId: cycle.id, organizationId: p.organizationId, title, objectives });
+    await this.engine.dispatch({ planId, actor: actorOf(p), command });
+    return planId;
   }
 
   termsOf(cycle: CycleEntity): CycleTerms {
@@ -93,25 +111,25 @@ export class PlanCommands {
     });
   }
 
-  /** Rollout progress is recorded on an approved plan's stream, not guarded as a content edit. */
+  /** Rollout progress: the machine guards and records it (ProgressRecorded); `apply` updates the activity row. */
   async recordProgress(
     p: Principal,
     planId: string,
-    details: Record<string, unknown>,
+    progress: Progress,
     apply: (em: EntityManager) => Promise<void>,
   ): Promise<number> {
     return this.tx.run(async (em) => {
-      const plan = await this.access.visiblePlan(p, planId, true);
-      if (plan.organizationId !== p.organizationId)
-        throw new DomainError('FORBIDDEN', "Only the plan's own union reports its progress.");
-      if (plan.status !== 'IN_ROLLOUT')
-        throw new DomainError('INVALID_TRANSITION', 'Progress is reported while the plan is in rollout.');
+      await this.access.visiblePlan(p, planId, true);
+      await this.engine.dispatch({
+        planId,
+        actor: actorOf(p),
+        command: { type: 'RecordProgress', actor: actorOf(p), ...progress },
+      });
       await apply(em);
       const [rows]: [{ version: number }[], number] = await em.query(
         `UPDATE app.plans SET version = version + 1 WHERE id = $1 RETURNING version`,
         [planId],
       );
-      void details;
       return rows[0].version;
     });
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@vufo/domain';
+import { DomainError, validateRoute } from '@vufo/domain';
 import { CycleEntity, RouteStage } from '@vufo/persistence';
 import { Tx } from '../common/transaction';
 import { Principal } from '../identity/principal';
@@ -16,8 +16,11 @@ export class CyclesService {
   constructor(private readonly tx: Tx) {}
 
   async create(p: Principal, dto: CreateCycleDto): Promise<CycleEntity> {
-    const route = dto.route ?? TYPICAL_ROUTE;
-    validateRoute(route);
+    const checked = validateRoute(dto.route ?? TYPICAL_ROUTE, (i) =>
+      i === undefined ? 'route' : `route.${i}`,
+    );
+    if (!checked.ok)
+      throw new DomainError(checked.error.code, checked.error.message, checked.error.errors ?? []);
     const repo = this.tx.em.getRepository(CycleEntity);
     if (await repo.findOneBy({ year: dto.year }))
       throw new DomainError('CONFLICT', `A cycle for ${dto.year} exists.`);
@@ -29,7 +32,7 @@ export class CyclesService {
         reviewSlaDays: dto.reviewSlaDays,
         revisionSlaDays: dto.revisionSlaDays,
         reminderWorkingDays: [...new Set(dto.reminderWorkingDays ?? [5, 1])].sort((a, b) => b - a),
-        route: route.map((s) => ({ stage: s.stage, functions: [...new Set(s.functions)] })),
+        route: checked.route,
         createdBy: p.userId,
       }),
     );
@@ -47,24 +50,4 @@ export class CyclesService {
       nextCursor: null,
     };
   }
-}
-
-/** Stages numbered 1..n in order, each function reviewed in one stage only. */
-export function validateRoute(route: RouteStage[]): void {
-  const seen = new Set<string>();
-  route.forEach((s, i) => {
-    if (s.stage !== i + 1) {
-      throw new DomainError('VALIDATION_FAILED', 'Route stages must be numbered 1, 2, … in order.', [
-        { field: `route.${i}.stage`, message: `expected ${i + 1}` },
-      ]);
-    }
-    for (const f of s.functions) {
-      if (seen.has(f)) {
-        throw new DomainError('VALIDATION_FAILED', `${f} appears in more than one stage.`, [
-          { field: `route.${i}.functions`, message: `${f} repeated` },
-        ]);
-      }
-      seen.add(f);
-    }
-  });
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { checkNorm, DomainError, vndToJson } from '@vufo/domain';
+import { checkNorm, DomainError, Progress, vndToJson } from '@vufo/domain';
 import {
   ActivityEntity,
   BudgetLineEntity,
@@ -71,15 +71,12 @@ export class PlansService {
     const id = await this.tx.run(async (em) => {
       const cycle = await em.getRepository(CycleEntity).findOneBy({ id: cycleId });
       if (!cycle) throw notFound('cycle', cycleId);
-      if (cycle.status !== 'OPEN')
-        throw new DomainError('INVALID_TRANSITION', `The ${cycle.year} cycle is not open for new plans.`);
-      const live = await em.query(
+      // The facts CreatePlan's guards judge (cycle open, one live plan), read under the lock.
+      const live: { id: string }[] = await em.query(
         `SELECT id FROM app.plans WHERE cycle_id = $1 AND organization_id = $2 AND status NOT IN ('REJECTED','WITHDRAWN') FOR UPDATE`,
         [cycleId, p.organizationId],
       );
-      if (live.length)
-        throw new DomainError('CONFLICT', `Your union already has a plan in this cycle (${live[0].id}).`);
-      return this.commands.create(p, cycle, dto.title, dto.objectives ?? '');
+      return this.commands.create(p, cycle, dto.title, dto.objectives ?? '', live[0]?.id ?? null);
     });
     return this.get(p, id);
   }
@@ -352,7 +349,7 @@ export class PlansService {
       {
         activityId,
         ...stringify(pick(dto, ['implementationStatus', 'actualSpend', 'results', 'reportedOn'] as const)),
-      },
+      } as Progress,
       async (em) => {
         await em.getRepository(ActivityEntity).update(activityId, {
           implementationStatus: dto.implementationStatus,

@@ -1,4 +1,4 @@
-import { PlanHarness, TERMS, UNION, actors, calendar } from '../../test/plan-fixtures';
+import { OPEN_CYCLE, PlanHarness, TERMS, UNION, actors, calendar } from '../../test/plan-fixtures';
 import { apply } from './apply';
 import { decide } from './decide';
 import { replay } from './evolve';
@@ -12,6 +12,7 @@ describe('apply: decide, then evolve', () => {
     organizationId: UNION,
     title: 'Plan 2027',
     cycle: TERMS,
+    ...OPEN_CYCLE,
   };
   const ctx = { now: '2026-06-01T02:00:00.000Z', calendar, newId: () => 'id-1' };
 

@@ -3,6 +3,7 @@ import {
   AGENCIES,
   DECISION_RECORD,
   OTHER_AGENCY,
+  OPEN_CYCLE,
   TERMS,
   UNION,
   actors,
@@ -76,6 +77,7 @@ const KINDS = [
   'startRollout',
   'report',
   'report',
+  'progress',
   'close',
 ] as const;
 type Kind = (typeof KINDS)[number];
@@ -217,6 +219,7 @@ function commandFor(
           organizationId: UNION,
           title: 'Plan',
           cycle,
+          ...OPEN_CYCLE,
         },
         now,
       };
@@ -368,6 +371,17 @@ function commandFor(
         },
         now,
       };
+    case 'progress':
+      return {
+        command: {
+          type: 'RecordProgress',
+          actor: pickActor(actors.editor),
+          activityId: step.variant % 10 === 0 ? 'act-unknown' : 'act-0',
+          implementationStatus: step.pick % 2 ? 'IN_PROGRESS' : 'DONE',
+          actualSpend: String(step.pick * 1000),
+        },
+        now,
+      };
     case 'close':
       return { command: { type: 'ClosePlan', actor: pickActor(actors.consolidator) }, now };
   }
@@ -408,6 +422,8 @@ function authorised(before: PlanState | null, c: PlanCommand): boolean {
       return has(a, 'CONSOLIDATOR', 'LEADER');
     case 'ClosePlan':
       return has(a, 'CONSOLIDATOR');
+    case 'RecordProgress':
+      return has(a, 'PLAN_EDITOR') && a.organizationId === before!.organizationId;
     case 'DeadlineReached':
       return a.kind === 'system';
   }

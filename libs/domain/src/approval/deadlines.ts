@@ -12,6 +12,28 @@ export const timerKeys = {
   rolloutReport: (period: string) => `rollout-report:${period}`,
 } as const;
 
+const TIMER_KEY_KINDS = [
+  'submission-reminder',
+  'submission-deadline',
+  'review-reminder',
+  'review-sla',
+  'revision-reminder',
+  'revision-sla',
+  'rollout-report',
+] as const;
+export type TimerKeyKind = (typeof TIMER_KEY_KINDS)[number];
+
+/**
+ * A key made by `timerKeys`, read back: its kind and what it is about (days before, review id,
+ * round or period; '' for the submission deadline). Null when no `timerKeys` maker writes it.
+ */
+export function parseTimerKey(key: string): { kind: TimerKeyKind; of: string } | null {
+  const colon = key.indexOf(':');
+  const kind = colon < 0 ? key : key.slice(0, colon);
+  if (!(TIMER_KEY_KINDS as readonly string[]).includes(kind)) return null;
+  return { kind: kind as TimerKeyKind, of: colon < 0 ? '' : key.slice(colon + 1) };
+}
+
 const PERIOD_RE = /^(\d{4})-Q([1-4])$/;
 
 /** True for a rollout report period written 'YYYY-Qn'. */

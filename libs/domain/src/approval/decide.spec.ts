@@ -3,6 +3,7 @@ import {
   AGENCY,
   DEADLINE,
   DECISION_RECORD,
+  OPEN_CYCLE,
   PlanHarness,
   TERMS,
   UNION,
@@ -10,7 +11,17 @@ import {
   approveAll,
   content,
 } from '../../test/plan-fixtures';
-import { decide, deadlines, evolve, PLAN_TRANSITIONS, replay } from './index';
+import {
+  decide,
+  deadlines,
+  evolve,
+  parseTimerKey,
+  PLAN_TRANSITIONS,
+  refusalBeforeStatus,
+  replay,
+  timerKeys,
+  validateRoute,
+} from './index';
 import type { Actor, Decision, PlanCommand, PlanContent, PlanEvent } from './types';
 
 const local = (s: string) => new Date(`${s}+07:00`).toISOString();
@@ -368,6 +379,7 @@ describe('CreatePlan', () => {
       organizationId: UNION,
       title: ' Plan ',
       cycle: TERMS,
+      ...OPEN_CYCLE,
     });
     expect(created).toMatchObject({
       type: 'PlanCreated',
@@ -398,13 +410,14 @@ describe('CreatePlan', () => {
       organizationId: UNION,
       title: 'x',
       cycle: TERMS,
+      ...OPEN_CYCLE,
     } as const;
     refusedWith(h.send({ ...base, actor: actors.otherEditor }), 'FORBIDDEN');
     refusedWith(h.send({ ...base, actor: actors.consolidator }), 'FORBIDDEN');
     refusedWith(h.send({ ...base, actor: actors.system }), 'FORBIDDEN');
   });
 
-  it('validates the cycle terms and sorts the route', () => {
+  it('validates the cycle terms and the route', () => {
     const h = new PlanHarness();
     const send = (cycle: unknown, title = 'x') =>
       h.send({
@@ -415,6 +428,7 @@ describe('CreatePlan', () => {
         organizationId: UNION,
         title,
         cycle,
+        ...OPEN_CYCLE,
       } as PlanCommand);
     refusedWith(
       send({ ...TERMS, submissionDeadline: 'soon' }),
@@ -446,21 +460,105 @@ describe('CreatePlan', () => {
       'cycle.route[1].stage',
     );
     refusedWith(send(TERMS, '  '), 'VALIDATION_FAILED', 'title');
+    // One route rule with the API (validateRoute): stages 1..n in order, each function once.
+    refusedWith(
+      send({
+        ...TERMS,
+        route: [
+          { stage: 2, functions: ['BUDGET', 'CONTENT'] },
+          { stage: 5, functions: ['FINAL'] },
+        ],
+      }),
+      'VALIDATION_FAILED',
+      'cycle.route[0].stage expected 1',
+    );
+    refusedWith(
+      send({
+        ...TERMS,
+        route: [
+          { stage: 1, functions: ['BUDGET', 'CONTENT'] },
+          { stage: 2, functions: ['CONTENT', 'FINAL'] },
+        ],
+      }),
+      'VALIDATION_FAILED',
+      'cycle.route[1].functions CONTENT repeated',
+    );
     const d = send({
       ...TERMS,
       route: [
-        { stage: 5, functions: ['FINAL'] },
-        { stage: 2, functions: ['BUDGET', 'CONTENT'] },
+        { stage: 1, functions: ['BUDGET', 'CONTENT', 'BUDGET'] },
+        { stage: 2, functions: ['FINAL'] },
       ],
       rolloutReportDay: 10,
     });
     expect(d.ok && d.events[0].type === 'PlanCreated' && d.events[0].terms).toMatchObject({
       route: [
-        { stage: 2, functions: ['BUDGET', 'CONTENT'] },
-        { stage: 5, functions: ['FINAL'] },
+        { stage: 1, functions: ['BUDGET', 'CONTENT'] },
+        { stage: 2, functions: ['FINAL'] },
       ],
       rolloutReportDay: 10,
     });
+  });
+
+  it('refuses a closed cycle, then a second live plan, from the facts the host read', () => {
+    const h = new PlanHarness();
+    const base = {
+      type: 'CreatePlan',
+      actor: actors.editor,
+      planId: 'p',
+      cycleId: 'c',
+      organizationId: UNION,
+      title: 'x',
+      cycle: TERMS,
+    } as const;
+    const closed = h.send({ ...base, cycleYear: 2026, cycleStatus: 'CLOSED', livePlanId: 'p-0' });
+    expect(closed).toEqual({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION', message: 'The 2026 cycle is not open for new plans.' },
+    });
+    const live = h.send({ ...base, ...OPEN_CYCLE, livePlanId: 'p-0' });
+    expect(live).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Your union already has a plan in this cycle (p-0).' },
+    });
+    // The host asks the same guards before it allocates the stream's row.
+    expect(refusalBeforeStatus(null, { ...base, ...OPEN_CYCLE, livePlanId: 'p-0' })).toEqual(
+      live.ok ? null : live.error,
+    );
+    expect(refusalBeforeStatus(null, { ...base, ...OPEN_CYCLE })).toBeNull();
+    // Guards come after who: another union's editor is FORBIDDEN whatever the facts.
+    refusedWith(
+      h.send({
+        ...base,
+        cycleYear: 2026,
+        cycleStatus: 'CLOSED',
+        livePlanId: null,
+        actor: actors.otherEditor,
+      }),
+      'FORBIDDEN',
+    );
+  });
+
+  it("validates a route with the API's field names too", () => {
+    const api = (i?: number) => (i === undefined ? 'route' : `route.${i}`);
+    expect(validateRoute([{ stage: 1, functions: ['CONTENT', 'CONTENT'] }], api)).toEqual({
+      ok: true,
+      route: [{ stage: 1, functions: ['CONTENT'] }],
+    });
+    const bad = validateRoute(
+      [
+        { stage: 1, functions: ['CONTENT'] },
+        { stage: 3, functions: ['FINAL'] },
+        { stage: 3, functions: ['CONTENT'] },
+        { stage: 4, functions: [] },
+      ],
+      api,
+    );
+    expect(bad.ok ? [] : bad.error.errors).toEqual([
+      { field: 'route.1.stage', message: 'expected 2' },
+      { field: 'route.2.functions', message: 'CONTENT repeated' },
+      { field: 'route.3.functions', message: 'one or more of CONTENT, BUDGET, FINAL' },
+    ]);
   });
 
   it('cannot create a plan twice; other commands need a plan', () => {
@@ -474,6 +572,7 @@ describe('CreatePlan', () => {
         organizationId: UNION,
         title: 'x',
         cycle: TERMS,
+        ...OPEN_CYCLE,
       }),
       'INVALID_TRANSITION',
     );
@@ -926,6 +1025,43 @@ describe('GrantExtension', () => {
 describe('rollout', () => {
   const approved = () => new PlanHarness().create().submit().approveStage1().approveFinal();
 
+  it("RecordProgress: the union's PLAN_EDITOR, in IN_ROLLOUT, for an activity of the plan; audited with its details", () => {
+    const h = approved();
+    const progress = {
+      type: 'RecordProgress',
+      actor: actors.editor,
+      activityId: 'act-1',
+      implementationStatus: 'DONE',
+      actualSpend: '12000000',
+      results: 'Delegation received',
+      reportedOn: '2026-10-01',
+    } as const;
+    refusedWith(h.send(progress), 'INVALID_TRANSITION');
+    h.must({ type: 'StartRollout', actor: actors.consolidator, consolidationId: 'k' });
+    refusedWith(h.send({ ...progress, actor: actors.otherEditor }), 'FORBIDDEN');
+    refusedWith(h.send({ ...progress, actor: actors.consolidator }), 'FORBIDDEN');
+    refusedWith(h.send({ ...progress, activityId: 'act-9' }), 'NOT_FOUND');
+    refusedWith(
+      h.send({ ...progress, implementationStatus: 'FINISHED' } as unknown as PlanCommand),
+      'VALIDATION_FAILED',
+      'implementationStatus',
+    );
+    refusedWith(h.send({ ...progress, actualSpend: '-1' }), 'VALIDATION_FAILED', 'actualSpend');
+    const before = h.s;
+    const [recorded] = h.must(progress);
+    expect(recorded).toEqual({
+      type: 'ProgressRecorded',
+      activityId: 'act-1',
+      implementationStatus: 'DONE',
+      actualSpend: '12000000',
+      results: 'Delegation received',
+      reportedOn: '2026-10-01',
+      recordedAt: h.now,
+      by: { userId: 'u-editor', displayName: 'User u-editor', organizationId: UNION },
+    });
+    expect(h.s).toEqual({ ...before, updatedAt: h.now });
+  });
+
   it('StartRollout: CONSOLIDATOR or LEADER, from APPROVED', () => {
     const h = approved();
     refusedWith(
@@ -1097,5 +1233,18 @@ describe('evolve / replay', () => {
       }),
     ).toThrow();
     expect(() => evolve(h.s, h.events[0])).toThrow();
+  });
+});
+
+describe('timer keys', () => {
+  it('parseTimerKey reads back what timerKeys writes, and nothing else', () => {
+    expect(parseTimerKey(timerKeys.submissionReminder(5))).toEqual({ kind: 'submission-reminder', of: '5' });
+    expect(parseTimerKey(timerKeys.submissionDeadline())).toEqual({ kind: 'submission-deadline', of: '' });
+    expect(parseTimerKey(timerKeys.reviewSla('rv-1'))).toEqual({ kind: 'review-sla', of: 'rv-1' });
+    expect(parseTimerKey(timerKeys.rolloutReport('2027-Q1'))).toEqual({
+      kind: 'rollout-report',
+      of: '2027-Q1',
+    });
+    expect(parseTimerKey('audit:1')).toBeNull();
   });
 });

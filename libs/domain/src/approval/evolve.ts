@@ -244,6 +244,9 @@ export function evolve(state: PlanState | null, event: PlanEvent): PlanState {
         updatedAt: event.submittedAt,
       };
     }
+    case 'ProgressRecorded':
+      // The activity's progress lives in the read models; the stream keeps the audited report.
+      return { ...s, updatedAt: event.recordedAt };
     case 'PlanClosed':
       return { ...s, status: 'CLOSED', closedAt: event.closedAt, updatedAt: event.closedAt };
     default: {

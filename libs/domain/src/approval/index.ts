@@ -3,6 +3,7 @@ export * from './rules';
 export * from './decide';
 export * from './evolve';
 export * from './apply';
+export { validateRoute } from './payloads';
 export * from './deadlines';
 export * from './delegation';
 export * from './notifications';

@@ -201,6 +201,7 @@ export function notificationsFor(event: PlanEvent, stateAfter: PlanState): Notif
       return to([unionTeam], 'PLAN_CLOSED', 'info', { closedAt: event.closedAt });
     case 'PlanCreated':
     case 'ContentEdited':
+    case 'ProgressRecorded':
       return [];
   }
 }

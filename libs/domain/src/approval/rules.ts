@@ -1,12 +1,27 @@
+import { toEpochMs } from '../calendar';
+import { tryParseVnd } from '../money';
+import { isObject, refusal, routedAgencies } from './payloads';
 import { PLAN_STATUSES } from './types';
-import type { PlanCommandType, PlanStatus, Role } from './types';
+import type {
+  CommandOf,
+  DecideContext,
+  PlanCommand,
+  PlanCommandType,
+  PlanState,
+  PlanStatus,
+  Refusal,
+  Review,
+  Role,
+  StateFor,
+  UserActor,
+} from './types';
 
 /**
  * Who may send a command:
  * - `plan-union`: a user of the plan's own union holding one of `roles`;
  * - `command-union`: a user of the union named in the command (CreatePlan);
- * - `review-agency`: a user of the agency the review is assigned to, never of the plan's union
- *   (checked by decide once the review is found);
+ * - `review-agency`: a user holding one of `roles`; the review's guards then require the agency
+ *   the review is assigned to, never the plan's own union;
  * - `central`: any user holding one of `roles` (central roles; the host only gives them to central staff);
  * - `system`: the host's timers.
  */
@@ -18,11 +33,28 @@ export type Permission =
     }
   | { actor: 'system' };
 
-export interface TransitionRule {
+/**
+ * A veto, in the spirit of a transition hook: null lets the command through, a refusal stops it
+ * with a stable code. Pure; a command's guards run in the order the table lists them.
+ */
+export type Guard<T extends PlanCommandType> = (state: StateFor<T>, command: CommandOf<T>) => Refusal | null;
+
+/** A veto on a well-formed payload; it may depend on the time the command is decided at. */
+export type PayloadGuard<T extends PlanCommandType> = (
+  state: StateFor<T>,
+  command: CommandOf<T>,
+  ctx: DecideContext,
+) => Refusal | null;
+
+export interface TransitionRule<T extends PlanCommandType> {
   /** Statuses the command is accepted in; 'NONE' = the stream does not exist yet. */
   from: readonly (PlanStatus | 'NONE')[];
   who: Permission;
-  /** Statuses the plan can be in afterwards (documentation; decide computes it). Absent = unchanged. */
+  /** Vetoes on what the command targets and the facts it carries: after `who`, before the status. */
+  guards?: readonly Guard<T>[];
+  /** Vetoes on the well-formed payload (payloads.ts): after the status and the payload's shape. */
+  payloadGuards?: readonly PayloadGuard<T>[];
+  /** Statuses the plan can be in once the command is accepted. Absent = unchanged. */
   to?: readonly PlanStatus[];
 }
 
@@ -35,28 +67,221 @@ const user = (
   scope,
 });
 const EDITABLE = ['DRAFT', 'REVISION_REQUESTED'] as const;
+const actorOf = (command: PlanCommand) => command.actor as UserActor;
+
+// ---------------------------------------------------------------------------------------------
+// CreatePlan guards: the facts the host read with the command (see CreatePlan in types.ts)
+
+function cycleOpen(_s: null, c: CommandOf<'CreatePlan'>): Refusal | null {
+  return c.cycleStatus === undefined || c.cycleStatus === 'OPEN'
+    ? null
+    : refusal('INVALID_TRANSITION', `The ${c.cycleYear} cycle is not open for new plans.`);
+}
+
+function oneLivePlanPerUnionAndCycle(_s: null, c: CommandOf<'CreatePlan'>): Refusal | null {
+  return typeof c.livePlanId === 'string' && c.livePlanId
+    ? refusal('CONFLICT', `Your union already has a plan in this cycle (${c.livePlanId}).`)
+    : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// DecideReview guards: the review named, and the appraiser's right to decide it
+
+function reviewOf(s: PlanState, c: CommandOf<'DecideReview'>): Review | undefined {
+  return s.reviews.find((r) => r.id === c.reviewId);
+}
+
+function reviewExists(s: PlanState, c: CommandOf<'DecideReview'>): Refusal | null {
+  return reviewOf(s, c)
+    ? null
+    : refusal('NOT_FOUND', `Plan ${s.planId} has no review ${String(c.reviewId)}.`);
+}
+
+function notOwnOrganisation(s: PlanState, c: CommandOf<'DecideReview'>): Refusal | null {
+  return actorOf(c).organizationId === s.organizationId
+    ? refusal('SEPARATION_OF_DUTIES', 'Nobody appraises a plan of their own organisation.')
+    : null;
+}
+
+function assignedAgency(s: PlanState, c: CommandOf<'DecideReview'>): Refusal | null {
+  const review = reviewOf(s, c);
+  return review && actorOf(c).organizationId !== review.agencyId
+    ? refusal('FORBIDDEN', 'Only a user of the agency the review is assigned to can decide it.')
+    : null;
+}
+
+function currentRound(s: PlanState, c: CommandOf<'DecideReview'>): Refusal | null {
+  const review = reviewOf(s, c);
+  return review && review.round !== s.round
+    ? refusal(
+        'STALE_VERSION',
+        `Review ${review.id} judged version ${review.round}; the current version is ${s.round}.`,
+      )
+    : null;
+}
+
+function notYetDecided(s: PlanState, c: CommandOf<'DecideReview'>): Refusal | null {
+  const review = reviewOf(s, c);
+  return review &&
+    (review.status === 'APPROVED' || review.status === 'REVISION_REQUESTED' || review.status === 'REJECTED')
+    ? refusal('ALREADY_DECIDED', `Review ${review.id} was already decided (${review.status}).`)
+    : null;
+}
+
+function stillPending(s: PlanState, c: CommandOf<'DecideReview'>): Refusal | null {
+  const review = reviewOf(s, c);
+  return review && review.status !== 'PENDING'
+    ? refusal('INVALID_TRANSITION', `Review ${review.id} is ${review.status}.`)
+    : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Submit guards: the plan rules on a well-formed content, then its routing
+
+/** At least one activity, a budget line for each, every requested amount whole, non-negative đồng. */
+function contentRules(_s: PlanState, c: CommandOf<'Submit'>): Refusal | null {
+  const errors = [];
+  const activities = c.content.activities;
+  if (activities.length === 0)
+    errors.push({ field: 'content.activities', message: 'a plan needs at least one activity' });
+  activities.forEach((a, i) => {
+    const where = `content.activities[${i}]`;
+    const name = `${typeof a.code === 'string' && a.code ? a.code : String(a.id)}`;
+    if (a.budgetLines.length === 0)
+      errors.push({ field: `${where}.budgetLines`, message: `activity ${name} has no budget line` });
+    a.budgetLines.forEach((l, j) => {
+      if (tryParseVnd(l.requestedAmount) === null) {
+        errors.push({
+          field: `${where}.budgetLines[${j}].requestedAmount`,
+          message: `budget line ${String(l.id)} of activity ${name}: the requested amount must be a whole, non-negative number of đồng`,
+        });
+      }
+    });
+  });
+  return errors.length ? refusal('RULE_VIOLATION', 'The plan cannot be submitted as it is.', errors) : null;
+}
+
+function agencyForEveryFunction(s: PlanState, c: CommandOf<'Submit'>): Refusal | null {
+  const { missing } = routedAgencies(s, c.agencies);
+  if (!missing.length) return null;
+  return refusal(
+    'NO_AGENCY_FOR_FUNCTION',
+    `No appraisal agency for ${missing.join(', ')}: the plan cannot be routed.`,
+    missing.map((fn) => ({
+      field: `agencies.${fn}`,
+      message: `no appraisal agency for function ${fn} serves this union`,
+    })),
+  );
+}
+
+function notAppraisedByItself(s: PlanState, c: CommandOf<'Submit'>): Refusal | null {
+  const own = Object.entries(routedAgencies(s, c.agencies).agencies).filter(
+    ([, a]) => a.id === s.organizationId,
+  );
+  if (!own.length) return null;
+  return refusal(
+    'SEPARATION_OF_DUTIES',
+    `The union cannot appraise its own plan (${own.map(([fn]) => fn).join(', ')}).`,
+    own.map(([fn]) => ({ field: `agencies.${fn}`, message: "the plan's own union" })),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// GrantExtension, RecordProgress guards
+
+function newDeadlineAhead(_s: PlanState, c: CommandOf<'GrantExtension'>, ctx: DecideContext): Refusal | null {
+  return toEpochMs(c.newDeadline) <= toEpochMs(ctx.now)
+    ? refusal('DEADLINE_PASSED', 'The new deadline is already past.', [
+        { field: 'newDeadline', message: 'not after now' },
+      ])
+    : null;
+}
+
+function laterThanCurrentDeadline(s: PlanState, c: CommandOf<'GrantExtension'>): Refusal | null {
+  return toEpochMs(c.newDeadline) <= toEpochMs(s.submissionDeadline)
+    ? refusal('VALIDATION_FAILED', 'An extension moves the deadline later.', [
+        { field: 'newDeadline', message: 'not after the current deadline' },
+      ])
+    : null;
+}
+
+function activityOfPlan(s: PlanState, c: CommandOf<'RecordProgress'>): Refusal | null {
+  return s.content?.activities.some((a) => isObject(a) && a.id === c.activityId)
+    ? null
+    : refusal('NOT_FOUND', `Plan ${s.planId} has no activity ${c.activityId}.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table
 
 /**
- * The approval chain as one table: command × from-status -> allowed, by whom. Terminal statuses
- * (REJECTED, WITHDRAWN, CLOSED) accept nothing but DeadlineReached, which is then a no-op.
- * ADMIN administers (users, norms, cycles) but holds no place in the chain.
+ * The approval chain as one table: for each command, the statuses it is accepted in, who may send
+ * it, its guards, and where it leads. `decide` runs it the same way for every command:
+ * stream exists (NOT_FOUND) → terminal status absorbs (INVALID_TRANSITION) → `who` (FORBIDDEN) →
+ * `guards` in order → `from` (INVALID_TRANSITION) → payload shape (VALIDATION_FAILED) →
+ * `payloadGuards` in order → the command's events. Terminal statuses (REJECTED, WITHDRAWN,
+ * CLOSED) accept nothing but DeadlineReached, which is then a no-op. ADMIN administers (users,
+ * norms, cycles) but holds no place in the chain.
  */
-export const PLAN_TRANSITIONS: { readonly [K in PlanCommandType]: TransitionRule } = {
-  CreatePlan: { from: ['NONE'], who: user('command-union', 'PLAN_EDITOR'), to: ['DRAFT'] },
+export const PLAN_TRANSITIONS: { readonly [K in PlanCommandType]: TransitionRule<K> } = {
+  CreatePlan: {
+    from: ['NONE'],
+    who: user('command-union', 'PLAN_EDITOR'),
+    guards: [cycleOpen, oneLivePlanPerUnionAndCycle],
+    to: ['DRAFT'],
+  },
   EditContent: { from: EDITABLE, who: user('plan-union', 'PLAN_EDITOR') },
-  Submit: { from: EDITABLE, who: user('plan-union', 'PLAN_SUBMITTER'), to: ['IN_APPRAISAL'] },
+  Submit: {
+    from: EDITABLE,
+    who: user('plan-union', 'PLAN_SUBMITTER'),
+    payloadGuards: [contentRules, agencyForEveryFunction, notAppraisedByItself],
+    to: ['IN_APPRAISAL'],
+  },
   Withdraw: { from: EDITABLE, who: user('plan-union', 'PLAN_SUBMITTER'), to: ['WITHDRAWN'] },
   DecideReview: {
     from: ['IN_APPRAISAL'],
     who: user('review-agency', 'APPRAISER'),
+    guards: [reviewExists, notOwnOrganisation, assignedAgency, currentRound, notYetDecided, stillPending],
     to: ['IN_APPRAISAL', 'REVISION_REQUESTED', 'APPROVED', 'REJECTED'],
   },
-  GrantExtension: { from: ['DRAFT'], who: user('central', 'LEADER') },
+  GrantExtension: {
+    from: ['DRAFT'],
+    who: user('central', 'LEADER'),
+    payloadGuards: [newDeadlineAhead, laterThanCurrentDeadline],
+  },
   DeadlineReached: { from: PLAN_STATUSES, who: { actor: 'system' } },
   StartRollout: { from: ['APPROVED'], who: user('central', 'CONSOLIDATOR', 'LEADER'), to: ['IN_ROLLOUT'] },
   RecordRolloutReport: { from: ['IN_ROLLOUT'], who: user('plan-union', 'PLAN_SUBMITTER') },
+  RecordProgress: {
+    from: ['IN_ROLLOUT'],
+    who: user('plan-union', 'PLAN_EDITOR'),
+    payloadGuards: [activityOfPlan],
+  },
   ClosePlan: { from: ['IN_ROLLOUT'], who: user('central', 'CONSOLIDATOR'), to: ['CLOSED'] },
 };
+
+/** A command's row of the table, typed for any command (the table's rows are typed per command). */
+export function ruleFor(type: PlanCommandType): TransitionRule<PlanCommandType> {
+  return PLAN_TRANSITIONS[type] as unknown as TransitionRule<PlanCommandType>;
+}
+
+/** The first refusal among `guards`, run in order; null when all let the command through. */
+export function firstRefusal(
+  guards: readonly PayloadGuard<PlanCommandType>[] | undefined,
+  state: PlanState | null,
+  command: PlanCommand,
+  ctx?: DecideContext,
+): Refusal | null {
+  for (const guard of guards ?? []) {
+    const refused = (guard as (s: PlanState | null, c: PlanCommand, x?: DecideContext) => Refusal | null)(
+      state,
+      command,
+      ctx,
+    );
+    if (refused) return refused;
+  }
+  return null;
+}
 
 /** Every status from which a plan never moves again. */
 export function isTerminal(status: PlanStatus): boolean {

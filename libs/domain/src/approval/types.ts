@@ -118,6 +118,33 @@ export interface Totals {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Cycles and rollout
+
+export const CYCLE_STATUSES = ['OPEN', 'CONSOLIDATING', 'APPROVED', 'IN_ROLLOUT', 'CLOSED'] as const;
+export type CycleStatus = (typeof CYCLE_STATUSES)[number];
+
+/** Where an activity of an approved plan stands during rollout. */
+export const IMPLEMENTATION_STATUSES = [
+  'NOT_STARTED',
+  'IN_PROGRESS',
+  'DONE',
+  'POSTPONED',
+  'CANCELLED',
+] as const;
+export type ImplementationStatus = (typeof IMPLEMENTATION_STATUSES)[number];
+
+/** An activity's rollout progress as its union reports it. */
+export interface Progress {
+  activityId: string;
+  implementationStatus: ImplementationStatus;
+  /** Integer VND, decimal string. */
+  actualSpend?: string;
+  results?: string;
+  /** 'YYYY-MM-DD' */
+  reportedOn?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Commands
 
 export const REVIEW_DECISIONS = ['APPROVE', 'REQUEST_REVISION', 'REJECT'] as const;
@@ -146,6 +173,15 @@ export type PlanCommand =
       organizationId: string;
       title: string;
       cycle: CycleTerms;
+      /**
+       * What the host found, under its lock, when it took the command: CreatePlan's guards judge
+       * them (cycle open, one live plan per union and cycle). Commands recorded before these facts
+       * existed (Temporal histories replay them) lack them; then those guards have nothing to refuse.
+       */
+      cycleYear: number;
+      cycleStatus: CycleStatus;
+      /** The union's plan in this cycle that is neither rejected nor withdrawn, if any. */
+      livePlanId: string | null;
     })
   | (Cmd<'EditContent'> & { change: { kind: string; summary: string; details?: Record<string, unknown> } })
   | (Cmd<'Submit'> & { content: PlanContent; agencies: Agencies })
@@ -161,10 +197,14 @@ export type PlanCommand =
   | (Cmd<'DeadlineReached'> & { key: string; timer: TimerName; dueAt: string })
   | (Cmd<'StartRollout'> & { consolidationId: string })
   | (Cmd<'RecordRolloutReport'> & { period: string })
+  | (Cmd<'RecordProgress'> & Progress)
   | Cmd<'ClosePlan'>;
 
 export type PlanCommandType = PlanCommand['type'];
 export type CommandOf<T extends PlanCommandType> = Extract<PlanCommand, { type: T }>;
+
+/** The state a command meets once the stream check passed: only CreatePlan meets none. */
+export type StateFor<T extends PlanCommandType> = T extends 'CreatePlan' ? null : PlanState;
 
 export const PLAN_COMMAND_TYPES = [
   'CreatePlan',
@@ -176,6 +216,7 @@ export const PLAN_COMMAND_TYPES = [
   'DeadlineReached',
   'StartRollout',
   'RecordRolloutReport',
+  'RecordProgress',
   'ClosePlan',
 ] as const satisfies readonly PlanCommandType[];
 
@@ -187,9 +228,14 @@ export interface DecideContext {
   newId: () => string;
 }
 
-export type Decision =
-  | { ok: true; events: PlanEvent[]; note?: string }
-  | { ok: false; error: { code: ErrorCode; message: string; errors?: FieldError[] } };
+/** Why a command is refused: a stable code, a reason, and the fields at fault if any. */
+export interface Refusal {
+  code: ErrorCode;
+  message: string;
+  errors?: FieldError[];
+}
+
+export type Decision = { ok: true; events: PlanEvent[]; note?: string } | { ok: false; error: Refusal };
 
 // ---------------------------------------------------------------------------------------------
 // Events (every payload is JSON: strings, numbers, booleans, plain objects and arrays)
@@ -301,6 +347,7 @@ export type PlanEvent =
   | ({ type: 'RolloutReportDue'; period: string } & TimerFire)
   | { type: 'RolloutStarted'; consolidationId: string; startedAt: string; by: ActorRef }
   | { type: 'RolloutReportSubmitted'; period: string; late: boolean; submittedAt: string; by: ActorRef }
+  | ({ type: 'ProgressRecorded'; recordedAt: string; by: ActorRef } & Progress)
   | { type: 'PlanClosed'; closedAt: string; by: ActorRef };
 
 export type PlanEventType = PlanEvent['type'];
@@ -331,7 +378,6 @@ export const PLAN_STATUSES = [
   'CLOSED',
 ] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
-export const TERMINAL_STATUSES: readonly PlanStatus[] = ['REJECTED', 'WITHDRAWN', 'CLOSED'];
 
 export const REVIEW_STATUSES = [
   'PENDING',
