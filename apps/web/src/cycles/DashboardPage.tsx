@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Dashboard, DashboardProvince } from '../api/types';
-import { useAuth } from '../auth/auth';
+import { useMe } from '../auth/auth';
 import { formatDate, formatDateTime } from '../common/dates';
 import { formatVnd, toBig } from '../common/money';
 import { ErrorState, Loading } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
-import { approvedCount, isExtendable, STATUS_ORDER } from '../plans/planStatus';
+import { approvedCount, holdsRoleFor, isExtendable, STATUS_ORDER } from '../plans/planRules';
 import { OverdueTag } from '../plans/StatusTag';
 import { currentCycle, useCycles, useDashboard } from './cyclesApi';
 import { ExtensionModal } from './ExtensionModal';
@@ -53,12 +53,12 @@ export default function DashboardPage() {
 
 function DashboardView({ d }: { d: Dashboard }) {
   const { t, i18n } = useTranslation();
-  const { hasRole } = useAuth();
+  const me = useMe();
   const [extending, setExtending] = useState<DashboardProvince | null>(null);
   const en = i18n.language === 'en';
   const provinces = d.provinces.length;
   const approved = approvedCount(d.countsByStatus);
-  const canExtend = hasRole('LEADER');
+  const canExtend = holdsRoleFor('GrantExtension', me.roles);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

@@ -1,6 +1,6 @@
 import { Progress } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { approvedCount, STATUS_ORDER } from '../plans/planStatus';
+import { approvedCount, STATUS_ORDER } from '../plans/planRules';
 
 /**
  * How far the cycle has come: provinces per status as bars, and the share approved. Plain

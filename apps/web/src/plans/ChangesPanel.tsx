@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContentChange, Diff, DiffValue, Plan } from '../api/types';
 import { formatVnd } from '../common/money';
 import { EmptyState, ErrorState, Loading } from '../common/states';
-import { isEditable } from './planStatus';
+import { isEditable } from './planRules';
 import { useVersionDiff, useWorkingChanges } from '../history/historyApi';
 
 /**

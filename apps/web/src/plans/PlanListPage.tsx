@@ -12,14 +12,14 @@ import { EmptyState, ErrorState, Loading } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
 import { useCycles } from '../cycles/cyclesApi';
 import { useCreatePlan, usePlans } from './planApi';
-import { isLive } from './planStatus';
+import { holdsRoleFor, isLive } from './planRules';
 import { OverdueTag, StatusTag } from './StatusTag';
 
 /** A union's plans at a glance: status, deadline, money; for central users, every visible plan. */
 export default function PlanListPage() {
   const { t } = useTranslation();
   usePageTitle(t('plans.title'));
-  const { hasRole, me } = useAuth();
+  const { me } = useAuth();
   const plans = usePlans();
   const cycles = useCycles();
   const [creating, setCreating] = useState(false);
@@ -29,8 +29,9 @@ export default function PlanListPage() {
   const cycleOf = (id: string) => cycles.data.items.find((c) => c.id === id);
   const openCycle = cycles.data.items.find((c) => c.status === 'OPEN');
   const canCreate =
-    hasRole('PLAN_EDITOR') &&
-    me?.organizationKind === 'PROVINCIAL_UNION' &&
+    me &&
+    holdsRoleFor('CreatePlan', me.roles) &&
+    me.organizationKind === 'PROVINCIAL_UNION' &&
     openCycle &&
     !plans.data.items.some((p) => p.cycleId === openCycle.id && isLive(p.status));
 

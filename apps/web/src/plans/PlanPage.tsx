@@ -25,7 +25,7 @@ import { ChangesPanel } from './ChangesPanel';
 import { PlanDetailsModal } from './PlanDetailsModal';
 import { usePlan, useSubmitPlan, useWithdrawPlan } from './planApi';
 import { LineComments, PlanContent } from './PlanContent';
-import { isEditable, isSubmittable, isWithdrawable } from './planStatus';
+import { maySend } from './planRules';
 import { ReviewsPanel } from './ReviewsPanel';
 import { OverdueTag, StatusTag } from './StatusTag';
 
@@ -45,9 +45,9 @@ function PlanView({ plan }: { plan: Plan }) {
   const navigate = useNavigate();
   const [editingDetails, setEditingDetails] = useState(false);
   const own = me.organizationId === plan.organizationId;
-  const editable = own && me.roles.includes('PLAN_EDITOR') && isEditable(plan.status);
-  const canSubmit = own && me.roles.includes('PLAN_SUBMITTER') && isSubmittable(plan.status);
-  const canWithdraw = own && me.roles.includes('PLAN_SUBMITTER') && isWithdrawable(plan.status);
+  const editable = own && maySend('EditContent', plan.status, me.roles);
+  const canSubmit = own && maySend('Submit', plan.status, me.roles);
+  const canWithdraw = own && maySend('Withdraw', plan.status, me.roles);
   const myPending = plan.reviews.find((r) => r.status === 'PENDING' && r.agencyId === me.organizationId);
   const decided = plan.reviews.filter((r) => r.round === plan.currentRound && r.comment);
   const lineComments: LineComments = new Map();

@@ -2,20 +2,27 @@ import { isTerminal, PLAN_TRANSITIONS } from '@vufo/domain/approval/rules';
 import { PLAN_STATUSES, type PlanStatus } from '@vufo/domain/approval/types';
 
 /**
- * What the screens need to know about plan statuses, read from the domain's transition table
- * rather than restated: a status added or a rule changed there shows here without a second edit.
+ * What the screens need to know of the approval chain's rules, read from the domain's transition
+ * table rather than restated: a status added or a rule changed there shows here without a second
+ * edit. The server decides; these only spare the user a button the server would refuse.
  */
+
+type PlanCommandType = keyof typeof PLAN_TRANSITIONS;
 
 const accepts = (from: readonly string[], status: string) => from.includes(status);
 
+/** Whether one of `roles` may send the command (the scope — own union, central — is the caller's). */
+export function holdsRoleFor(command: PlanCommandType, roles: readonly string[]): boolean {
+  const who = PLAN_TRANSITIONS[command].who;
+  return who.actor === 'user' && who.roles.some((r) => roles.includes(r));
+}
+
+/** Whether a user with `roles` may send the command to a plan in `status`. */
+export const maySend = (command: PlanCommandType, status: string, roles: readonly string[]): boolean =>
+  accepts(PLAN_TRANSITIONS[command].from, status) && holdsRoleFor(command, roles);
+
 /** The union edits its plan's content (a draft, or a plan sent back for revision). */
 export const isEditable = (status: string): boolean => accepts(PLAN_TRANSITIONS.EditContent.from, status);
-
-/** The union may send its plan for appraisal (first submission or resubmission). */
-export const isSubmittable = (status: string): boolean => accepts(PLAN_TRANSITIONS.Submit.from, status);
-
-/** The union may withdraw its plan. */
-export const isWithdrawable = (status: string): boolean => accepts(PLAN_TRANSITIONS.Withdraw.from, status);
 
 /** A LEADER may move the union's submission deadline. */
 export const isExtendable = (status: string): boolean =>
