@@ -95,10 +95,10 @@ export function usePlanEdits(planId: string) {
 }
 
 /** The answer is the plan as it now stands: it replaces the cached one at once. */
-function usePlanCommand<V>(send: (plan: Plan, vars: V) => Promise<Plan>) {
+function usePlanCommand<V extends { plan: Plan }>(send: (vars: V) => Promise<Plan>) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ plan, ...vars }: { plan: Plan } & V) => send(plan, vars as V),
+    mutationFn: send,
     onSuccess: (p) => {
       qc.setQueryData(planKeys.detail(p.id), p);
       void qc.invalidateQueries({ queryKey: planKeys.lists });
@@ -108,7 +108,7 @@ function usePlanCommand<V>(send: (plan: Plan, vars: V) => Promise<Plan>) {
 }
 
 export function useSubmitPlan() {
-  return usePlanCommand<object>((plan) =>
+  return usePlanCommand(({ plan }: { plan: Plan }) =>
     api<Plan>(`/plans/${plan.id}/submit`, {
       method: 'POST',
       ifMatch: plan.version,
@@ -118,7 +118,7 @@ export function useSubmitPlan() {
 }
 
 export function useWithdrawPlan() {
-  return usePlanCommand<{ reason: string }>((plan, { reason }) =>
+  return usePlanCommand(({ plan, reason }: { plan: Plan; reason: string }) =>
     api<Plan>(`/plans/${plan.id}/withdraw`, {
       method: 'POST',
       body: { reason },
