@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { getToken, setToken, setUnauthorizedHandler } from '../api/client';
-import type { Me, Role } from '../api/types';
+import type { Me } from '../api/types';
 import { ErrorState, Loading } from '../common/states';
 import { meQuery, requestToken, useMeQuery } from './identityApi';
 
@@ -10,7 +10,6 @@ interface AuthContextValue {
   me: Me | null;
   login: (login: string, password: string) => Promise<Me>;
   logout: () => void;
-  hasRole: (...roles: Role[]) => boolean;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -47,12 +46,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<AuthContextValue>(() => {
     const me = hasToken ? (session.data ?? null) : null;
-    return {
-      me,
-      login,
-      logout,
-      hasRole: (...roles) => Boolean(me && roles.some((r) => me.roles.includes(r))),
-    };
+    return { me, login, logout };
   }, [hasToken, session.data, login, logout]);
 
   if (hasToken && session.isPending) return <Loading />;
