@@ -1,7 +1,7 @@
 import { Alert, Card, Descriptions, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError } from '../api/client';
+import { ApiError } from '../api/problem';
 import type { Plan, Review } from '../api/types';
 import { formatDate } from '../common/dates';
 import { ErrorState, Loading } from '../common/states';

@@ -1,6 +1,6 @@
 import type { ReviewDecision } from '@vufo/domain/approval/types';
 import { useCallback, useMemo, useState } from 'react';
-import { ApiError } from '../api/client';
+import { ApiError } from '../api/problem';
 import type { Activity, BudgetLine, Plan } from '../api/types';
 import { vndBody } from '../common/money';
 import type { LineDecision } from './reviewsApi';
