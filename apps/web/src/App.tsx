@@ -7,7 +7,7 @@ import 'dayjs/locale/vi';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
-import { ApiError } from './api/client';
+import { ApiError } from './api/problem';
 import { AuthProvider, RequireAuth, useAuth } from './auth/auth';
 import { LoginPage } from './auth/LoginPage';
 import { Loading } from './common/states';

@@ -4,31 +4,7 @@
  * server's `detail` and put field errors next to their fields.
  */
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-export interface Problem {
-  status: number;
-  code: string;
-  title?: string;
-  detail: string;
-  errors: FieldError[];
-}
-
-export class ApiError extends Error {
-  constructor(readonly problem: Problem) {
-    super(problem.detail);
-    this.name = 'ApiError';
-  }
-  get status(): number {
-    return this.problem.status;
-  }
-  get code(): string {
-    return this.problem.code;
-  }
-}
+import { ApiError, type Problem } from './problem';
 
 const TOKEN_KEY = 'vufo.token';
 let token: string | null = sessionStorage.getItem(TOKEN_KEY);

@@ -1,15 +1,15 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { api, getToken, setToken, setUnauthorizedHandler } from '../api/client';
-import type { Me, Role } from '../api/types';
+import { getToken, setToken, setUnauthorizedHandler } from '../api/client';
+import type { Me } from '../api/types';
 import { ErrorState, Loading } from '../common/states';
+import { meQuery, requestToken, useMeQuery } from './identityApi';
 
 interface AuthContextValue {
   me: Me | null;
   login: (login: string, password: string) => Promise<Me>;
   logout: () => void;
-  hasRole: (...roles: Role[]) => boolean;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -19,7 +19,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [hasToken, setHasToken] = useState(Boolean(getToken()));
-  const meQuery = useQuery({ queryKey: ['me'], queryFn: () => api<Me>('/me'), enabled: hasToken });
+  const session = useMeQuery(hasToken);
 
   const logout = useCallback(() => {
     setToken(null);
@@ -35,13 +35,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (login: string, password: string) => {
-      const res = await api<{ accessToken: string }>('/auth/login', {
-        method: 'POST',
-        body: { login, password },
-      });
-      setToken(res.accessToken);
+      setToken(await requestToken(login, password));
       qc.clear();
-      const me = await qc.fetchQuery({ queryKey: ['me'], queryFn: () => api<Me>('/me') });
+      const me = await qc.fetchQuery(meQuery);
       setHasToken(true);
       return me;
     },
@@ -49,18 +45,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo<AuthContextValue>(() => {
-    const me = hasToken ? (meQuery.data ?? null) : null;
-    return {
-      me,
-      login,
-      logout,
-      hasRole: (...roles) => Boolean(me && roles.some((r) => me.roles.includes(r))),
-    };
-  }, [hasToken, meQuery.data, login, logout]);
+    const me = hasToken ? (session.data ?? null) : null;
+    return { me, login, logout };
+  }, [hasToken, session.data, login, logout]);
 
-  if (hasToken && meQuery.isPending) return <Loading />;
-  if (hasToken && meQuery.isError)
-    return <ErrorState error={meQuery.error} onRetry={() => meQuery.refetch()} />;
+  if (hasToken && session.isPending) return <Loading />;
+  if (hasToken && session.isError)
+    return <ErrorState error={session.error} onRetry={() => session.refetch()} />;
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

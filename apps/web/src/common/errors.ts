@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
-import { ApiError } from '../api/client';
+import { ApiError } from '../api/problem';
 
 /**
  * A human sentence for any failure. The server's problem `detail` is written for people, so it

@@ -2,7 +2,7 @@ import { Alert, Button, Empty, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ApiError } from '../api/client';
+import { ApiError } from '../api/problem';
 import { errorMessage } from './errors';
 
 /** Loading, empty and error states look the same on every screen, and are never a blank page. */

@@ -1,20 +1,19 @@
 import { CheckCircleFilled } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Empty, List, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api } from '../api/client';
 import type { Dashboard, DashboardProvince } from '../api/types';
-import { useAuth } from '../auth/auth';
+import { useMe } from '../auth/auth';
 import { formatDate, formatDateTime } from '../common/dates';
 import { formatVnd, toBig } from '../common/money';
 import { ErrorState, Loading } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
-import { useCycles } from '../plans/planApi';
+import { approvedCount, holdsRoleFor, isExtendable, STATUS_ORDER } from '../plans/planRules';
 import { OverdueTag } from '../plans/StatusTag';
+import { currentCycle, useCycles, useDashboard } from './cyclesApi';
 import { ExtensionModal } from './ExtensionModal';
-import { ProgressChart, STATUS_ORDER } from './ProgressChart';
+import { ProgressChart } from './ProgressChart';
 
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -22,14 +21,8 @@ export default function DashboardPage() {
   const { cycleId: routeCycle } = useParams();
   const navigate = useNavigate();
   const cycles = useCycles();
-  const cycleId =
-    routeCycle ?? cycles.data?.items.find((c) => c.status === 'OPEN')?.id ?? cycles.data?.items[0]?.id;
-  const q = useQuery({
-    queryKey: ['dashboard', cycleId],
-    queryFn: () => api<Dashboard>(`/cycles/${cycleId}/dashboard`),
-    enabled: Boolean(cycleId),
-    refetchInterval: 60_000,
-  });
+  const cycleId = routeCycle ?? currentCycle(cycles.data)?.id;
+  const q = useDashboard(cycleId);
   if (cycles.isPending) return <Loading />;
   if (cycles.isError) return <ErrorState error={cycles.error} onRetry={() => cycles.refetch()} />;
   if (!cycleId) return <Empty description={t('dashboard.noCycle')} />;
@@ -60,12 +53,12 @@ export default function DashboardPage() {
 
 function DashboardView({ d }: { d: Dashboard }) {
   const { t, i18n } = useTranslation();
-  const { hasRole } = useAuth();
+  const me = useMe();
   const [extending, setExtending] = useState<DashboardProvince | null>(null);
   const en = i18n.language === 'en';
   const provinces = d.provinces.length;
-  const approved = (d.countsByStatus.APPROVED ?? 0) + (d.countsByStatus.IN_ROLLOUT ?? 0);
-  const canExtend = hasRole('LEADER');
+  const approved = approvedCount(d.countsByStatus);
+  const canExtend = holdsRoleFor('GrantExtension', me.roles);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -158,7 +151,7 @@ function DashboardView({ d }: { d: Dashboard }) {
                     title: <span className="sr-only">{t('common.actions')}</span>,
                     key: 'actions',
                     render: (_: unknown, p: DashboardProvince) =>
-                      p.status === 'DRAFT' ? (
+                      isExtendable(p.status) ? (
                         <Button size="small" onClick={() => setExtending(p)}>
                           {t('dashboard.extend')}
                         </Button>

@@ -1,13 +1,12 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, DatePicker, Form, Input, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, newIdempotencyKey } from '../api/client';
 import type { DashboardProvince } from '../api/types';
 import { formatDate } from '../common/dates';
 import { applyFieldErrors, errorMessage } from '../common/errors';
+import { useGrantExtension } from './cyclesApi';
 
 /** A LEADER moves one union's submission deadline; the reason goes into the audit history. */
 export function ExtensionModal({
@@ -21,29 +20,26 @@ export function ExtensionModal({
 }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const qc = useQueryClient();
   const [form] = Form.useForm<{ newDeadline: Dayjs; reason: string }>();
   const [error, setError] = useState<string | null>(null);
-  const grant = useMutation({
-    mutationFn: (v: { newDeadline: Dayjs; reason: string }) =>
-      api<{ newDeadline: string }>(`/cycles/${cycleId}/extensions`, {
-        method: 'POST',
-        idempotencyKey: newIdempotencyKey(),
-        body: {
-          organizationId: province.organizationId,
-          newDeadline: v.newDeadline.format('YYYY-MM-DD'),
-          reason: v.reason.trim(),
+  const grant = useGrantExtension(cycleId);
+  const onGrant = (v: { newDeadline: Dayjs; reason: string }) =>
+    grant.mutate(
+      {
+        organizationId: province.organizationId,
+        newDeadline: v.newDeadline.format('YYYY-MM-DD'),
+        reason: v.reason.trim(),
+      },
+      {
+        onSuccess: (r) => {
+          message.success(t('extension.granted', { date: formatDate(r.newDeadline) }));
+          onClose();
         },
-      }),
-    onSuccess: (r) => {
-      message.success(t('extension.granted', { date: formatDate(r.newDeadline) }));
-      void qc.invalidateQueries({ queryKey: ['dashboard'] });
-      onClose();
-    },
-    onError: (err) => {
-      if (!applyFieldErrors(form, err)) setError(errorMessage(err, t));
-    },
-  });
+        onError: (err) => {
+          if (!applyFieldErrors(form, err)) setError(errorMessage(err, t));
+        },
+      },
+    );
   // A week past the current deadline (or today, if it has passed): an extension moves it later.
   const current = province.submissionDeadline ? dayjs(province.submissionDeadline) : dayjs();
   const suggested = (current.isAfter(dayjs()) ? current : dayjs()).add(7, 'day');
@@ -58,12 +54,7 @@ export function ExtensionModal({
       confirmLoading={grant.isPending}
     >
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ newDeadline: suggested }}
-        onFinish={(v) => grant.mutate(v)}
-      >
+      <Form form={form} layout="vertical" initialValues={{ newDeadline: suggested }} onFinish={onGrant}>
         <Form.Item
           name="newDeadline"
           label={t('extension.newDeadline')}

@@ -1,18 +1,6 @@
 import { Progress } from 'antd';
 import { useTranslation } from 'react-i18next';
-
-/** The statuses in the order a plan moves through them (and "no plan yet" first): bars and grid columns. */
-export const STATUS_ORDER = [
-  'NOT_STARTED',
-  'DRAFT',
-  'IN_APPRAISAL',
-  'REVISION_REQUESTED',
-  'APPROVED',
-  'IN_ROLLOUT',
-  'REJECTED',
-  'WITHDRAWN',
-  'CLOSED',
-] as const;
+import { approvedCount, STATUS_ORDER } from '../plans/planRules';
 
 /**
  * How far the cycle has come: provinces per status as bars, and the share approved. Plain
@@ -20,7 +8,7 @@ export const STATUS_ORDER = [
  */
 export function ProgressChart({ counts, total }: { counts: Record<string, number>; total: number }) {
   const { t } = useTranslation();
-  const approved = (counts.APPROVED ?? 0) + (counts.IN_ROLLOUT ?? 0) + (counts.CLOSED ?? 0);
+  const approved = approvedCount(counts);
   const max = Math.max(1, ...Object.values(counts));
   const percent = total ? Math.round((approved * 100) / total) : 0;
   return (

@@ -1,15 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Space, Tag, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../api/client';
-import type { HistoryEvent, Page, Verification } from '../api/types';
+import type { HistoryEvent } from '../api/types';
 import { formatDate, formatDateTime } from '../common/dates';
 import { formatVnd } from '../common/money';
 import { EmptyState, ErrorState, Loading } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
 import { usePlan } from '../plans/planApi';
+import { useHistory, useHistoryVerification } from './historyApi';
 
 /** The plan's audit history as a timeline (who, when, what, why) and whether its hash chain holds. */
 export default function HistoryPage() {
@@ -17,14 +16,8 @@ export default function HistoryPage() {
   const { t } = useTranslation();
   usePageTitle(t('history.title'));
   const plan = usePlan(planId);
-  const history = useQuery({
-    queryKey: ['plan', planId, 'history'],
-    queryFn: () => api<Page<HistoryEvent>>(`/plans/${planId}/history`),
-  });
-  const verify = useQuery({
-    queryKey: ['plan', planId, 'verify'],
-    queryFn: () => api<Verification>(`/plans/${planId}/history/verify`),
-  });
+  const history = useHistory(planId);
+  const verify = useHistoryVerification(planId);
   if (history.isPending) return <Loading />;
   if (history.isError) return <ErrorState error={history.error} onRetry={() => history.refetch()} />;
   const items = [...history.data.items].reverse();

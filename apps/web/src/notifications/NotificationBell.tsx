@@ -2,7 +2,7 @@ import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { useNotifications } from './notifications';
+import { useNotifications } from './notificationsApi';
 
 export function NotificationBell() {
   const { t } = useTranslation();

@@ -4,7 +4,8 @@ import { Link } from 'react-router-dom';
 import { formatDateTime } from '../common/dates';
 import { EmptyState, ErrorState, Loading } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
-import { notificationText, useMarkRead, useNotifications } from './notifications';
+import { notificationText } from './notificationText';
+import { useMarkRead, useNotifications } from './notificationsApi';
 
 // Dark-on-light pairs with a contrast ratio above 4.5:1.
 const SEVERITY_STYLE = {

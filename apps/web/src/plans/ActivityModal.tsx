@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Activity } from '../api/types';
 import { applyFieldErrors, errorMessage } from '../common/errors';
 import { ACTIVITY_TYPES, PRIORITIES } from './catalog';
-import { usePlanEditor } from './planApi';
+import { usePlanEdits } from './planApi';
 
 interface ActivityForm {
   code?: string;
@@ -33,13 +33,11 @@ export function ActivityModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ActivityForm>();
-  const edit = usePlanEditor(planId);
+  const edits = usePlanEdits(planId);
   const save = useMutation({
     mutationFn: (v: ActivityForm) => {
       const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
-      return activity
-        ? edit(`/activities/${activity.id}`, 'PATCH', body)
-        : edit(`/plans/${planId}/activities`, 'POST', body);
+      return activity ? edits.updateActivity(activity.id, body) : edits.addActivity(body);
     },
     onSuccess: () => {
       message.success(t('common.saved'));

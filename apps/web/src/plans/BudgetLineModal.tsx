@@ -5,7 +5,7 @@ import type { Activity } from '../api/types';
 import { applyFieldErrors, errorMessage } from '../common/errors';
 import { formatVnd, groupDigits, parseDigits, toBig, vndBody } from '../common/money';
 import { BUDGET_CATEGORIES, FUNDING_SOURCES, GUEST_CLASSES, MEMBER_ROLES } from './catalog';
-import { usePlanEditor } from './planApi';
+import { usePlanEdits } from './planApi';
 
 interface LineForm {
   category: string;
@@ -31,12 +31,12 @@ export function BudgetLineModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<LineForm>();
-  const edit = usePlanEditor(planId);
+  const edits = usePlanEdits(planId);
   const quantity = Form.useWatch('quantity', form);
   const unitCost = Form.useWatch('unitCost', form);
   const save = useMutation({
     mutationFn: (v: LineForm) =>
-      edit(`/activities/${activity.id}/budget-lines`, 'POST', {
+      edits.addBudgetLine(activity.id, {
         ...v,
         unitCost: vndBody(v.unitCost),
         guestClass: v.guestClass ?? null,

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ContentChange, Diff, DiffValue, Plan } from '../api/types';
 import { formatVnd } from '../common/money';
 import { EmptyState, ErrorState, Loading } from '../common/states';
-import { useVersionDiff, useWorkingChanges } from './planApi';
+import { isEditable } from './planRules';
+import { useVersionDiff, useWorkingChanges } from '../history/historyApi';
 
 /**
  * What changed: the working copy against the version the reviewers saw (while a revision is in
@@ -13,17 +14,12 @@ import { useVersionDiff, useWorkingChanges } from './planApi';
 export function ChangesPanel({ plan }: { plan: Plan }) {
   const { t } = useTranslation();
   const last = plan.submittedVersion;
-  const working = useWorkingChanges(
-    plan.id,
-    last > 0 && ['DRAFT', 'REVISION_REQUESTED'].includes(plan.status),
-  );
+  const working = useWorkingChanges(plan.id, last > 0 && isEditable(plan.status));
   const versions = useVersionDiff(plan.id, last, last - 1, last >= 2);
   if (last === 0) return <EmptyState description={t('changes.neverSubmitted')} />;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {['DRAFT', 'REVISION_REQUESTED'].includes(plan.status) && (
-        <DiffCard title={t('changes.working', { version: last })} q={working} />
-      )}
+      {isEditable(plan.status) && <DiffCard title={t('changes.working', { version: last })} q={working} />}
       {last >= 2 ? (
         <DiffCard title={t('changes.between', { to: last, from: last - 1 })} q={versions} />
       ) : (

@@ -11,12 +11,13 @@ import { BUDGET_CATEGORIES, FUNDING_SOURCES } from './catalog';
 import { NumberCell, SelectCell, TextCell } from './cells';
 import { FundingTotals, SourceTotal } from './FundingTotals';
 import { NormFlag } from './NormFlag';
-import { usePlanEditor } from './planApi';
+import { usePlanEdits } from './planApi';
 
 /** What reviewers said about a line: agency and comment, shown under the line they concern. */
 export type LineComments = Map<string, { agencyName: string; comment: string }[]>;
 
-type Draft = Partial<Pick<BudgetLine, 'fundingSource'>> & { quantity?: string; unitCost?: string };
+// What the cells hold while a line is edited: the select's value and the typed numbers, as text.
+type Draft = { fundingSource?: string; quantity?: string; unitCost?: string };
 
 /**
  * The plan as a structured table: each activity with its budget lines, edited in place when the
@@ -33,7 +34,7 @@ export function PlanContent({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const edit = usePlanEditor(plan.id);
+  const edits = usePlanEdits(plan.id);
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [activityModal, setActivityModal] = useState<Activity | 'new' | null>(null);
   const [lineModal, setLineModal] = useState<Activity | null>(null);
@@ -61,7 +62,7 @@ export function PlanContent({
   const live = (id: string, patch: Draft) => setDrafts((d) => ({ ...d, [id]: { ...d[id], ...patch } }));
   const saveLine = async (id: string, patch: Record<string, unknown>) => {
     try {
-      await edit(`/budget-lines/${id}`, 'PATCH', patch);
+      await edits.updateBudgetLine(id, patch);
     } finally {
       setDrafts((d) => {
         const rest = { ...d };
@@ -70,9 +71,9 @@ export function PlanContent({
       });
     }
   };
-  const remove = async (path: string) => {
+  const remove = async (send: () => Promise<unknown>) => {
     try {
-      await edit(path, 'DELETE');
+      await send();
       message.success(t('common.deleted'));
     } catch (err) {
       message.error(errorMessage(err, t));
@@ -215,7 +216,10 @@ export function PlanContent({
             key: 'actions',
             width: 56,
             render: (_: unknown, l: BudgetLine) => (
-              <Popconfirm title={t('budget.removeConfirm')} onConfirm={() => remove(`/budget-lines/${l.id}`)}>
+              <Popconfirm
+                title={t('budget.removeConfirm')}
+                onConfirm={() => remove(() => edits.removeBudgetLine(l.id))}
+              >
                 <Button
                   type="text"
                   danger
@@ -256,7 +260,7 @@ export function PlanContent({
                 </Button>
                 <Popconfirm
                   title={t('activity.removeConfirm')}
-                  onConfirm={() => remove(`/activities/${a.id}`)}
+                  onConfirm={() => remove(() => edits.removeActivity(a.id))}
                 >
                   <Button
                     size="small"

@@ -3,16 +3,16 @@ import { App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Plan } from '../api/types';
 import { applyFieldErrors, errorMessage } from '../common/errors';
-import { usePlanEditor } from './planApi';
+import { usePlanEdits } from './planApi';
 
 /** The plan's own title and objectives (draft or revision only). */
 export function PlanDetailsModal({ plan, onClose }: { plan: Plan; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ title: string; objectives: string }>();
-  const edit = usePlanEditor(plan.id);
+  const edits = usePlanEdits(plan.id);
   const save = useMutation({
-    mutationFn: (v: { title: string; objectives: string }) => edit(`/plans/${plan.id}`, 'PATCH', v),
+    mutationFn: edits.updateDetails,
     onSuccess: () => {
       message.success(t('common.saved'));
       onClose();

@@ -1,25 +1,25 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../api/client';
-import type { Plan, PlanSummary } from '../api/types';
+import type { PlanSummary } from '../api/types';
 import { useAuth } from '../auth/auth';
 import { formatDate, isPast } from '../common/dates';
 import { applyFieldErrors, errorMessage } from '../common/errors';
 import { formatVnd } from '../common/money';
 import { EmptyState, ErrorState, Loading } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
-import { useCycles, usePlans } from './planApi';
+import { useCycles } from '../cycles/cyclesApi';
+import { useCreatePlan, usePlans } from './planApi';
+import { holdsRoleFor, isLive } from './planRules';
 import { OverdueTag, StatusTag } from './StatusTag';
 
 /** A union's plans at a glance: status, deadline, money; for central users, every visible plan. */
 export default function PlanListPage() {
   const { t } = useTranslation();
   usePageTitle(t('plans.title'));
-  const { hasRole, me } = useAuth();
+  const { me } = useAuth();
   const plans = usePlans();
   const cycles = useCycles();
   const [creating, setCreating] = useState(false);
@@ -29,12 +29,11 @@ export default function PlanListPage() {
   const cycleOf = (id: string) => cycles.data.items.find((c) => c.id === id);
   const openCycle = cycles.data.items.find((c) => c.status === 'OPEN');
   const canCreate =
-    hasRole('PLAN_EDITOR') &&
-    me?.organizationKind === 'PROVINCIAL_UNION' &&
+    me &&
+    holdsRoleFor('CreatePlan', me.roles) &&
+    me.organizationKind === 'PROVINCIAL_UNION' &&
     openCycle &&
-    !plans.data.items.some(
-      (p) => p.cycleId === openCycle.id && !['REJECTED', 'WITHDRAWN'].includes(p.status),
-    );
+    !plans.data.items.some((p) => p.cycleId === openCycle.id && isLive(p.status));
 
   return (
     <Card
@@ -112,19 +111,15 @@ function CreatePlanModal({ cycleId, onClose }: { cycleId: string; onClose: () =>
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ title: string; objectives: string }>();
-  const qc = useQueryClient();
   const navigate = useNavigate();
-  const create = useMutation({
-    mutationFn: (v: { title: string; objectives: string }) =>
-      api<Plan>(`/cycles/${cycleId}/plans`, { method: 'POST', body: v }),
-    onSuccess: (plan) => {
-      void qc.invalidateQueries({ queryKey: ['plans'] });
-      navigate(`/plans/${plan.id}`);
-    },
-    onError: (err) => {
-      if (!applyFieldErrors(form, err)) message.error(errorMessage(err, t));
-    },
-  });
+  const create = useCreatePlan(cycleId);
+  const onCreate = (v: { title: string; objectives: string }) =>
+    create.mutate(v, {
+      onSuccess: (plan) => navigate(`/plans/${plan.id}`),
+      onError: (err) => {
+        if (!applyFieldErrors(form, err)) message.error(errorMessage(err, t));
+      },
+    });
   return (
     <Modal
       open
@@ -134,7 +129,7 @@ function CreatePlanModal({ cycleId, onClose }: { cycleId: string; onClose: () =>
       okText={t('common.create')}
       confirmLoading={create.isPending}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
+      <Form form={form} layout="vertical" onFinish={onCreate}>
         <Form.Item
           name="title"
           label={t('plan.fields.title')}

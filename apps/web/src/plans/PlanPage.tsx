@@ -1,5 +1,4 @@
 import { AuditOutlined, EditOutlined, HistoryOutlined, SendOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -24,12 +23,11 @@ import { ErrorState, Loading } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
 import { ChangesPanel } from './ChangesPanel';
 import { PlanDetailsModal } from './PlanDetailsModal';
-import { planKey, submitPlan, usePlan, withdrawPlan } from './planApi';
+import { usePlan, useSubmitPlan, useWithdrawPlan } from './planApi';
 import { LineComments, PlanContent } from './PlanContent';
+import { maySend } from './planRules';
 import { ReviewsPanel } from './ReviewsPanel';
 import { OverdueTag, StatusTag } from './StatusTag';
-
-const EDITABLE = ['DRAFT', 'REVISION_REQUESTED'];
 
 export default function PlanPage() {
   const { planId = '' } = useParams();
@@ -47,8 +45,9 @@ function PlanView({ plan }: { plan: Plan }) {
   const navigate = useNavigate();
   const [editingDetails, setEditingDetails] = useState(false);
   const own = me.organizationId === plan.organizationId;
-  const editable = own && me.roles.includes('PLAN_EDITOR') && EDITABLE.includes(plan.status);
-  const canSubmit = own && me.roles.includes('PLAN_SUBMITTER') && EDITABLE.includes(plan.status);
+  const editable = own && maySend('EditContent', plan.status, me.roles);
+  const canSubmit = own && maySend('Submit', plan.status, me.roles);
+  const canWithdraw = own && maySend('Withdraw', plan.status, me.roles);
   const myPending = plan.reviews.find((r) => r.status === 'PENDING' && r.agencyId === me.organizationId);
   const decided = plan.reviews.filter((r) => r.round === plan.currentRound && r.comment);
   const lineComments: LineComments = new Map();
@@ -96,7 +95,7 @@ function PlanView({ plan }: { plan: Plan }) {
               </Button>
             )}
             {canSubmit && <SubmitButton plan={plan} />}
-            {canSubmit && <WithdrawButton plan={plan} />}
+            {canWithdraw && <WithdrawButton plan={plan} />}
             <Button
               icon={<HistoryOutlined aria-hidden />}
               onClick={() => navigate(`/plans/${plan.id}/history`)}
@@ -191,23 +190,21 @@ function PlanView({ plan }: { plan: Plan }) {
 function SubmitButton({ plan }: { plan: Plan }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const qc = useQueryClient();
-  const submit = useMutation({
-    mutationFn: () => submitPlan(plan),
-    onSuccess: (p) => {
-      qc.setQueryData(planKey(plan.id), p);
-      void qc.invalidateQueries({ queryKey: ['plans'] });
-      void qc.invalidateQueries({ queryKey: ['plan', plan.id] });
-      message.success(t('plan.submitted'));
-    },
-    onError: (err) => modal.error({ title: t('plan.submitFailed'), content: errorMessage(err, t) }),
-  });
+  const submit = useSubmitPlan();
+  const onSubmit = () =>
+    submit.mutate(
+      { plan },
+      {
+        onSuccess: () => message.success(t('plan.submitted')),
+        onError: (err) => modal.error({ title: t('plan.submitFailed'), content: errorMessage(err, t) }),
+      },
+    );
   return (
     <Popconfirm
       title={plan.status === 'REVISION_REQUESTED' ? t('plan.resubmitConfirm') : t('plan.submitConfirm')}
       okText={t('plan.submit')}
       cancelText={t('common.cancel')}
-      onConfirm={() => submit.mutate()}
+      onConfirm={onSubmit}
     >
       <Button type="primary" icon={<SendOutlined aria-hidden />} loading={submit.isPending}>
         {plan.status === 'REVISION_REQUESTED' ? t('plan.resubmit') : t('plan.submit')}
@@ -219,18 +216,14 @@ function SubmitButton({ plan }: { plan: Plan }) {
 function WithdrawButton({ plan }: { plan: Plan }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const withdraw = useMutation({
-    mutationFn: () => withdrawPlan(plan, reason),
-    onSuccess: (p) => {
-      qc.setQueryData(planKey(plan.id), p);
-      void qc.invalidateQueries({ queryKey: ['plans'] });
-      setOpen(false);
-    },
-    onError: (err) => message.error(errorMessage(err, t)),
-  });
+  const withdraw = useWithdrawPlan();
+  const onWithdraw = () =>
+    withdraw.mutate(
+      { plan, reason },
+      { onSuccess: () => setOpen(false), onError: (err) => message.error(errorMessage(err, t)) },
+    );
   return (
     <>
       <Button danger onClick={() => setOpen(true)}>
@@ -240,7 +233,7 @@ function WithdrawButton({ plan }: { plan: Plan }) {
         open={open}
         title={t('plan.withdraw')}
         onCancel={() => setOpen(false)}
-        onOk={() => withdraw.mutate()}
+        onOk={onWithdraw}
         okButtonProps={{ danger: true }}
         okText={t('plan.withdraw')}
         confirmLoading={withdraw.isPending}

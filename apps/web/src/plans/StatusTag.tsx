@@ -1,8 +1,13 @@
+import type { PlanStatus, ReviewStatus } from '@vufo/domain/approval/types';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-// Dark-on-light pairs chosen for a contrast ratio above 4.5:1 (WCAG AA) on every status.
-const COLORS: Record<string, { color: string; background: string; border: string }> = {
+// Dark-on-light pairs chosen for a contrast ratio above 4.5:1 (WCAG AA) on every status; typed
+// by the domain's lists, so a status added there needs its colour here before the web compiles.
+const COLORS: Record<
+  PlanStatus | ReviewStatus | 'NOT_STARTED',
+  { color: string; background: string; border: string }
+> = {
   NOT_STARTED: { color: '#374151', background: '#f3f4f6', border: '#d1d5db' },
   DRAFT: { color: '#374151', background: '#f3f4f6', border: '#d1d5db' },
   IN_APPRAISAL: { color: '#1e3a8a', background: '#eff6ff', border: '#93c5fd' },
@@ -18,7 +23,7 @@ const COLORS: Record<string, { color: string; background: string; border: string
 
 export function StatusTag({ status, kind = 'plan' }: { status: string; kind?: 'plan' | 'review' }) {
   const { t } = useTranslation();
-  const c = COLORS[status] ?? COLORS.DRAFT;
+  const c = COLORS[status as keyof typeof COLORS] ?? COLORS.DRAFT;
   return (
     <Tag style={{ color: c.color, background: c.background, borderColor: c.border }}>
       {t(kind === 'plan' ? `planStatus.${status}` : `reviewStatus.${status}`)}

@@ -1,4 +1,3 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -16,13 +15,14 @@ import {
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { Colleague, Delegation, Page } from '../api/types';
+import type { Delegation } from '../api/types';
 import { useMe } from '../auth/auth';
+import { useColleagues } from '../auth/identityApi';
 import { formatDate } from '../common/dates';
 import { applyFieldErrors, errorMessage } from '../common/errors';
 import { EmptyState, ErrorState, Loading } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
+import { useCreateDelegation, useDelegations, useRevokeDelegation } from './delegationsApi';
 
 interface DelegationForm {
   toUserId: string;
@@ -36,37 +36,33 @@ export default function DelegationsPage() {
   usePageTitle(t('delegations.title'));
   const me = useMe();
   const { message } = App.useApp();
-  const qc = useQueryClient();
   const [form] = Form.useForm<DelegationForm>();
-  const list = useQuery({ queryKey: ['delegations'], queryFn: () => api<Page<Delegation>>('/delegations') });
-  const colleagues = useQuery({ queryKey: ['users'], queryFn: () => api<Page<Colleague>>('/users') });
+  const list = useDelegations();
+  const colleagues = useColleagues();
   const canDelegate = me.roles.includes('APPRAISER');
-  const create = useMutation({
-    mutationFn: (v: DelegationForm) =>
-      api<Delegation>('/delegations', {
-        method: 'POST',
-        body: {
-          toUserId: v.toUserId,
-          validFrom: v.period[0].startOf('day').toISOString(),
-          validTo: v.period[1].endOf('day').toISOString(),
-          reason: v.reason?.trim() || undefined,
+  const create = useCreateDelegation();
+  const revoke = useRevokeDelegation();
+  const onCreate = (v: DelegationForm) =>
+    create.mutate(
+      {
+        toUserId: v.toUserId,
+        validFrom: v.period[0].startOf('day').toISOString(),
+        validTo: v.period[1].endOf('day').toISOString(),
+        reason: v.reason?.trim() || undefined,
+      },
+      {
+        onSuccess: () => {
+          message.success(t('delegations.created'));
+          form.resetFields();
         },
-      }),
-    onSuccess: () => {
-      message.success(t('delegations.created'));
-      form.resetFields();
-      void qc.invalidateQueries({ queryKey: ['delegations'] });
-    },
-    onError: (err) => {
-      if (!applyFieldErrors(form, err, { validTo: 'period', validFrom: 'period' }))
-        message.error(errorMessage(err, t));
-    },
-  });
-  const revoke = useMutation({
-    mutationFn: (id: string) => api(`/delegations/${id}`, { method: 'DELETE' }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['delegations'] }),
-    onError: (err) => message.error(errorMessage(err, t)),
-  });
+        onError: (err) => {
+          if (!applyFieldErrors(form, err, { validTo: 'period', validFrom: 'period' }))
+            message.error(errorMessage(err, t));
+        },
+      },
+    );
+  const onRevoke = (id: string) =>
+    revoke.mutate(id, { onError: (err) => message.error(errorMessage(err, t)) });
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -107,7 +103,7 @@ export default function DelegationsPage() {
                 title: <span className="sr-only">{t('common.actions')}</span>,
                 render: (_, d) =>
                   d.fromUserId === me.id && !d.revokedAt && Date.parse(d.validTo) > Date.now() ? (
-                    <Popconfirm title={t('delegations.revokeConfirm')} onConfirm={() => revoke.mutate(d.id)}>
+                    <Popconfirm title={t('delegations.revokeConfirm')} onConfirm={() => onRevoke(d.id)}>
                       <Button size="small" danger>
                         {t('delegations.revoke')}
                       </Button>
@@ -126,7 +122,7 @@ export default function DelegationsPage() {
             layout="vertical"
             style={{ maxWidth: 560 }}
             initialValues={{ period: [dayjs(), dayjs().add(7, 'day')] }}
-            onFinish={(v) => create.mutate(v)}
+            onFinish={onCreate}
           >
             <Form.Item
               name="toUserId"

@@ -1,24 +1,20 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, Segmented, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../api/client';
-import type { InboxItem, Page } from '../api/types';
+import type { InboxItem } from '../api/types';
 import { daysUntil, formatDate } from '../common/dates';
 import { EmptyState, ErrorState, Loading } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
 import { OverdueTag, StatusTag } from '../plans/StatusTag';
+import { InboxFilter, useInbox } from './reviewsApi';
 
 /** The agency's reviews, most urgent first (the server sorts by due date); overdue ones marked. */
 export default function InboxPage() {
   const { t } = useTranslation();
   usePageTitle(t('inbox.title'));
-  const [filter, setFilter] = useState<'PENDING' | 'ALL'>('PENDING');
-  const q = useQuery({
-    queryKey: ['reviews', filter],
-    queryFn: () => api<Page<InboxItem>>(`/reviews?mine=true${filter === 'PENDING' ? '&status=PENDING' : ''}`),
-  });
+  const [filter, setFilter] = useState<InboxFilter>('PENDING');
+  const q = useInbox(filter);
   return (
     <Card
       title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('inbox.title')}</h1>}
@@ -26,7 +22,7 @@ export default function InboxPage() {
         <Segmented
           aria-label={t('inbox.filter')}
           value={filter}
-          onChange={(v) => setFilter(v as 'PENDING' | 'ALL')}
+          onChange={(v) => setFilter(v as InboxFilter)}
           options={[
             { value: 'PENDING', label: t('inbox.pending') },
             { value: 'ALL', label: t('inbox.all') },

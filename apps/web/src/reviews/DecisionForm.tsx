@@ -1,0 +1,135 @@
+import { REVIEW_DECISIONS, type ReviewDecision } from '@vufo/domain/approval/types';
+import { Alert, App, Button, DatePicker, Form, Input, Radio, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import type { Review } from '../api/types';
+import { applyFieldErrors, errorMessage } from '../common/errors';
+import type { LineDecisions } from './lineDecisions';
+import { DecisionRequest, LineDecision, useDecideReview } from './reviewsApi';
+
+interface DecisionValues {
+  decision: ReviewDecision;
+  comment?: string;
+  decisionNumber?: string;
+  decisionDate?: Dayjs;
+  signer?: string;
+}
+
+/**
+ * The reviewer's decision on a pending review: approve, send back for revision, or reject (a
+ * reason for the last two). A budget review sends its line amounts; an approval at the last
+ * stage of the route carries the decision record, which makes it the plan's approval.
+ */
+export function DecisionForm({
+  planId,
+  review,
+  isLastStage,
+  lines,
+}: {
+  planId: string;
+  review: Review;
+  isLastStage: boolean;
+  /** The budget review's line entries; null for a review of the content. */
+  lines: LineDecisions | null;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<DecisionValues>();
+  const decision = Form.useWatch('decision', form) ?? 'APPROVE';
+  const [formError, setFormError] = useState<string | null>(null);
+  const decide = useDecideReview(planId, review.id);
+  const asksRecord = isLastStage && decision === 'APPROVE';
+
+  const onFinish = (v: DecisionValues) => {
+    setFormError(null);
+    const sent: LineDecision[] | undefined =
+      lines && v.decision !== 'REJECT' ? lines.linesFor(v.decision) : undefined;
+    const body: DecisionRequest = {
+      decision: v.decision,
+      comment: v.comment?.trim() || undefined,
+      ...(sent ? { lines: sent } : {}),
+      ...(isLastStage && v.decision === 'APPROVE'
+        ? {
+            decisionNumber: v.decisionNumber?.trim(),
+            decisionDate: v.decisionDate?.format('YYYY-MM-DD'),
+            signer: v.signer?.trim(),
+          }
+        : {}),
+    };
+    decide.mutate(body, {
+      onSuccess: () => {
+        message.success(t('review.decided'));
+        navigate('/reviews');
+      },
+      onError: (err) => {
+        lines?.showErrors(err, sent ?? []);
+        applyFieldErrors(form, err, {
+          'decisionRecord.number': 'decisionNumber',
+          'decisionRecord.date': 'decisionDate',
+          'decisionRecord.signer': 'signer',
+        });
+        setFormError(errorMessage(err, t));
+      },
+    });
+  };
+
+  return (
+    <Form<DecisionValues>
+      form={form}
+      layout="vertical"
+      initialValues={{ decision: 'APPROVE' }}
+      onFinish={onFinish}
+      style={{ maxWidth: 720 }}
+    >
+      {formError && (
+        <Alert type="error" showIcon title={formError} role="alert" style={{ marginBottom: 16 }} />
+      )}
+      <Form.Item name="decision" label={t('review.decisionLabel')}>
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          options={REVIEW_DECISIONS.map((d) => ({ value: d, label: t(`decision.${d}`) }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="comment"
+        label={decision === 'APPROVE' ? t('review.comment') : t('review.reason')}
+        rules={[{ required: decision !== 'APPROVE', whitespace: true, message: t('review.reasonRequired') }]}
+      >
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      {asksRecord && (
+        <>
+          <Typography.Paragraph type="secondary">{t('review.decisionRecordHelp')}</Typography.Paragraph>
+          <Form.Item
+            name="decisionNumber"
+            label={t('review.decisionNumber')}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+          >
+            <Input placeholder="1234/QĐ-UBND" />
+          </Form.Item>
+          <Form.Item
+            name="decisionDate"
+            label={t('review.decisionDate')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <DatePicker format="DD/MM/YYYY" style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item
+            name="signer"
+            label={t('review.signer')}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+          >
+            <Input />
+          </Form.Item>
+        </>
+      )}
+      <Button type="primary" htmlType="submit" loading={decide.isPending} danger={decision === 'REJECT'}>
+        {t('review.send', { decision: t(`decision.${decision}`) })}
+      </Button>
+    </Form>
+  );
+}
