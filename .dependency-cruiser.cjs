@@ -62,6 +62,23 @@ module.exports = {
       from: { path: '^apps/api/src/([^/]+)/' },
       to: { path: '^apps/api/src/([^/]+)/[^/]+\\.repository\\.ts$', pathNot: '^apps/api/src/$1/' },
     },
+    {
+      name: 'web-fetches-through-hooks-modules',
+      severity: 'error',
+      comment: 'Pages and components call the capability hooks (*Api.ts); only those talk to the server.',
+      from: {
+        path: '^apps/web/src/',
+        pathNot: ['Api\\.ts$', '^apps/web/src/auth/auth\\.tsx$', '^apps/web/src/api/'],
+      },
+      to: { path: '^apps/web/src/api/client\\.ts$' },
+    },
+    {
+      name: 'web-bundle-has-no-node',
+      severity: 'error',
+      comment: 'What the browser bundle imports (the domain included) must not need Node.',
+      from: { path: '^apps/web/src/' },
+      to: { dependencyTypes: ['core'] },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
