@@ -11,12 +11,14 @@ import {
   refusalBeforeStatus,
 } from '@vufo/domain';
 import { ApprovalEngine, DispatchOutcome } from '@vufo/engine';
-import { CycleEntity, PlanEntity, prepared } from '@vufo/persistence';
+import { CycleEntity, PlanEntity } from '@vufo/persistence';
 import { Tx } from '../common/transaction';
 import { Clock } from '../common/clock';
 import { Principal } from '../identity/principal';
-import { assertVersion, BumpedPlan, notFound, PlanAccess, planContentRows } from '../plans/plan-access';
+import { assertVersion } from '../common/if-match';
+import { BumpedPlan, PlanAccess, planContentRows } from './plan-access';
 import { actorOf } from './actor';
+import { ApprovalRepository } from './approval.repository';
 import { CalendarService } from './calendar.service';
 import { EmbeddedApprovalEngine } from './embedded-engine';
 
@@ -36,6 +38,7 @@ export class PlanCommands {
     private readonly calendar: CalendarService,
     @Inject(ApprovalEngine) private readonly engine: ApprovalEngine,
     private readonly embedded: EmbeddedApprovalEngine,
+    private readonly repo: ApprovalRepository,
   ) {}
 
   /**
@@ -66,9 +69,13 @@ export class PlanCommands {
     // and cycle: the machine's guards are asked before the row is inserted, then decide again.
     const refused = refusalBeforeStatus(null, command);
     if (refused) throw new DomainError(refused.code, refused.message, refused.errors ?? []);
-    await this.tx.em
-      .getRepository(PlanEntity)
-      .insert({ id: planId, cycleId: cycle.id, organizationId: p.organizationId, title, objectives });
+    await this.repo.insertPlan({
+      id: planId,
+      cycleId: cycle.id,
+      organizationId: p.organizationId,
+      title,
+      objectives,
+    });
     await this.engine.dispatch({ planId, actor: actorOf(p), command });
     return planId;
   }
@@ -126,11 +133,7 @@ export class PlanCommands {
         command: { type: 'RecordProgress', actor: actorOf(p), ...progress },
       });
       await apply(em);
-      const [rows]: [{ version: number }[], number] = await em.query(
-        `UPDATE app.plans SET version = version + 1 WHERE id = $1 RETURNING version`,
-        [planId],
-      );
-      return rows[0].version;
+      return this.access.nextVersion(planId);
     });
   }
 
@@ -163,7 +166,7 @@ export class PlanCommands {
         { type: 'Submit', actor, content, agencies } as PlanCommand,
         idempotencyKey,
       );
-      if (!out.replayed) await em.query(`UPDATE app.plans SET version = version + 1 WHERE id = $1`, [planId]);
+      if (!out.replayed) await this.access.nextVersion(planId);
       return out;
     });
   }
@@ -206,11 +209,7 @@ export class PlanCommands {
   }
 
   async agenciesOf(em: EntityManager, unionId: string) {
-    const rows: { id: string; name_vi: string; function: string }[] = await em.query(
-      `SELECT id, name_vi, function FROM app.organizations
-        WHERE kind = 'APPRAISAL_AGENCY' AND serves_organization_id = $1 AND status = 'ACTIVE' ORDER BY code`,
-      [unionId],
-    );
+    const rows = await this.repo.agenciesServing(unionId, em);
     const out: Record<string, { id: string; name: string }> = {};
     for (const r of rows) out[r.function] ??= { id: r.id, name: r.name_vi };
     return out;
@@ -219,29 +218,11 @@ export class PlanCommands {
   /** X acting for Y: X holds an active delegation from an appraiser Y of the same agency. */
   async delegationFor(p: Principal): Promise<{ userId: string; displayName: string } | undefined> {
     if (p.roles.includes('APPRAISER')) return undefined;
-    const rows: { user_id: string; display_name: string }[] = await this.tx.em.query(
-      `SELECT u.id AS user_id, u.display_name FROM app.delegations d JOIN app.users u ON u.id = d.from_user_id
-        WHERE d.to_user_id = $1 AND d.agency_id = $2 AND d.revoked_at IS NULL
-          AND d.valid_from <= $3 AND d.valid_to > $3 AND 'APPRAISER' = ANY(u.roles) AND u.organization_id = $2
-        ORDER BY d.valid_from DESC LIMIT 1`,
-      [p.userId, p.organizationId, this.clock.now()],
-    );
-    return rows[0] ? { userId: rows[0].user_id, displayName: rows[0].display_name } : undefined;
+    const from = await this.repo.delegatorOf(p.userId, p.organizationId, this.clock.now());
+    return from ? { userId: from.user_id, displayName: from.display_name } : undefined;
   }
 
   async deadlinesOf(planId: string) {
-    return prepared(
-      this.tx.em,
-      `SELECT key, timer, due_at AS "dueAt", fired_at AS "firedAt" FROM app.timers WHERE stream_id = $1 ORDER BY due_at`,
-      [planId],
-    );
-  }
-
-  newId(): string {
-    return randomUUID();
-  }
-
-  notFound(planId: string) {
-    return notFound('plan', planId);
+    return this.repo.timersOf(planId);
   }
 }

@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, validateRoute } from '@vufo/domain';
+import { DomainError, PlanCommand, validateRoute } from '@vufo/domain';
 import { CycleEntity, RouteStage } from '@vufo/persistence';
+import { notFound } from '../common/errors';
 import { Tx } from '../common/transaction';
+import { actorOf } from '../approval/actor';
+import { CalendarService } from '../approval/calendar.service';
+import { PlanCommands } from '../approval/plan-commands';
 import { Principal } from '../identity/principal';
-import { notFound } from '../plans/plan-access';
-import { CreateCycleDto } from './cycles.dto';
+import { CreateCycleDto, ExtensionDto } from './cycles.dto';
+import { CyclesRepository } from './cycles.repository';
+import { DashboardService } from './dashboard.service';
 
 export const TYPICAL_ROUTE: RouteStage[] = [
   { stage: 1, functions: ['CONTENT', 'BUDGET'] },
@@ -13,7 +18,13 @@ export const TYPICAL_ROUTE: RouteStage[] = [
 
 @Injectable()
 export class CyclesService {
-  constructor(private readonly tx: Tx) {}
+  constructor(
+    private readonly tx: Tx,
+    private readonly calendar: CalendarService,
+    private readonly commands: PlanCommands,
+    private readonly dashboards: DashboardService,
+    private readonly repo: CyclesRepository,
+  ) {}
 
   async create(p: Principal, dto: CreateCycleDto): Promise<CycleEntity> {
     const checked = validateRoute(dto.route ?? TYPICAL_ROUTE, (i) =>
@@ -21,33 +32,52 @@ export class CyclesService {
     );
     if (!checked.ok)
       throw new DomainError(checked.error.code, checked.error.message, checked.error.errors ?? []);
-    const repo = this.tx.em.getRepository(CycleEntity);
-    if (await repo.findOneBy({ year: dto.year }))
+    if (await this.repo.byYear(dto.year))
       throw new DomainError('CONFLICT', `A cycle for ${dto.year} exists.`);
-    return repo.save(
-      repo.create({
-        year: dto.year,
-        title: dto.title ?? `Kế hoạch đối ngoại nhân dân năm ${dto.year}`,
-        submissionDeadline: dto.submissionDeadline,
-        reviewSlaDays: dto.reviewSlaDays,
-        revisionSlaDays: dto.revisionSlaDays,
-        reminderWorkingDays: [...new Set(dto.reminderWorkingDays ?? [5, 1])].sort((a, b) => b - a),
-        route: checked.route,
-        createdBy: p.userId,
-      }),
-    );
+    return this.repo.insert({
+      year: dto.year,
+      title: dto.title ?? `Kế hoạch đối ngoại nhân dân năm ${dto.year}`,
+      submissionDeadline: dto.submissionDeadline,
+      reviewSlaDays: dto.reviewSlaDays,
+      revisionSlaDays: dto.revisionSlaDays,
+      reminderWorkingDays: [...new Set(dto.reminderWorkingDays ?? [5, 1])].sort((a, b) => b - a),
+      route: checked.route,
+      createdBy: p.userId,
+    });
   }
 
   async get(id: string): Promise<CycleEntity> {
-    const c = await this.tx.em.getRepository(CycleEntity).findOneBy({ id });
+    const c = await this.repo.get(id);
     if (!c) throw notFound('cycle', id);
     return c;
   }
 
   async list(): Promise<{ items: CycleEntity[]; nextCursor: null }> {
     return {
-      items: await this.tx.em.getRepository(CycleEntity).find({ order: { year: 'DESC' } }),
+      items: await this.repo.list(),
       nextCursor: null,
     };
+  }
+
+  async dashboard(id: string) {
+    return this.dashboards.dashboard(await this.get(id));
+  }
+
+  async grantExtension(p: Principal, cycleId: string, dto: ExtensionDto, key?: string) {
+    return this.tx.run(async () => {
+      const plans = await this.repo.lockDraftPlans(cycleId, dto.organizationId);
+      if (!plans.length)
+        throw new DomainError('NOT_FOUND', 'That union has no plan awaiting submission in this cycle.');
+      const newDeadline = this.calendar.endOfLocalDay(dto.newDeadline).toISOString();
+      for (const planId of plans) {
+        await this.commands.dispatch(
+          p,
+          planId,
+          { type: 'GrantExtension', actor: actorOf(p), newDeadline, reason: dto.reason } as PlanCommand,
+          key,
+        );
+      }
+      return { planIds: plans, newDeadline };
+    });
   }
 }
