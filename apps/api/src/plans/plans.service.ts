@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { checkNorm, DomainError, PlanCommand, Progress, vndToJson } from '@vufo/domain';
-import { ActivityEntity, BudgetLineEntity, CycleEntity } from '@vufo/persistence';
+import { ActivityEntity, BudgetLineEntity } from '@vufo/persistence';
 import { notFound } from '../common/errors';
 import { Tx } from '../common/transaction';
 import { requireChanges } from '../common/validation';
