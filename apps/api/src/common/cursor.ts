@@ -39,6 +39,14 @@ export function decodeCursor(cursor: string | undefined, shape: readonly Part[])
   return (key as unknown[]).map(String);
 }
 
+/**
+ * A timestamp column as the cursor's instant: UTC to the microsecond, the precision PostgreSQL keeps,
+ * so the next page starts exactly after the last row sent (a JavaScript Date would drop microseconds).
+ */
+export function cursorAtSql(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
+
 /** Page size from `?limit=`: 1..max, default `fallback`. */
 export function pageSize(limit: string | undefined, fallback = 50, max = 200): number {
   const n = Number(limit ?? fallback);
