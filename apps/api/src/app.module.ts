@@ -6,13 +6,19 @@ import { createSecretKey, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ProblemFilter } from './common/problem.filter';
 import { validationPipe } from './common/validation';
+import { AuditModule } from './audit/audit.module';
 import { APP_CONFIG, AppConfig } from './config';
+import { CyclesModule } from './cycles/cycles.module';
 import { DATABASE_URL, DatabaseModule } from './database/database.module';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { AuthGuard } from './identity/auth.guard';
 import { IdentityModule } from './identity/identity.module';
-import { PlanningModule } from './plans/planning.module';
+import { NormsModule } from './norms/norms.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { PlansModule } from './plans/plans.module';
 import { ProposalsModule } from './proposals/proposals.module';
+import { ReviewsModule } from './reviews/reviews.module';
+import { DemoSeedModule } from './seed/demo-seed.module';
 
 @Module({})
 export class AppModule {
@@ -47,11 +53,18 @@ export class AppModule {
           verifyOptions: { algorithms: ['HS256'] },
         }),
         DatabaseModule,
+        // One module per capability, each exporting its service only.
         IdentityModule,
-        PlanningModule,
+        NormsModule,
+        CyclesModule,
+        PlansModule,
+        ReviewsModule,
+        AuditModule,
+        NotificationsModule,
         ProposalsModule,
+        HealthModule,
+        DemoSeedModule,
       ],
-      controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_URL, useValue: databaseUrl },

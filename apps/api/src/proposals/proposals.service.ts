@@ -7,7 +7,9 @@ import { requireChanges } from '../common/validation';
 import { decodeCursor, page, PageQuery, pageSize } from '../common/cursor';
 import { CyclesService } from '../cycles/cycles.service';
 import { isCentral, Principal } from '../identity/principal';
-import { assertVersion, notFound, PlanAccess } from '../plans/plan-access';
+import { notFound } from '../common/errors';
+import { assertVersion } from '../common/if-match';
+import { PlanAccess } from '../approval/plan-access';
 import { CreateProposalDto, UpdateProposalDto } from './proposals.dto';
 import { ProposalsRepository } from './proposals.repository';
 
