@@ -40,10 +40,10 @@ export function decodeCursor(cursor: string | undefined, shape: readonly Part[])
 }
 
 /**
- * A timestamp column as the cursor's instant: UTC to the microsecond, the precision PostgreSQL keeps,
- * so the next page starts exactly after the last row sent (a JavaScript Date would drop microseconds).
+ * SQL for an instant as a cursor part: microseconds in UTC, as the database keeps it (a JS Date
+ * would drop the microseconds and the next page would repeat or skip rows).
  */
-export function cursorAtSql(column: string): string {
+export function cursorInstantSql(column: string): string {
   return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { cursorAtSql } from '../common/cursor';
+import { cursorInstantSql } from '../common/cursor';
 import { Tx } from '../common/transaction';
 
 /** A notification as its recipient sees it, with the key of its place in the list. */
@@ -43,7 +43,7 @@ export class NotificationsRepository {
   ): Promise<NotificationRow[]> {
     return this.tx.em.query(
       `SELECT n.id, n.kind, n.severity, n.plan_id AS "planId", p.title AS "planTitle", n.params,
-              n.created_at AS "createdAt", n.read_at AS "readAt", ${cursorAtSql('n.created_at')} AS "cursorAt"
+              n.created_at AS "createdAt", n.read_at AS "readAt", ${cursorInstantSql('n.created_at')} AS "cursorAt"
          FROM app.notifications n LEFT JOIN app.plans p ON p.id = n.plan_id
         WHERE n.user_id = $1 ${unreadOnly ? 'AND n.read_at IS NULL' : ''}
           ${after ? 'AND (n.created_at, n.id) < ($3::timestamptz, $4::uuid)' : ''}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ProposalEntity } from '@vufo/persistence';
-import { cursorAtSql } from '../common/cursor';
+import { cursorInstantSql } from '../common/cursor';
 import { Tx } from '../common/transaction';
 
 export type NewProposal = Pick<
@@ -52,7 +52,7 @@ export class ProposalsRepository {
   ): Promise<{ proposal: ProposalEntity; cursorAt: string }[]> {
     const qb = this.rows
       .createQueryBuilder('x')
-      .addSelect(cursorAtSql('x.created_at'), 'cursor_at')
+      .addSelect(cursorInstantSql('x.created_at'), 'cursor_at')
       .orderBy('x.created_at', 'DESC')
       .addOrderBy('x.id', 'DESC')
       .limit(limit);
