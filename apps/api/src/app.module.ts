@@ -6,12 +6,11 @@ import { createSecretKey, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ProblemFilter } from './common/problem.filter';
 import { validationPipe } from './common/validation';
-import { ApprovalModule } from './approval/approval.module';
 import { AuditModule } from './audit/audit.module';
 import { APP_CONFIG, AppConfig } from './config';
 import { CyclesModule } from './cycles/cycles.module';
 import { DATABASE_URL, DatabaseModule } from './database/database.module';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { AuthGuard } from './identity/auth.guard';
 import { IdentityModule } from './identity/identity.module';
 import { NormsModule } from './norms/norms.module';
@@ -20,7 +19,7 @@ import { PlansModule } from './plans/plans.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { TimersModule } from './timers/timers.module';
 import { ReviewsModule } from './reviews/reviews.module';
-import { DemoSeeder } from './seed/demo-seeder';
+import { DemoSeedModule } from './seed/demo-seed.module';
 
 @Module({})
 export class AppModule {
@@ -55,8 +54,6 @@ export class AppModule {
           verifyOptions: { algorithms: ['HS256'] },
         }),
         DatabaseModule,
-        // The application side of the approval chain; here for the health check's engine probe.
-        ApprovalModule,
         // One module per capability, each exporting its service only.
         IdentityModule,
         NormsModule,
@@ -67,11 +64,10 @@ export class AppModule {
         NotificationsModule,
         ProposalsModule,
         TimersModule,
+        HealthModule,
+        DemoSeedModule,
       ],
-      controllers: [HealthController],
       providers: [
-        // The demo world is built through the capabilities' own services (cycles, plans, identity).
-        DemoSeeder,
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_URL, useValue: databaseUrl },
         { provide: APP_FILTER, useClass: ProblemFilter },

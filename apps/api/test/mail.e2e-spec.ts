@@ -6,24 +6,40 @@ import { createTestDatabase, startTestApp, TestApp } from './support/test-app';
 
 type Mail = { to: string; subject: string; text: string };
 
-/** A real SMTP server in the test process: what the application sends is what a mail server receives. */
-async function startSmtp(): Promise<{ url: string; mails: Mail[]; close: () => Promise<void> }> {
+/**
+ * A real SMTP server in the test process: what the application sends is what a mail server receives.
+ * `mode` makes it refuse every message, or hold each one until `release()` (a slow server).
+ */
+async function startSmtp() {
   const mails: Mail[] = [];
+  let mode: 'accept' | 'reject' | 'hold' = 'accept';
+  let held: (() => void)[] = [];
+  let arrived: () => void = () => undefined;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, session, done) {
-      simpleParser(stream)
-        .then((m) => {
-          mails.push({
-            to: session.envelope.rcptTo.map((r) => r.address).join(','),
-            subject: m.subject ?? '',
-            text: m.text ?? '',
-          });
-          done();
-        })
-        .catch(done);
+      if (mode === 'reject') {
+        stream.resume();
+        stream.on('end', () => done(Object.assign(new Error('mailbox unavailable'), { responseCode: 451 })));
+        return;
+      }
+      const receive = () =>
+        simpleParser(stream)
+          .then((m) => {
+            mails.push({
+              to: session.envelope.rcptTo.map((r) => r.address).join(','),
+              subject: m.subject ?? '',
+              text: m.text ?? '',
+            });
+            done();
+          })
+          .catch(done);
+      if (mode === 'hold') {
+        held.push(receive);
+        arrived();
+      } else void receive();
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -31,6 +47,15 @@ async function startSmtp(): Promise<{ url: string; mails: Mail[]; close: () => P
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    setMode: (m: typeof mode) => (mode = m),
+    /** Resolves once a message is being held. */
+    nextHeld: () => new Promise<void>((resolve) => (arrived = resolve)),
+    release: () => {
+      mode = 'accept';
+      const waiting = held;
+      held = [];
+      waiting.forEach((receive) => void receive());
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -119,5 +144,95 @@ describe('e-mail: overdue items as one digest per recipient per day', () => {
     expect(smtp.mails.slice(sent)).toHaveLength(1);
     expect(smtp.mails[sent].to).toBe('hp.editor@example.vn');
     expect(smtp.mails[sent].text).toContain('Thiếu dự toán đón đoàn');
+  });
+});
+
+describe('e-mail: a failing or slow mail server', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let t: TestApp;
+  let mailer: NotificationsService;
+  const planOf = async (union: string) =>
+    (
+      await t.sql<{ id: string }>(
+        `SELECT p.id FROM app.plans p JOIN app.organizations o ON o.id = p.organization_id WHERE o.code = $1`,
+        [union],
+      )
+    )[0].id;
+  const unsent = async () =>
+    t.sql<{ id: string; mail_attempts: number; mail_error: string | null }>(
+      `SELECT id, mail_attempts, mail_error FROM app.notifications WHERE emailed_at IS NULL`,
+    );
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    t = await startTestApp({
+      databaseUrl: await createTestDatabase(),
+      // Long before any deadline of the demo cycle: only the commands below notify anyone.
+      clockAt: new Date('2026-12-01T03:00:00Z'),
+      env: { SMTP_URL: smtp.url },
+    });
+    await t.sql(`UPDATE app.users SET email = login || '@example.vn'`);
+    mailer = t.app.get(NotificationsService);
+  });
+  afterAll(async () => {
+    smtp.release();
+    await t.close();
+    await smtp.close();
+  });
+
+  it('a refused mail fails no command; it is kept with its error and sent on a later round', async () => {
+    smtp.setMode('reject');
+    const submitter = await t.as('hp.submitter');
+    expect((await submitter.post(`/api/plans/${await planOf('HP')}/submit`)).status).toBe(200);
+    const notified = await unsent();
+    // The consolidators, and the appraisers of the two agencies of stage 1.
+    expect(notified.length).toBeGreaterThanOrEqual(3);
+
+    expect(await mailer.sendPending()).toEqual({ immediate: 0, digests: 0 });
+    expect(smtp.mails).toHaveLength(0);
+    const failed = await unsent();
+    expect(failed).toHaveLength(notified.length);
+    expect(failed.every((n) => n.mail_attempts === 1 && /mailbox unavailable/.test(n.mail_error ?? ''))).toBe(
+      true,
+    );
+
+    // Back up, but the failed items wait a minute before the next try.
+    smtp.setMode('accept');
+    expect(await mailer.sendPending()).toEqual({ immediate: 0, digests: 0 });
+    t.clock.advance(61_000);
+    expect(await mailer.sendPending()).toEqual({ immediate: notified.length, digests: 0 });
+    expect(smtp.mails).toHaveLength(notified.length);
+    expect(await unsent()).toHaveLength(0);
+    expect(await mailer.sendPending()).toEqual({ immediate: 0, digests: 0 });
+  });
+
+  it('a slow mail server holds no lock: while a mail hangs, its notification is read and commands go through', async () => {
+    smtp.setMode('hold');
+    const submitter = await t.as('dn.submitter');
+    expect((await submitter.post(`/api/plans/${await planOf('DN')}/submit`)).status).toBe(200);
+    const [{ id, login }] = await t.sql<{ id: string; login: string }>(
+      `SELECT n.id, u.login FROM app.notifications n JOIN app.users u ON u.id = n.user_id
+        WHERE n.emailed_at IS NULL ORDER BY n.created_at LIMIT 1`,
+    );
+    const held = smtp.nextHeld();
+    const sending = mailer.sendPending();
+    // Should a check below fail, the send still ends (rejected) later: not an unhandled rejection.
+    sending.catch(() => undefined);
+    await held;
+
+    // Every unsent row can be locked at once (NOWAIT fails on a row another transaction holds).
+    await expect(
+      t.sql(`SELECT id FROM app.notifications WHERE emailed_at IS NULL FOR UPDATE NOWAIT`),
+    ).resolves.toBeDefined();
+    const reader = await t.as(login);
+    expect((await reader.post(`/api/notifications/${id}/read`)).status).toBe(204);
+    const [{ id: cycleId }] = await t.sql<{ id: string }>(`SELECT id FROM app.cycles LIMIT 1`);
+    const hn = await t.as('hn.editor');
+    expect((await hn.post(`/api/cycles/${cycleId}/plans`, { title: 'Kế hoạch 2027' })).status).toBe(201);
+
+    smtp.release();
+    const { immediate } = await sending;
+    expect(immediate).toBeGreaterThanOrEqual(3);
+    expect(await unsent()).toHaveLength(0);
   });
 });

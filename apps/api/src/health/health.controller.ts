@@ -1,16 +1,16 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { ApprovalEngine } from '@vufo/engine';
 import { Clock } from '../common/clock';
 import { Public } from '../identity/principal';
+import { HealthRepository } from './health.repository';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly ds: DataSource,
+    private readonly repo: HealthRepository,
     private readonly engine: ApprovalEngine,
     private readonly clock: Clock,
   ) {}
@@ -23,11 +23,7 @@ export class HealthController {
     // Timers more than a minute late mean no process is firing them: worth a look, not a restart.
     let lateTimers: number | null = null;
     try {
-      const [row] = await this.ds.query(
-        `SELECT count(*)::int AS late FROM app.timers WHERE fired_at IS NULL AND due_at < $1::timestamptz - interval '1 minute'`,
-        [this.clock.now()],
-      );
-      lateTimers = row.late;
+      lateTimers = await this.repo.lateTimers(this.clock.now());
       database = 'up';
     } catch {
       database = 'down';

@@ -59,6 +59,6 @@ export class CreateUserDto {
 }
 
 export class OrganizationQuery {
-  @OneOf(ORGANIZATION_KINDS, { optional: true }) kind?: string;
+  @OneOf(ORGANIZATION_KINDS, { optional: true }) kind?: (typeof ORGANIZATION_KINDS)[number];
   @Text(20, { optional: true }) province?: string;
 }

@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError } from '@vufo/domain';
-import { OrganizationEntity, prepared, UserEntity } from '@vufo/persistence';
+import { OrganizationEntity } from '@vufo/persistence';
+import { Clock } from '../common/clock';
 import { Tx } from '../common/transaction';
 import { APP_CONFIG, AppConfig } from '../config';
 import { CreateOrganizationDto, CreateUserDto, OrganizationQuery } from './identity.dto';
+import { IdentityRepository } from './identity.repository';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
 import { Principal } from './principal';
 
@@ -18,7 +20,9 @@ export class IdentityService {
 
   constructor(
     private readonly tx: Tx,
+    private readonly repo: IdentityRepository,
     private readonly jwt: JwtService,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -26,11 +30,7 @@ export class IdentityService {
     login: string,
     password: string,
   ): Promise<{ accessToken: string; user: ReturnType<IdentityService['view']> }> {
-    const user = await this.tx.em
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .where('lower(u.login) = lower(:login)', { login })
-      .getOne();
+    const user = await this.repo.userByLogin(login);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) {
       throw new DomainError('UNAUTHENTICATED', 'Wrong login or password.');
@@ -55,40 +55,12 @@ export class IdentityService {
     return principal;
   }
 
-  async principalOf(userId: string): Promise<Principal | null> {
-    // Every authenticated request runs this: prepared, it is planned once per connection.
-    const rows = await prepared<{
-      id: string;
-      login: string;
-      display_name: string;
-      organization_id: string;
-      roles: Principal['roles'];
-      kind: Principal['organizationKind'];
-      serves_organization_id: string | null;
-      function: Principal['agencyFunction'];
-    }>(
-      this.tx.em,
-      `SELECT u.id, u.login, u.display_name, u.organization_id, u.roles, o.kind, o.serves_organization_id, o.function
-         FROM app.users u JOIN app.organizations o ON o.id = u.organization_id
-        WHERE u.id = $1 AND u.active`,
-      [userId],
-    );
-    const r = rows[0];
-    if (!r) return null;
-    return {
-      userId: r.id,
-      login: r.login,
-      displayName: r.display_name,
-      organizationId: r.organization_id,
-      organizationKind: r.kind,
-      servesOrganizationId: r.serves_organization_id,
-      agencyFunction: r.function,
-      roles: r.roles,
-    };
+  principalOf(userId: string): Promise<Principal | null> {
+    return this.repo.principal(userId);
   }
 
   async me(p: Principal) {
-    const org = await this.tx.em.getRepository(OrganizationEntity).findOneByOrFail({ id: p.organizationId });
+    const org = await this.repo.organization(p.organizationId);
     return { ...this.view(p), organization: org };
   }
 
@@ -105,17 +77,15 @@ export class IdentityService {
 
   /** The active users of the caller's own organization (e.g. whom an appraiser may delegate to). */
   async colleagues(p: Principal) {
-    const users = await this.tx.em
-      .getRepository(UserEntity)
-      .find({ where: { organizationId: p.organizationId, active: true }, order: { displayName: 'ASC' } });
+    const users = await this.repo.activeUsersOf(p.organizationId);
     return users.map((u) => ({ id: u.id, login: u.login, displayName: u.displayName, roles: u.roles }));
   }
 
   listOrganizations(q: OrganizationQuery): Promise<OrganizationEntity[]> {
-    const where: Record<string, string> = {};
-    if (q.kind) where.kind = q.kind;
-    if (q.province) where.provinceCode = q.province;
-    return this.tx.em.getRepository(OrganizationEntity).find({ where, order: { kind: 'ASC', code: 'ASC' } });
+    return this.repo.findOrganizations({
+      ...(q.kind && { kind: q.kind }),
+      ...(q.province && { provinceCode: q.province }),
+    });
   }
 
   async createOrganization(dto: CreateOrganizationDto): Promise<OrganizationEntity> {
@@ -127,56 +97,47 @@ export class IdentityService {
         [{ field: isAgency ? 'function' : 'kind', message: 'agency fields do not match the kind' }],
       );
     }
-    const repo = this.tx.em.getRepository(OrganizationEntity);
     if (dto.servesOrganizationId) {
-      const served = await repo.findOneBy({ id: dto.servesOrganizationId });
+      const served = await this.repo.organization(dto.servesOrganizationId);
       if (!served || served.kind !== 'PROVINCIAL_UNION') {
         throw new DomainError('VALIDATION_FAILED', 'servesOrganizationId must be a provincial union.', [
           { field: 'servesOrganizationId', message: 'not a provincial union' },
         ]);
       }
     }
-    if (await repo.findOneBy({ code: dto.code })) {
+    if (await this.repo.organizationByCode(dto.code)) {
       throw new DomainError('CONFLICT', `An organization with code ${dto.code} exists.`);
     }
-    return repo.save(
-      repo.create({
-        code: dto.code,
-        nameVi: dto.nameVi,
-        nameEn: dto.nameEn,
-        kind: dto.kind,
-        provinceCode: dto.provinceCode ?? null,
-        cluster: dto.cluster ?? null,
-        servesOrganizationId: dto.servesOrganizationId ?? null,
-        function: dto.function ?? null,
-      }),
-    );
+    return this.repo.insertOrganization({
+      code: dto.code,
+      nameVi: dto.nameVi,
+      nameEn: dto.nameEn,
+      kind: dto.kind,
+      provinceCode: dto.provinceCode ?? null,
+      cluster: dto.cluster ?? null,
+      servesOrganizationId: dto.servesOrganizationId ?? null,
+      function: dto.function ?? null,
+      createdAt: this.clock.now(),
+    });
   }
 
   async createUser(dto: CreateUserDto) {
-    const orgs = this.tx.em.getRepository(OrganizationEntity);
-    const org = await orgs.findOneBy({ id: dto.organizationId });
-    if (!org) {
+    if (!(await this.repo.organization(dto.organizationId))) {
       throw new DomainError('VALIDATION_FAILED', 'organizationId names no organization.', [
         { field: 'organizationId', message: 'unknown organization' },
       ]);
     }
-    const users = this.tx.em.getRepository(UserEntity);
-    const taken = await users
-      .createQueryBuilder('u')
-      .where('lower(u.login) = lower(:login)', { login: dto.login })
-      .getExists();
-    if (taken) throw new DomainError('CONFLICT', `The login ${dto.login} is taken.`);
-    const user = await users.save(
-      users.create({
-        login: dto.login,
-        passwordHash: await hashPassword(dto.password),
-        displayName: dto.displayName,
-        organizationId: dto.organizationId,
-        roles: [...new Set(dto.roles)],
-        email: dto.email ?? null,
-      }),
-    );
+    if (await this.repo.loginTaken(dto.login))
+      throw new DomainError('CONFLICT', `The login ${dto.login} is taken.`);
+    const user = await this.repo.insertUser({
+      login: dto.login,
+      passwordHash: await hashPassword(dto.password),
+      displayName: dto.displayName,
+      organizationId: dto.organizationId,
+      roles: [...new Set(dto.roles)],
+      email: dto.email ?? null,
+      createdAt: this.clock.now(),
+    });
     return {
       id: user.id,
       login: user.login,
@@ -188,31 +149,26 @@ export class IdentityService {
 
   /** First start: with no user at all, the administrator comes from ADMIN_LOGIN / ADMIN_PASSWORD. */
   async ensureAdministrator(): Promise<boolean> {
-    return this.tx.run(async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('vufo:first-admin'))`);
-      const count = await em.getRepository(UserEntity).count();
-      if (count > 0) return false;
-      const orgs = em.getRepository(OrganizationEntity);
-      let central = await orgs.findOneBy({ kind: 'CENTRAL_UNION' });
-      if (!central) {
-        central = await orgs.save(
-          orgs.create({
-            code: 'VUFO',
-            nameVi: 'Liên hiệp các tổ chức hữu nghị Việt Nam',
-            nameEn: 'Vietnam Union of Friendship Organizations',
-            kind: 'CENTRAL_UNION',
-          }),
-        );
-      }
-      await em.getRepository(UserEntity).save(
-        em.getRepository(UserEntity).create({
-          login: this.config.adminLogin,
-          passwordHash: await hashPassword(this.config.adminPassword),
-          displayName: 'Administrator',
-          organizationId: central.id,
-          roles: ['ADMIN'],
-        }),
-      );
+    return this.tx.run(async () => {
+      await this.repo.lockForStartup('first-admin');
+      if (!(await this.repo.noUser())) return false;
+      const central =
+        (await this.repo.centralUnion()) ??
+        (await this.repo.insertOrganization({
+          code: 'VUFO',
+          nameVi: 'Liên hiệp các tổ chức hữu nghị Việt Nam',
+          nameEn: 'Vietnam Union of Friendship Organizations',
+          kind: 'CENTRAL_UNION',
+          createdAt: this.clock.now(),
+        }));
+      await this.repo.insertUser({
+        login: this.config.adminLogin,
+        passwordHash: await hashPassword(this.config.adminPassword),
+        displayName: 'Administrator',
+        organizationId: central.id,
+        roles: ['ADMIN'],
+        createdAt: this.clock.now(),
+      });
       this.log.log(`created the first administrator "${this.config.adminLogin}"`);
       return true;
     });

@@ -14,7 +14,7 @@ export interface Principal {
   roles: RoleName[];
 }
 
-export const CENTRAL_ROLES: RoleName[] = ['CONSOLIDATOR', 'LEADER', 'ADMIN'];
+const CENTRAL_ROLES: RoleName[] = ['CONSOLIDATOR', 'LEADER', 'ADMIN'];
 
 export function isCentral(p: Principal): boolean {
   return p.organizationKind === 'CENTRAL_UNION' || p.roles.some((r) => CENTRAL_ROLES.includes(r));

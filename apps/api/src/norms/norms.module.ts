@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { NormsController } from './norms.controller';
+import { NormsRepository } from './norms.repository';
 import { NormsService } from './norms.service';
 
 /** Spending norms (Circular 35/2026 by default) that a budget line is checked against. */
 @Module({
   controllers: [NormsController],
-  providers: [NormsService],
+  providers: [NormsService, NormsRepository],
   exports: [NormsService],
 })
 export class NormsModule {}

@@ -3,33 +3,32 @@ import { createTransport, Transporter } from 'nodemailer';
 import { DomainError, localDateOf } from '@vufo/domain';
 import { decodeCursor, page } from '../common/cursor';
 import { Clock } from '../common/clock';
-import { Tx } from '../common/transaction';
 import { APP_CONFIG, AppConfig } from '../config';
 import { renderMail } from './mail-text';
+import { MailItem, NotificationsRepository } from './notifications.repository';
 
-interface Row {
-  id: string;
-  user_id: string;
-  email: string | null;
-  kind: string;
-  severity: string;
-  plan_id: string | null;
-  params: Record<string, string | number>;
-  created_at: Date;
-}
+/**
+ * Longer than a send can take (nodemailer gives up on a silent server well before), so a batch is
+ * never claimed by a second sender while the first is still sending it.
+ */
+const CLAIM_MS = 15 * 60_000;
+const BATCH = 500;
 
 /**
  * In-app notifications, and e-mail when SMTP_URL is set: decisions and requests go out as they
  * happen; overdue items are gathered into one digest per recipient per day, never a flood.
+ * Notifications are committed with the command that caused them; mail goes out afterwards from
+ * that outbox, so a slow or failing mail server never holds a lock nor fails a command.
  */
 @Injectable()
 export class NotificationsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('Notifications');
   private transport: Transporter | null = null;
   private handle: NodeJS.Timeout | null = null;
+  private sending = false;
 
   constructor(
-    private readonly tx: Tx,
+    private readonly repo: NotificationsRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -37,10 +36,14 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
   onApplicationBootstrap(): void {
     if (!this.config.smtpUrl) return;
     this.transport = createTransport(this.config.smtpUrl);
-    this.handle = setInterval(
-      () => void this.sendPending().catch((err) => this.log.error({ err }, 'mail failed')),
-      60_000,
-    );
+    this.handle = setInterval(() => {
+      // A slow server may make one round outlast the interval: the next waits its turn.
+      if (this.sending) return;
+      this.sending = true;
+      this.sendPending()
+        .catch((err) => this.log.error({ err }, 'mail failed'))
+        .finally(() => (this.sending = false));
+    }, 60_000);
   }
 
   onApplicationShutdown(): void {
@@ -49,81 +52,68 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
 
   async list(userId: string, unreadOnly: boolean, limit: number, cursor?: string) {
     const after = decodeCursor(cursor, ['instant', 'uuid']);
-    const rows: (Record<string, unknown> & { cursorAt: string; id: string })[] = await this.tx.em.query(
-      `SELECT n.id, n.kind, n.severity, n.plan_id AS "planId", p.title AS "planTitle", n.params, n.created_at AS "createdAt", n.read_at AS "readAt",
-              to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt"
-         FROM app.notifications n LEFT JOIN app.plans p ON p.id = n.plan_id
-        WHERE n.user_id = $1 ${unreadOnly ? 'AND n.read_at IS NULL' : ''}
-          ${after ? 'AND (n.created_at, n.id) < ($3::timestamptz, $4::uuid)' : ''}
-        ORDER BY n.created_at DESC, n.id DESC LIMIT $2`,
-      [userId, limit + 1, ...(after ?? [])],
-    );
+    const rows = await this.repo.page(userId, unreadOnly, limit + 1, after);
     const { items, nextCursor } = page(rows, limit, (r) => [r.cursorAt, r.id]);
-    const [{ unread }] = await this.tx.em.query(
-      `SELECT count(*)::int AS unread FROM app.notifications WHERE user_id = $1 AND read_at IS NULL`,
-      [userId],
-    );
+    const unread = await this.repo.unreadCount(userId);
     return { items: items.map(({ cursorAt: _, ...n }) => n), unread, nextCursor };
   }
 
   async markRead(userId: string, id: string): Promise<void> {
-    const res: [unknown[], number] = await this.tx.em.query(
-      `UPDATE app.notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2`,
-      [id, userId],
-    );
-    if (res[1] === 0) throw new DomainError('NOT_FOUND', `No notification ${id}.`);
+    if (!(await this.repo.markRead(userId, id, this.clock.now())))
+      throw new DomainError('NOT_FOUND', `No notification ${id}.`);
   }
 
-  async markAllRead(userId: string): Promise<number> {
-    const res: [unknown[], number] = await this.tx.em.query(
-      `UPDATE app.notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`,
-      [userId],
-    );
-    return res[1];
+  markAllRead(userId: string): Promise<number> {
+    return this.repo.markAllRead(userId, this.clock.now());
   }
 
-  /** Immediate mails for non-overdue items; one digest a day per user for overdue ones. */
+  /**
+   * Immediate mails for non-overdue items; one digest a day per user for overdue ones. Claims a
+   * batch, then sends with no transaction open; each item is recorded as sent, or as failed and
+   * retried later, on its own.
+   */
   async sendPending(): Promise<{ immediate: number; digests: number }> {
     if (!this.transport) return { immediate: 0, digests: 0 };
+    const now = this.clock.now();
     // "One digest a day" means the recipient's day, in Asia/Ho_Chi_Minh, not UTC's.
-    const today = localDateOf(this.clock.now());
+    const today = localDateOf(now);
+    const claimed = await this.repo.claimMail(now, new Date(now.getTime() + CLAIM_MS), today, BATCH);
     let immediate = 0;
     let digests = 0;
-    await this.tx.run(async (em) => {
-      const rows: Row[] = await em.query(
-        `SELECT n.id, n.user_id, u.email, n.kind, n.severity, n.plan_id, n.params, n.created_at
-           FROM app.notifications n JOIN app.users u ON u.id = n.user_id
-          WHERE n.emailed_at IS NULL AND u.email IS NOT NULL
-          ORDER BY n.created_at LIMIT 500 FOR UPDATE OF n SKIP LOCKED`,
-      );
-      const overdueByUser = new Map<string, Row[]>();
-      for (const r of rows) {
-        if (r.severity === 'overdue') {
-          overdueByUser.set(r.user_id, [...(overdueByUser.get(r.user_id) ?? []), r]);
-          continue;
-        }
-        await this.transport!.sendMail({ from: this.config.mailFrom, to: r.email!, ...renderMail([r]) });
-        await em.query(`UPDATE app.notifications SET emailed_at = now() WHERE id = $1`, [r.id]);
+    const overdueByUser = new Map<string, MailItem[]>();
+    for (const item of claimed) {
+      if (item.severity === 'overdue') {
+        overdueByUser.set(item.userId, [...(overdueByUser.get(item.userId) ?? []), item]);
+      } else if (await this.send([item])) {
         immediate++;
       }
-      for (const [userId, items] of overdueByUser) {
-        const sentToday = await em.query(
-          `SELECT 1 FROM app.notifications WHERE user_id = $1 AND digest_date = $2 LIMIT 1`,
-          [userId, today],
-        );
-        if (sentToday.length) continue;
-        await this.transport!.sendMail({
-          from: this.config.mailFrom,
-          to: items[0].email!,
-          ...renderMail(items),
-        });
-        await em.query(
-          `UPDATE app.notifications SET emailed_at = now(), digest_date = $2 WHERE id = ANY($1::uuid[])`,
-          [items.map((i) => i.id), today],
-        );
-        digests++;
+    }
+    for (const [userId, items] of overdueByUser) {
+      const ids = items.map((i) => i.id);
+      if (!(await this.repo.reserveDigest(userId, ids, today))) {
+        await this.repo.releaseMail(ids);
+        continue;
       }
-    });
+      if (await this.send(items)) digests++;
+    }
     return { immediate, digests };
+  }
+
+  /** One mail to the items' recipient; the outcome recorded on the items. */
+  private async send(items: MailItem[]): Promise<boolean> {
+    const ids = items.map((i) => i.id);
+    try {
+      await this.transport!.sendMail({
+        from: this.config.mailFrom,
+        to: items[0].email,
+        ...renderMail(items),
+      });
+    } catch (err) {
+      this.log.warn({ err, notifications: ids.length }, 'mail not sent; will retry');
+      await this.repo.mailFailed(ids, err instanceof Error ? err.message : String(err), this.clock.now());
+      return false;
+    }
+    await this.repo.markEmailed(ids, this.clock.now());
+    return true;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { OrganizationEntity, UserEntity } from '@vufo/persistence';
+import { UserEntity } from '@vufo/persistence';
 import { Tx } from '../common/transaction';
 import { CyclesService } from '../cycles/cycles.service';
 import { IdentityService } from '../identity/identity.service';
@@ -8,6 +8,7 @@ import { Principal } from '../identity/principal';
 import { PlansService } from '../plans/plans.service';
 import { CreateActivityDto, CreateBudgetLineDto } from '../plans/plans.dto';
 import { DEMO } from './demo-data';
+import { DemoSeedRepository } from './demo-seed.repository';
 
 const fill = (template: string, province: string) => template.replace('{province}', province);
 
@@ -21,16 +22,16 @@ export class DemoSeeder {
 
   constructor(
     private readonly tx: Tx,
+    private readonly repo: DemoSeedRepository,
     private readonly identity: IdentityService,
     private readonly cycles: CyclesService,
     private readonly plans: PlansService,
   ) {}
 
   async seedOnce(): Promise<void> {
-    const done = await this.tx.run(async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('vufo:demo-seed'))`);
-      const seeded = await em.getRepository(OrganizationEntity).existsBy({ code: 'HP' });
-      if (seeded) return true;
+    const done = await this.tx.run(async () => {
+      await this.repo.lock();
+      if (await this.repo.organizationExists('HP')) return true;
       await this.seedOrganizationsAndUsers();
       return false;
     });
@@ -40,70 +41,60 @@ export class DemoSeeder {
   }
 
   private async seedOrganizationsAndUsers(): Promise<void> {
-    const orgs = this.tx.em.getRepository(OrganizationEntity);
-    let central = await orgs.findOneBy({ kind: 'CENTRAL_UNION' });
-    if (!central) central = await orgs.save(orgs.create({ ...DEMO.central, kind: 'CENTRAL_UNION' }));
+    const central =
+      (await this.repo.centralUnion()) ??
+      (await this.repo.insertOrganization({ ...DEMO.central, kind: 'CENTRAL_UNION' }));
     const ids = new Map<string, string>([[DEMO.central.code, central.id]]);
     for (const u of DEMO.unions) {
-      const union = await orgs.save(
-        orgs.create({
-          code: u.code,
-          nameVi: fill(DEMO.unionName.vi, u.province),
-          nameEn: fill(DEMO.unionName.en, u.provinceEn),
-          kind: 'PROVINCIAL_UNION',
-          provinceCode: u.code,
-          cluster: u.cluster,
-        }),
-      );
+      const union = await this.repo.insertOrganization({
+        code: u.code,
+        nameVi: fill(DEMO.unionName.vi, u.province),
+        nameEn: fill(DEMO.unionName.en, u.provinceEn),
+        kind: 'PROVINCIAL_UNION',
+        provinceCode: u.code,
+        cluster: u.cluster,
+      });
       ids.set(u.code, union.id);
       for (const a of DEMO.agencies) {
-        const agency = await orgs.save(
-          orgs.create({
-            code: `${u.code}-${a.suffix}`,
-            nameVi: fill(a.vi, u.province),
-            nameEn: fill(a.en, u.provinceEn),
-            kind: 'APPRAISAL_AGENCY',
-            provinceCode: u.code,
-            servesOrganizationId: union.id,
-            function: a.function as 'CONTENT' | 'BUDGET' | 'FINAL',
-          }),
-        );
+        const agency = await this.repo.insertOrganization({
+          code: `${u.code}-${a.suffix}`,
+          nameVi: fill(a.vi, u.province),
+          nameEn: fill(a.en, u.provinceEn),
+          kind: 'APPRAISAL_AGENCY',
+          provinceCode: u.code,
+          servesOrganizationId: union.id,
+          function: a.function as 'CONTENT' | 'BUDGET' | 'FINAL',
+        });
         ids.set(agency.code, agency.id);
       }
       // Unions merged in 2025 keep their record, closed on 30/6/2025 and pointing to the successor.
       for (const pre of u.predecessors) {
-        await orgs.save(
-          orgs.create({
-            code: pre.code,
-            nameVi: fill(DEMO.unionName.vi, pre.province),
-            nameEn: fill(DEMO.unionName.en, pre.provinceEn),
-            kind: 'PROVINCIAL_UNION',
-            provinceCode: pre.code,
-            status: 'MERGED',
-            mergedIntoId: union.id,
-            validTo: '2025-06-30',
-          }),
-        );
+        await this.repo.insertOrganization({
+          code: pre.code,
+          nameVi: fill(DEMO.unionName.vi, pre.province),
+          nameEn: fill(DEMO.unionName.en, pre.provinceEn),
+          kind: 'PROVINCIAL_UNION',
+          provinceCode: pre.code,
+          status: 'MERGED',
+          mergedIntoId: union.id,
+          validTo: '2025-06-30',
+        });
       }
     }
-    const users = this.tx.em.getRepository(UserEntity);
     for (const u of DEMO.users) {
-      await users.save(
-        users.create({
-          login: u.login,
-          // Each user its own salt: equal passwords must not give equal hashes.
-          passwordHash: await hashPassword(DEMO.password),
-          displayName: u.displayName,
-          organizationId: ids.get(u.organizationCode)!,
-          roles: u.roles as UserEntity['roles'],
-        }),
-      );
+      await this.repo.insertUser({
+        login: u.login,
+        // Each user its own salt: equal passwords must not give equal hashes.
+        passwordHash: await hashPassword(DEMO.password),
+        displayName: u.displayName,
+        organizationId: ids.get(u.organizationCode)!,
+        roles: u.roles as UserEntity['roles'],
+      });
     }
   }
 
   private async principal(login: string): Promise<Principal> {
-    const user = await this.tx.em.getRepository(UserEntity).findOneByOrFail({ login });
-    return (await this.identity.principalOf(user.id))!;
+    return (await this.identity.principalOf(await this.repo.userId(login)))!;
   }
 
   private async seedCycleAndPlans(): Promise<void> {
@@ -120,11 +111,8 @@ export class DemoSeeder {
         const activity = await this.tx.run(() =>
           this.plans.addActivity(editor, created.id, undefined, fields as CreateActivityDto),
         );
-        if ('sourceProvince' in fields) {
-          await this.tx.em.query(`UPDATE app.activities SET source_province = $2 WHERE id = $1`, [
-            activity.id,
-            fields.sourceProvince,
-          ]);
+        if ('sourceProvince' in fields && fields.sourceProvince) {
+          await this.repo.setSourceProvince(activity.id, fields.sourceProvince);
         }
         for (const l of lines) {
           const dto = { ...l, unitCost: BigInt(l.unitCost) } as unknown as CreateBudgetLineDto;
