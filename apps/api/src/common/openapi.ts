@@ -1,0 +1,227 @@
+import { applyDecorators, INestApplication, Type } from '@nestjs/common';
+import {
+  ApiExtraModels,
+  DECORATORS,
+  ApiHeader,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiResponse,
+  DocumentBuilder,
+  getSchemaPath,
+  OpenAPIObject,
+  SwaggerModule,
+} from '@nestjs/swagger';
+import { ErrorCodes } from '@vufo/domain';
+
+/**
+ * The OpenAPI document and the decorators that describe operations with it. The web's API types are
+ * generated from this document (apps/web/src/api/schema.d.ts), so what is declared here is what the
+ * browser compiles against: a response schema must say what the service really returns.
+ */
+
+/** The whole document, from the controllers' metadata; needs no database (see ../openapi.ts). */
+export function apiDocument(app: INestApplication): OpenAPIObject {
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Kế hoạch đối ngoại nhân dân — API')
+      .setDescription(
+        'Plans, appraisal and consolidation of the friendship unions’ annual external-affairs plans.',
+      )
+      .setVersion('1')
+      .addServer('/', 'this server')
+      .addBearerAuth()
+      // Every operation needs a token unless it opts out with @Public(), as the AuthGuard does.
+      .addSecurityRequirements('bearer')
+      .build(),
+    { extraModels: [ProblemView] },
+  );
+  return normalize(doc);
+}
+
+/**
+ * What follows from the decorators is written once: the shared headers become components that each
+ * operation references, and every operation that needs a token answers 401.
+ */
+function normalize(doc: OpenAPIObject): OpenAPIObject {
+  const components = (doc.components ??= {});
+  components.schemas = { ...components.schemas, Vnd: VND_SCHEMA };
+  components.parameters = { ...components.parameters };
+  components.responses = {
+    ...components.responses,
+    Unauthenticated: {
+      description: 'No token, or an expired or invalid one (`UNAUTHENTICATED`).',
+      content: { [PROBLEM_MEDIA]: { schema: { $ref: getSchemaPath(ProblemView) } } },
+    },
+  };
+  for (const item of Object.values(doc.paths)) {
+    for (const method of ['get', 'put', 'post', 'patch', 'delete'] as const) {
+      const op = item[method];
+      if (!op) continue;
+      op.parameters = op.parameters?.map((p) => {
+        const shared = 'name' in p && p.in === 'header' ? SHARED_HEADERS[p.name] : undefined;
+        if (!shared) return p;
+        components.parameters![shared.key] = { ...p, ...shared.parameter };
+        return { $ref: `#/components/parameters/${shared.key}` };
+      });
+      if (!op.security || op.security.length)
+        op.responses['401'] = { $ref: '#/components/responses/Unauthenticated' };
+    }
+  }
+  return doc;
+}
+
+const PROBLEM_MEDIA = 'application/problem+json';
+
+// ---------------------------------------------------------------------------------------------
+// Shared schemas
+
+/** Integer VND (API.md): a JSON number when it is a safe integer, else a decimal string. */
+const VND_SCHEMA = {
+  description:
+    'Integer VND: a JSON number when it is a safe integer, else a decimal string; never a fraction.',
+  oneOf: [{ type: 'integer' as const }, { type: 'string' as const, pattern: '^\\d+$' }],
+};
+
+/** A money field of a response: a reference to the one `Vnd` schema. */
+export function VndProperty(opts: { nullable?: boolean; optional?: boolean; description?: string } = {}) {
+  const ref = { $ref: '#/components/schemas/Vnd' };
+  return ApiProperty({
+    required: !opts.optional,
+    description: opts.description,
+    ...(opts.nullable ? { nullable: true, allOf: [ref] } : { allOf: [ref] }),
+  });
+}
+
+/** A field that is null when absent (never left out). */
+export function Nullable(opts: Parameters<typeof ApiProperty>[0] = {}) {
+  return ApiProperty({ ...opts, nullable: true } as Parameters<typeof ApiProperty>[0]);
+}
+
+export class FieldErrorView {
+  @ApiProperty({ example: 'lines.0.approvedAmount' }) field!: string;
+  @ApiProperty() message!: string;
+}
+
+/** RFC 9457 problem details, as the ProblemFilter writes them. */
+export class ProblemView {
+  @ApiProperty({ example: 'about:blank' }) type!: string;
+  @ApiProperty({ example: 'Unprocessable Entity' }) title!: string;
+  @ApiProperty({ type: 'integer', example: 422 }) status!: number;
+  @ApiProperty({ enum: ErrorCodes, enumName: 'ErrorCode', description: 'stable; clients match on it' })
+  code!: (typeof ErrorCodes)[number];
+  @ApiProperty() detail!: string;
+  @ApiProperty({ type: [FieldErrorView], description: 'each bad field, empty when none is to blame' })
+  errors!: FieldErrorView[];
+  @ApiPropertyOptional({ description: 'the request path' }) instance?: string;
+}
+
+/** `items` + `nextCursor` (API.md "Lists"); `PlanPage extends PageOf(PlanSummaryView) {}`. */
+export function PageOf<T>(item: Type<T>) {
+  class Page {
+    @ApiProperty({ type: [item] }) items!: T[];
+    @ApiProperty({ type: 'string', nullable: true, description: 'null on the last page' })
+    nextCursor!: string | null;
+  }
+  return Page;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operations
+
+/** A stable id (the generated client's names come from it) and a one-line summary; every operation has both. */
+export function Operation(operationId: string, summary: string, description?: string): MethodDecorator {
+  return ApiOperation({ operationId, summary, description });
+}
+
+type ViewType = Type<unknown> | [Type<unknown>];
+
+/** The success response: 200 with this body. */
+export function Ok(view: ViewType, description = 'OK') {
+  return ApiResponse({ status: 200, description, type: view });
+}
+
+/** The success response of a POST that creates: 201 with this body (Nest's default status for POST). */
+export function Created(view: ViewType, description = 'Created') {
+  return ApiResponse({ status: 201, description, type: view });
+}
+
+/** The success response of a command with nothing to return. */
+export function NoContent(description = 'Done; no body') {
+  return ApiResponse({ status: 204, description });
+}
+
+const PROBLEM_TEXT: Record<ProblemStatus, string> = {
+  400: 'The body is not valid JSON.',
+  401: 'No token, or an expired or invalid one (`UNAUTHENTICATED`).',
+  403: 'The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).',
+  404: 'Unknown, or not visible to this user (`NOT_FOUND`).',
+  409: 'Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`.',
+  413: 'The body is too large (`PAYLOAD_TOO_LARGE`).',
+  422: 'Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`).',
+};
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422;
+
+/** The problem+json answers an operation can give, besides those every operation can (401 unless public). */
+export function Problems(...statuses: ProblemStatus[]) {
+  return applyDecorators(
+    ApiExtraModels(ProblemView),
+    ...statuses.map((status) =>
+      ApiResponse({
+        status,
+        description: PROBLEM_TEXT[status],
+        content: { [PROBLEM_MEDIA]: { schema: { $ref: getSchemaPath(ProblemView) } } },
+      }),
+    ),
+  );
+}
+
+const SHARED_HEADERS: Record<string, { key: string; parameter: object }> = {
+  'Idempotency-Key': {
+    key: 'IdempotencyKey',
+    parameter: {
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description: 'A repeat with the same key returns the first result and changes nothing.',
+      schema: { type: 'string', pattern: '^[\\w.:-]{1,200}$' },
+    },
+  },
+  'If-Match': {
+    key: 'IfMatch',
+    parameter: {
+      name: 'If-Match',
+      in: 'header',
+      required: false,
+      description: 'The version last seen; 409 `STALE_VERSION` when it moved on.',
+      schema: { type: 'string', example: '"3"' },
+    },
+  },
+};
+
+/** A command that may be repeated safely: the optional `Idempotency-Key` header (API.md), declared once. */
+export function IdempotencyKey() {
+  return ApiHeader({ name: 'Idempotency-Key', required: false });
+}
+
+/** An edit of a versioned resource: the optional `If-Match` header (API.md), declared once. */
+export function IfMatch() {
+  return ApiHeader({ name: 'If-Match', required: false });
+}
+
+/**
+ * The OpenAPI half of @Public(): no security requirement on the operation. Merged into the
+ * operation's metadata, so it keeps the id and summary whichever decorator runs first.
+ */
+export function NoToken(): MethodDecorator {
+  return (_target, _key, descriptor) => {
+    const previous = Reflect.getMetadata(DECORATORS.API_OPERATION, descriptor.value as object) ?? {};
+    Reflect.defineMetadata(
+      DECORATORS.API_OPERATION,
+      { ...previous, security: [] },
+      descriptor.value as object,
+    );
+    return descriptor;
+  };
+}
