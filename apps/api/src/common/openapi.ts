@@ -85,19 +85,68 @@ const VND_SCHEMA = {
 };
 
 /** A money field of a response: a reference to the one `Vnd` schema. */
-export function VndProperty(opts: { nullable?: boolean; optional?: boolean; description?: string } = {}) {
-  const ref = { $ref: '#/components/schemas/Vnd' };
+export const VND_REF = { $ref: '#/components/schemas/Vnd' };
+export function VndProperty(opts: PropertyOptions = {}) {
+  return property({ allOf: [VND_REF] }, opts);
+}
+
+type PropertyOptions = { nullable?: boolean; optional?: boolean; description?: string };
+
+function property(schema: Record<string, unknown>, opts: PropertyOptions) {
   return ApiProperty({
+    ...schema,
     required: !opts.optional,
-    description: opts.description,
-    ...(opts.nullable ? { nullable: true, allOf: [ref] } : { allOf: [ref] }),
+    ...(opts.nullable ? { nullable: true } : {}),
+    ...(opts.description ? { description: opts.description } : {}),
+  } as Parameters<typeof ApiProperty>[0]);
+}
+
+/** A string field (null when `nullable`: the API writes null, never leaves a field out, unless `optional`). */
+export const Str = (opts: PropertyOptions & { format?: string } = {}) =>
+  property({ type: 'string', ...(opts.format ? { format: opts.format } : {}) }, opts);
+export const Uuid = (opts: PropertyOptions = {}) => property({ type: 'string', format: 'uuid' }, opts);
+/** An ISO 8601 instant. */
+export const Instant = (opts: PropertyOptions = {}) => property({ type: 'string', format: 'date-time' }, opts);
+/** A calendar day, YYYY-MM-DD. */
+export const Day = (opts: PropertyOptions = {}) => property({ type: 'string', format: 'date' }, opts);
+export const Integer = (opts: PropertyOptions = {}) => property({ type: 'integer' }, opts);
+export const Bool = (opts: PropertyOptions = {}) => property({ type: 'boolean' }, opts);
+export const Strings = (opts: PropertyOptions = {}) =>
+  property({ type: 'array', items: { type: 'string' } }, opts);
+
+/**
+ * A code from one of libs/domain's lists, as a named schema (`enumName`), so the generated web
+ * types name it too (`components['schemas']['PlanStatus']`).
+ */
+export function Code(values: readonly string[], enumName: string, opts: PropertyOptions & { each?: boolean } = {}) {
+  return ApiProperty({
+    enum: values as string[],
+    enumName,
+    isArray: opts.each,
+    required: !opts.optional,
+    ...(opts.nullable ? { nullable: true } : {}),
+    ...(opts.description ? { description: opts.description } : {}),
   });
 }
 
-/** A field that is null when absent (never left out). */
-export function Nullable(opts: Parameters<typeof ApiProperty>[0] = {}) {
-  return ApiProperty({ ...opts, nullable: true } as Parameters<typeof ApiProperty>[0]);
+/** A nested view (or a list of them with `each`). */
+export function Nested(view: Type<unknown>, opts: PropertyOptions & { each?: boolean } = {}) {
+  return ApiProperty({
+    type: view,
+    isArray: opts.each,
+    required: !opts.optional,
+    ...(opts.nullable ? { nullable: true } : {}),
+    ...(opts.description ? { description: opts.description } : {}),
+  });
 }
+
+/** A JSON object whose keys are data (a funding source, a status) mapping to `values`. */
+export function MapOf(values: Record<string, unknown>, opts: PropertyOptions = {}) {
+  return property({ type: 'object', additionalProperties: values }, opts);
+}
+
+/** Free-form JSON (an event payload, a submitted version's content): its shape is the event type's. */
+export const Json = (opts: PropertyOptions = {}) => property({ type: 'object', additionalProperties: true }, opts);
 
 export class FieldErrorView {
   @ApiProperty({ example: 'lines.0.approvedAmount' }) field!: string;
