@@ -106,7 +106,6 @@ export class TotalRequestedChangedChange {
   @Str() to!: string;
 }
 
-
 /** Each kind of change and its schema. */
 const KINDS = new Map<Type<unknown>, string>([
   [PlanChangedChange, 'PLAN_CHANGED'],

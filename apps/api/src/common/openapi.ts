@@ -106,7 +106,8 @@ export const Str = (opts: PropertyOptions & { format?: string } = {}) =>
   property({ type: 'string', ...(opts.format ? { format: opts.format } : {}) }, opts);
 export const Uuid = (opts: PropertyOptions = {}) => property({ type: 'string', format: 'uuid' }, opts);
 /** An ISO 8601 instant. */
-export const Instant = (opts: PropertyOptions = {}) => property({ type: 'string', format: 'date-time' }, opts);
+export const Instant = (opts: PropertyOptions = {}) =>
+  property({ type: 'string', format: 'date-time' }, opts);
 /** A calendar day, YYYY-MM-DD. */
 export const Day = (opts: PropertyOptions = {}) => property({ type: 'string', format: 'date' }, opts);
 export const Integer = (opts: PropertyOptions = {}) => property({ type: 'integer' }, opts);
@@ -118,7 +119,11 @@ export const Strings = (opts: PropertyOptions = {}) =>
  * A code from one of libs/domain's lists, as a named schema (`enumName`), so the generated web
  * types name it too (`components['schemas']['PlanStatus']`).
  */
-export function Code(values: readonly string[], enumName: string, opts: PropertyOptions & { each?: boolean } = {}) {
+export function Code(
+  values: readonly string[],
+  enumName: string,
+  opts: PropertyOptions & { each?: boolean } = {},
+) {
   return ApiProperty({
     enum: values as string[],
     enumName,
@@ -146,7 +151,8 @@ export function MapOf(values: Record<string, unknown>, opts: PropertyOptions = {
 }
 
 /** Free-form JSON (an event payload, a submitted version's content): its shape is the event type's. */
-export const Json = (opts: PropertyOptions = {}) => property({ type: 'object', additionalProperties: true }, opts);
+export const Json = (opts: PropertyOptions = {}) =>
+  property({ type: 'object', additionalProperties: true }, opts);
 
 export class FieldErrorView {
   @ApiProperty({ example: 'lines.0.approvedAmount' }) field!: string;

@@ -1,6 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AGENCY_FUNCTIONS, PLAN_STATUSES } from '@vufo/domain';
-import { Bool, Code, Day, Instant, Integer, MapOf, Nested, PageOf, Str, Uuid, VndProperty } from '../common/openapi';
+import {
+  Bool,
+  Code,
+  Day,
+  Instant,
+  Integer,
+  MapOf,
+  Nested,
+  PageOf,
+  Str,
+  Uuid,
+  VndProperty,
+} from '../common/openapi';
 import { DecisionRecordView, PlanFlagsView } from '../plans/plans.views';
 
 /** What the cycle endpoints answer (OpenAPI response schemas). */

@@ -14,7 +14,6 @@ import {
 import {
   Bool,
   Code,
-  Day,
   Instant,
   Integer,
   MapOf,
@@ -216,4 +215,3 @@ export class PlanView {
   @Instant() createdAt!: string;
   @Instant() updatedAt!: string;
 }
-
