@@ -6,13 +6,20 @@ import { createSecretKey, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ProblemFilter } from './common/problem.filter';
 import { validationPipe } from './common/validation';
+import { ApprovalModule } from './approval/approval.module';
+import { AuditModule } from './audit/audit.module';
 import { APP_CONFIG, AppConfig } from './config';
+import { CyclesModule } from './cycles/cycles.module';
 import { DATABASE_URL, DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { AuthGuard } from './identity/auth.guard';
 import { IdentityModule } from './identity/identity.module';
-import { PlanningModule } from './plans/planning.module';
+import { NormsModule } from './norms/norms.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { PlansModule } from './plans/plans.module';
 import { ProposalsModule } from './proposals/proposals.module';
+import { ReviewsModule } from './reviews/reviews.module';
+import { DemoSeeder } from './seed/demo-seeder';
 
 @Module({})
 export class AppModule {
@@ -47,12 +54,22 @@ export class AppModule {
           verifyOptions: { algorithms: ['HS256'] },
         }),
         DatabaseModule,
+        // The application side of the approval chain; here for the health check's engine probe.
+        ApprovalModule,
+        // One module per capability, each exporting its service only.
         IdentityModule,
-        PlanningModule,
+        NormsModule,
+        CyclesModule,
+        PlansModule,
+        ReviewsModule,
+        AuditModule,
+        NotificationsModule,
         ProposalsModule,
       ],
       controllers: [HealthController],
       providers: [
+        // The demo world is built through the capabilities' own services (cycles, plans, identity).
+        DemoSeeder,
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_URL, useValue: databaseUrl },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Actor, CycleTerms, DomainError, PlanCommand, PlanContent } from '@vufo/domain';
 import { ApprovalEngine, DispatchOutcome } from '@vufo/engine';
@@ -7,7 +6,8 @@ import { CycleEntity, PlanEntity, prepared } from '@vufo/persistence';
 import { Tx } from '../common/transaction';
 import { Clock } from '../common/clock';
 import { Principal } from '../identity/principal';
-import { assertVersion, BumpedPlan, notFound, PlanAccess, planContentRows } from '../plans/plan-access';
+import { assertVersion } from '../common/if-match';
+import { BumpedPlan, PlanAccess, planContentRows } from './plan-access';
 import { actorOf } from './actor';
 import { CalendarService } from './calendar.service';
 
@@ -215,13 +215,5 @@ export class PlanCommands {
       `SELECT key, timer, due_at AS "dueAt", fired_at AS "firedAt" FROM app.timers WHERE stream_id = $1 ORDER BY due_at`,
       [planId],
     );
-  }
-
-  newId(): string {
-    return randomUUID();
-  }
-
-  notFound(planId: string) {
-    return notFound('plan', planId);
   }
 }

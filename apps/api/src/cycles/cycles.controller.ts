@@ -1,19 +1,16 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { IDEMPOTENCY, idempotencyKey } from '../common/idempotency';
 import { UuidPipe } from '../common/validation';
 import { CurrentUser, Principal, Roles } from '../identity/principal';
-import { CreateCycleDto } from './cycles.dto';
+import { CreateCycleDto, ExtensionDto } from './cycles.dto';
 import { CyclesService } from './cycles.service';
-import { DashboardService } from './dashboard.service';
 
 @ApiTags('cycles')
 @ApiBearerAuth()
 @Controller('cycles')
 export class CyclesController {
-  constructor(
-    private readonly cycles: CyclesService,
-    private readonly dashboards: DashboardService,
-  ) {}
+  constructor(private readonly cycles: CyclesService) {}
 
   @Roles('CONSOLIDATOR')
   @Post()
@@ -29,11 +26,23 @@ export class CyclesController {
   @Roles('CONSOLIDATOR', 'LEADER', 'ADMIN')
   @Get(':id/dashboard')
   dashboard(@Param('id', UuidPipe) id: string) {
-    return this.dashboards.dashboard(id);
+    return this.cycles.dashboard(id);
   }
 
   @Get(':id')
   get(@Param('id', UuidPipe) id: string) {
     return this.cycles.get(id);
+  }
+
+  @Roles('LEADER')
+  @ApiHeader(IDEMPOTENCY)
+  @Post(':id/extensions')
+  extension(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: ExtensionDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.cycles.grantExtension(p, id, dto, idempotencyKey(key));
   }
 }

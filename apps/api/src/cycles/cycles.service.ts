@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@vufo/domain';
+import { DomainError, PlanCommand } from '@vufo/domain';
 import { CycleEntity, RouteStage } from '@vufo/persistence';
+import { notFound } from '../common/errors';
 import { Tx } from '../common/transaction';
+import { actorOf } from '../approval/actor';
+import { CalendarService } from '../approval/calendar.service';
+import { PlanCommands } from '../approval/plan-commands';
 import { Principal } from '../identity/principal';
-import { notFound } from '../plans/plan-access';
-import { CreateCycleDto } from './cycles.dto';
+import { CreateCycleDto, ExtensionDto } from './cycles.dto';
+import { DashboardService } from './dashboard.service';
 
 export const TYPICAL_ROUTE: RouteStage[] = [
   { stage: 1, functions: ['CONTENT', 'BUDGET'] },
@@ -13,7 +17,12 @@ export const TYPICAL_ROUTE: RouteStage[] = [
 
 @Injectable()
 export class CyclesService {
-  constructor(private readonly tx: Tx) {}
+  constructor(
+    private readonly tx: Tx,
+    private readonly calendar: CalendarService,
+    private readonly commands: PlanCommands,
+    private readonly dashboards: DashboardService,
+  ) {}
 
   async create(p: Principal, dto: CreateCycleDto): Promise<CycleEntity> {
     const route = dto.route ?? TYPICAL_ROUTE;
@@ -46,6 +55,31 @@ export class CyclesService {
       items: await this.tx.em.getRepository(CycleEntity).find({ order: { year: 'DESC' } }),
       nextCursor: null,
     };
+  }
+
+  async dashboard(id: string) {
+    return this.dashboards.dashboard(await this.get(id));
+  }
+
+  async grantExtension(p: Principal, cycleId: string, dto: ExtensionDto, key?: string) {
+    return this.tx.run(async (em) => {
+      const plans: { id: string }[] = await em.query(
+        `SELECT id FROM app.plans WHERE cycle_id = $1 AND organization_id = $2 AND status = 'DRAFT' FOR UPDATE`,
+        [cycleId, dto.organizationId],
+      );
+      if (!plans.length)
+        throw new DomainError('NOT_FOUND', 'That union has no plan awaiting submission in this cycle.');
+      const newDeadline = this.calendar.endOfLocalDay(dto.newDeadline).toISOString();
+      for (const plan of plans) {
+        await this.commands.dispatch(
+          p,
+          plan.id,
+          { type: 'GrantExtension', actor: actorOf(p), newDeadline, reason: dto.reason } as PlanCommand,
+          key,
+        );
+      }
+      return { planIds: plans.map((x) => x.id), newDeadline };
+    });
   }
 }
 

@@ -1,26 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { vndToJson } from '@vufo/domain';
-import { prepared } from '@vufo/persistence';
+import { CycleEntity, prepared } from '@vufo/persistence';
 import { Clock } from '../common/clock';
 import { Tx } from '../common/transaction';
-import { CyclesService } from './cycles.service';
 
 const j = (v: string | null) => (v === null ? null : vndToJson(BigInt(v)));
 
 /**
  * The central union's view of a cycle: every active provincial union with its live plan's status,
  * money requested / approved / spent, and what is overdue. Aggregated in SQL, one round trip each.
+ * Used by CyclesService only (the dashboard is part of the cycles capability).
  */
 @Injectable()
 export class DashboardService {
   constructor(
     private readonly tx: Tx,
     private readonly clock: Clock,
-    private readonly cycles: CyclesService,
   ) {}
 
-  async dashboard(cycleId: string) {
-    const cycle = await this.cycles.get(cycleId);
+  async dashboard(cycle: CycleEntity) {
+    const cycleId = cycle.id;
     const em = this.tx.em;
     const now = this.clock.now();
     const [provinces, bySource, overdue] = await Promise.all([

@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { IDEMPOTENCY, idempotencyKey } from '../common/idempotency';
+import { IF_MATCH, parseIfMatch } from '../common/if-match';
 import { UuidPipe } from '../common/validation';
 import { CurrentUser, Principal, Roles } from '../identity/principal';
-import { parseIfMatch } from './plan-access';
 import {
   CreateActivityDto,
   CreateBudgetLineDto,
@@ -12,14 +13,9 @@ import {
   UpdateActivityDto,
   UpdateBudgetLineDto,
   UpdatePlanDto,
+  WithdrawDto,
 } from './plans.dto';
 import { PlansService } from './plans.service';
-
-const IF_MATCH = {
-  name: 'If-Match',
-  required: false,
-  description: 'the plan version last seen; 409 STALE_VERSION if it moved on',
-};
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -135,5 +131,31 @@ export class PlansController {
   @Patch('activities/:id/progress')
   progress(@CurrentUser() p: Principal, @Param('id', UuidPipe) id: string, @Body() dto: ProgressDto) {
     return this.plans.recordProgress(p, id, dto);
+  }
+
+  @Roles('PLAN_SUBMITTER')
+  @ApiHeader(IDEMPOTENCY)
+  @Post('plans/:id/submit')
+  @HttpCode(200)
+  submit(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.plans.submit(p, id, parseIfMatch(ifMatch), idempotencyKey(key));
+  }
+
+  @Roles('PLAN_SUBMITTER')
+  @ApiHeader(IDEMPOTENCY)
+  @Post('plans/:id/withdraw')
+  @HttpCode(200)
+  withdraw(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: WithdrawDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.plans.withdraw(p, id, dto.reason, idempotencyKey(key));
   }
 }

@@ -93,3 +93,7 @@ export class ProgressDto {
   @LongText(10_000, { optional: true }) results?: string;
   @DateOnly({ optional: true }) reportedOn?: string;
 }
+
+export class WithdrawDto {
+  @Text(2000, { optional: true }) reason?: string;
+}

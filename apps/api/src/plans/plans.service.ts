@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { checkNorm, DomainError, vndToJson } from '@vufo/domain';
+import { checkNorm, DomainError, PlanCommand, vndToJson } from '@vufo/domain';
 import {
   ActivityEntity,
   BudgetLineEntity,
@@ -9,12 +9,15 @@ import {
   prepared,
   readRows,
 } from '@vufo/persistence';
+import { notFound } from '../common/errors';
 import { Tx } from '../common/transaction';
 import { requireChanges } from '../common/validation';
 import { decodeCursor, page, pageSize } from '../common/cursor';
+import { actorOf } from '../approval/actor';
+import { BumpedPlan, PlanAccess, planContentRows } from '../approval/plan-access';
+import { PlanCommands } from '../approval/plan-commands';
 import { Principal } from '../identity/principal';
 import { NormsService } from '../norms/norms.service';
-import { PlanCommands } from '../approval/plan-commands';
 import {
   CreateActivityDto,
   CreateBudgetLineDto,
@@ -25,7 +28,6 @@ import {
   UpdateBudgetLineDto,
   UpdatePlanDto,
 } from './plans.dto';
-import { BumpedPlan, notFound, PlanAccess, planContentRows } from './plan-access';
 
 const ACTIVITY_FIELDS = [
   'code',
@@ -362,6 +364,25 @@ export class PlansService {
       },
     );
     return this.activityView(activityId, version);
+  }
+
+  /** Sends the plan into appraisal; answers the plan as it now stands. */
+  async submit(p: Principal, planId: string, ifMatch: number | undefined, key?: string) {
+    await this.commands.submit(p, planId, ifMatch, key);
+    return this.get(p, planId);
+  }
+
+  async withdraw(p: Principal, planId: string, reason: string | undefined, key?: string) {
+    await this.tx.run(async () => {
+      await this.access.visiblePlan(p, planId, true);
+      await this.commands.dispatch(
+        p,
+        planId,
+        { type: 'Withdraw', actor: actorOf(p), reason } as PlanCommand,
+        key,
+      );
+    });
+    return this.get(p, planId);
   }
 
   private visibleActivity(p: Principal, id: string): Promise<ActivityEntity> {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, Patch, Post, Query } from '@nest
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { UuidPipe } from '../common/validation';
 import { CurrentUser, Principal, Roles } from '../identity/principal';
-import { parseIfMatch } from '../plans/plan-access';
+import { parseIfMatch } from '../common/if-match';
 import { CreateProposalDto, UpdateProposalDto } from './proposals.dto';
 import { ProposalsService } from './proposals.service';
 import { UuidField } from '../common/uuid-field';

@@ -5,7 +5,8 @@ import { Tx } from '../common/transaction';
 import { requireChanges } from '../common/validation';
 import { decodeCursor, page, PageQuery, pageSize } from '../common/cursor';
 import { isCentral, Principal } from '../identity/principal';
-import { assertVersion, notFound } from '../plans/plan-access';
+import { notFound } from '../common/errors';
+import { assertVersion } from '../common/if-match';
 import { CreateProposalDto, UpdateProposalDto } from './proposals.dto';
 
 /**

@@ -1,44 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, page, PageQuery, pageSize } from '../common/cursor';
-import { diffContents, DomainError, PlanCommand, PlanContent } from '@vufo/domain';
-import { readStream, verifyChain } from '@vufo/engine';
-import { PlanEntity, UserEntity } from '@vufo/persistence';
+import { DomainError, PlanCommand } from '@vufo/domain';
+import { UserEntity } from '@vufo/persistence';
 import { Clock } from '../common/clock';
+import { notFound } from '../common/errors';
 import { Tx } from '../common/transaction';
-import { CalendarService } from './calendar.service';
-import { ExtensionDto } from '../cycles/cycles.dto';
+import { actorOf } from '../approval/actor';
+import { PlanAccess } from '../approval/plan-access';
+import { PlanCommands } from '../approval/plan-commands';
 import { isCentral, Principal } from '../identity/principal';
-import { notFound, PlanAccess } from '../plans/plan-access';
-import { actorOf } from './actor';
-import { DecisionDto, DelegationDto } from './approval.dto';
-import { PlanCommands } from './plan-commands';
+import { DecisionDto, DelegationDto } from './reviews.dto';
 
-/** Submissions, reviews and their decisions, extensions, delegations, and the audit history. */
+/** An agency's inbox, its decisions on a plan's reviews, and an appraiser's delegations. */
 @Injectable()
-export class ApprovalService {
+export class ReviewsService {
   constructor(
     private readonly tx: Tx,
     private readonly clock: Clock,
     private readonly access: PlanAccess,
     private readonly commands: PlanCommands,
-    private readonly calendar: CalendarService,
   ) {}
-
-  async submit(p: Principal, planId: string, ifMatch: number | undefined, key?: string) {
-    await this.commands.submit(p, planId, ifMatch, key);
-  }
-
-  async withdraw(p: Principal, planId: string, reason: string | undefined, key?: string) {
-    await this.tx.run(async () => {
-      await this.access.visiblePlan(p, planId, true);
-      await this.commands.dispatch(
-        p,
-        planId,
-        { type: 'Withdraw', actor: actorOf(p), reason } as PlanCommand,
-        key,
-      );
-    });
-  }
 
   async inbox(p: Principal, status: string | undefined, limit: number) {
     const params: unknown[] = [];
@@ -107,104 +87,6 @@ export class ApprovalService {
     });
   }
 
-  async grantExtension(p: Principal, cycleId: string, dto: ExtensionDto, key?: string) {
-    return this.tx.run(async (em) => {
-      const plans: { id: string }[] = await em.query(
-        `SELECT id FROM app.plans WHERE cycle_id = $1 AND organization_id = $2 AND status = 'DRAFT' FOR UPDATE`,
-        [cycleId, dto.organizationId],
-      );
-      if (!plans.length)
-        throw new DomainError('NOT_FOUND', 'That union has no plan awaiting submission in this cycle.');
-      const newDeadline = this.calendar.endOfLocalDay(dto.newDeadline).toISOString();
-      for (const plan of plans) {
-        await this.commands.dispatch(
-          p,
-          plan.id,
-          { type: 'GrantExtension', actor: actorOf(p), newDeadline, reason: dto.reason } as PlanCommand,
-          key,
-        );
-      }
-      return { planIds: plans.map((x) => x.id), newDeadline };
-    });
-  }
-
-  async history(p: Principal, planId: string, q: PageQuery = {}) {
-    await this.access.visiblePlan(p, planId);
-    const after = Number(decodeCursor(q.cursor, ['int'])?.[0] ?? 0);
-    // A plan's stream is hundreds of events at most: read it whole, page in memory.
-    const events = (await readStream(this.tx.em, planId)).filter((e) => e.seq > after);
-    const { items, nextCursor } = page(events, pageSize(q.limit, 500, 1000), (e) => [e.seq]);
-    return {
-      items: items.map((e) => ({
-        seq: e.seq,
-        type: e.type,
-        occurredAt: e.occurredAt,
-        actorId: e.actorId,
-        actorName: e.actorName,
-        actingForName: e.actingForName,
-        organizationId: e.organizationId,
-        payload: e.payload,
-        hash: e.hash,
-        prevHash: e.prevHash,
-      })),
-      nextCursor,
-    };
-  }
-
-  async verify(p: Principal, planId: string) {
-    await this.access.visiblePlan(p, planId);
-    const verdict = verifyChain(await readStream(this.tx.em, planId));
-    return verdict.valid
-      ? { valid: true, events: verdict.events }
-      : {
-          valid: false,
-          events: verdict.events,
-          brokenAt: verdict.brokenAt.seq,
-          reason: verdict.brokenAt.reason,
-        };
-  }
-
-  async versions(p: Principal, planId: string) {
-    await this.access.visiblePlan(p, planId);
-    const items = await this.tx.em.query(
-      `SELECT v.version, v.submitted_at AS "submittedAt", u.display_name AS "submittedBy", v.content
-         FROM app.plan_versions v LEFT JOIN app.users u ON u.id = v.submitted_by WHERE plan_id = $1 ORDER BY version`,
-      [planId],
-    );
-    return { items, nextCursor: null };
-  }
-
-  async diff(p: Principal, planId: string, version: number, against: number) {
-    await this.access.visiblePlan(p, planId);
-    const rows: { version: number; content: PlanContent }[] = await this.tx.em.query(
-      `SELECT version, content FROM app.plan_versions WHERE plan_id = $1 AND version = ANY($2::int[])`,
-      [planId, [version, against]],
-    );
-    const to = rows.find((r) => r.version === version);
-    const from = rows.find((r) => r.version === against);
-    if (!to || !from)
-      throw new DomainError(
-        'NOT_FOUND',
-        `Plan ${planId} has no submitted version ${!to ? version : against}.`,
-      );
-    return { from: against, to: version, changes: diffContents(from.content, to.content) };
-  }
-
-  /**
-   * The working copy against the last submitted version: what a resubmission would change. The
-   * union sees it while revising; reviewers see the same list after the resubmission.
-   */
-  async workingChanges(p: Principal, planId: string) {
-    const plan = await this.access.visiblePlan(p, planId);
-    const [last]: { version: number; content: PlanContent }[] = await this.tx.em.query(
-      `SELECT version, content FROM app.plan_versions WHERE plan_id = $1 ORDER BY version DESC LIMIT 1`,
-      [planId],
-    );
-    if (!last) throw new DomainError('NOT_FOUND', `Plan ${planId} has not been submitted yet.`);
-    const current = await this.commands.contentOf(this.tx.em, plan);
-    return { from: last.version, to: null, changes: diffContents(last.content, current) };
-  }
-
   async delegate(p: Principal, dto: DelegationDto) {
     if (p.organizationKind !== 'APPRAISAL_AGENCY' || !p.roles.includes('APPRAISER')) {
       throw new DomainError('FORBIDDEN', 'Only an appraiser delegates, to a colleague of the same agency.');
@@ -247,9 +129,5 @@ export class ApprovalService {
       [id, p.userId],
     );
     if (res[1] === 0) throw notFound('delegation', id);
-  }
-
-  planEntity(id: string) {
-    return this.tx.em.getRepository(PlanEntity).findOneBy({ id });
   }
 }

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, PlanState } from '@vufo/domain';
+import { PlanState } from '@vufo/domain';
 import type { LockedHead } from '@vufo/engine';
 import { ActivityEntity, BudgetLineEntity, PlanEntity, prepared, readRows } from '@vufo/persistence';
 import type { EntityManager } from 'typeorm';
+import { notFound } from '../common/errors';
 import { groupBy } from '../common/group';
+import { assertVersion } from '../common/if-match';
 import { Tx } from '../common/transaction';
 import { isCentral, Principal } from '../identity/principal';
 
@@ -107,30 +109,6 @@ export interface BumpedPlan {
   cycleYear: number;
   /** The stream head, read under the lock the bump took: the edit's command needs no second read. */
   head: LockedHead;
-}
-
-export function notFound(what: string, id: string): DomainError {
-  return new DomainError('NOT_FOUND', `No ${what} ${id} is visible to you.`);
-}
-
-/** If-Match carries the version the client last saw; a moved-on resource is 409 STALE_VERSION. */
-export function parseIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined || header === '') return undefined;
-  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!m)
-    throw new DomainError('VALIDATION_FAILED', 'If-Match must be the plan version, e.g. "3".', [
-      { field: 'If-Match', message: 'not a version' },
-    ]);
-  return Number(m[1]);
-}
-
-export function assertVersion(current: number, expected: number | undefined): void {
-  if (expected !== undefined && expected !== current) {
-    throw new DomainError(
-      'STALE_VERSION',
-      `The plan is at version ${current}; you sent If-Match ${expected}. Reload and try again.`,
-    );
-  }
 }
 
 /**

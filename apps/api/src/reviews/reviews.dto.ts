@@ -25,19 +25,11 @@ export class DecisionDto {
   @Text(200, { optional: true }) signer?: string;
 }
 
-export class WithdrawDto {
-  @Text(2000, { optional: true }) reason?: string;
-}
-
 export class ReviewQuery {
   @ApiPropertyOptional() @IsOptional() @IsIn(['true', 'false']) mine?: string;
   @OneOf(['PENDING', 'APPROVED', 'REVISION_REQUESTED', 'REJECTED', 'CANCELLED'], { optional: true })
   status?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{1,3}$/) limit?: string;
-}
-
-export class DiffQuery {
-  @ApiProperty() @Matches(/^\d{1,6}$/, { message: 'against must be a version number' }) against!: string;
 }
 
 export class DelegationDto {

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { diffContents, DomainError, PlanContent } from '@vufo/domain';
+import { readStream, verifyChain } from '@vufo/engine';
+import { decodeCursor, page, PageQuery, pageSize } from '../common/cursor';
+import { Tx } from '../common/transaction';
+import { PlanAccess } from '../approval/plan-access';
+import { PlanCommands } from '../approval/plan-commands';
+import { Principal } from '../identity/principal';
+
+/** A plan's audit trail: its event history and the chain's verdict, its submitted versions and their diffs. */
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly tx: Tx,
+    private readonly access: PlanAccess,
+    private readonly commands: PlanCommands,
+  ) {}
+
+  async history(p: Principal, planId: string, q: PageQuery = {}) {
+    await this.access.visiblePlan(p, planId);
+    const after = Number(decodeCursor(q.cursor, ['int'])?.[0] ?? 0);
+    // A plan's stream is hundreds of events at most: read it whole, page in memory.
+    const events = (await readStream(this.tx.em, planId)).filter((e) => e.seq > after);
+    const { items, nextCursor } = page(events, pageSize(q.limit, 500, 1000), (e) => [e.seq]);
+    return {
+      items: items.map((e) => ({
+        seq: e.seq,
+        type: e.type,
+        occurredAt: e.occurredAt,
+        actorId: e.actorId,
+        actorName: e.actorName,
+        actingForName: e.actingForName,
+        organizationId: e.organizationId,
+        payload: e.payload,
+        hash: e.hash,
+        prevHash: e.prevHash,
+      })),
+      nextCursor,
+    };
+  }
+
+  async verify(p: Principal, planId: string) {
+    await this.access.visiblePlan(p, planId);
+    const verdict = verifyChain(await readStream(this.tx.em, planId));
+    return verdict.valid
+      ? { valid: true, events: verdict.events }
+      : {
+          valid: false,
+          events: verdict.events,
+          brokenAt: verdict.brokenAt.seq,
+          reason: verdict.brokenAt.reason,
+        };
+  }
+
+  async versions(p: Principal, planId: string) {
+    await this.access.visiblePlan(p, planId);
+    const items = await this.tx.em.query(
+      `SELECT v.version, v.submitted_at AS "submittedAt", u.display_name AS "submittedBy", v.content
+         FROM app.plan_versions v LEFT JOIN app.users u ON u.id = v.submitted_by WHERE plan_id = $1 ORDER BY version`,
+      [planId],
+    );
+    return { items, nextCursor: null };
+  }
+
+  async diff(p: Principal, planId: string, version: number, against: number) {
+    await this.access.visiblePlan(p, planId);
+    const rows: { version: number; content: PlanContent }[] = await this.tx.em.query(
+      `SELECT version, content FROM app.plan_versions WHERE plan_id = $1 AND version = ANY($2::int[])`,
+      [planId, [version, against]],
+    );
+    const to = rows.find((r) => r.version === version);
+    const from = rows.find((r) => r.version === against);
+    if (!to || !from)
+      throw new DomainError(
+        'NOT_FOUND',
+        `Plan ${planId} has no submitted version ${!to ? version : against}.`,
+      );
+    return { from: against, to: version, changes: diffContents(from.content, to.content) };
+  }
+
+  /**
+   * The working copy against the last submitted version: what a resubmission would change. The
+   * union sees it while revising; reviewers see the same list after the resubmission.
+   */
+  async workingChanges(p: Principal, planId: string) {
+    const plan = await this.access.visiblePlan(p, planId);
+    const [last]: { version: number; content: PlanContent }[] = await this.tx.em.query(
+      `SELECT version, content FROM app.plan_versions WHERE plan_id = $1 ORDER BY version DESC LIMIT 1`,
+      [planId],
+    );
+    if (!last) throw new DomainError('NOT_FOUND', `Plan ${planId} has not been submitted yet.`);
+    const current = await this.commands.contentOf(this.tx.em, plan);
+    return { from: last.version, to: null, changes: diffContents(last.content, current) };
+  }
+}
