@@ -2,7 +2,6 @@ import { applyDecorators, INestApplication, Type } from '@nestjs/common';
 import {
   ApiExtraModels,
   DECORATORS,
-  ApiHeader,
   ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
@@ -10,6 +9,7 @@ import {
   DocumentBuilder,
   getSchemaPath,
   OpenAPIObject,
+  ParameterObject,
   SwaggerModule,
 } from '@nestjs/swagger';
 import { ErrorCodes } from '@vufo/domain';
@@ -37,12 +37,13 @@ export function apiDocument(app: INestApplication): OpenAPIObject {
       .build(),
     { extraModels: [ProblemView] },
   );
-  return normalize(doc);
+  return toOpenApi31(normalize(doc));
 }
 
 /**
- * What follows from the decorators is written once: the shared headers become components that each
- * operation references, and every operation that needs a token answers 401.
+ * What follows from the decorators is written once: a request header (Idempotency-Key, If-Match, each
+ * from its one decorator) becomes a component that operations reference, and every operation that
+ * needs a token answers 401.
  */
 function normalize(doc: OpenAPIObject): OpenAPIObject {
   const components = (doc.components ??= {});
@@ -55,21 +56,76 @@ function normalize(doc: OpenAPIObject): OpenAPIObject {
       content: { [PROBLEM_MEDIA]: { schema: { $ref: getSchemaPath(ProblemView) } } },
     },
   };
-  for (const item of Object.values(doc.paths)) {
+  for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of ['get', 'put', 'post', 'patch', 'delete'] as const) {
       const op = item[method];
       if (!op) continue;
-      op.parameters = op.parameters?.map((p) => {
-        const shared = 'name' in p && p.in === 'header' ? SHARED_HEADERS[p.name] : undefined;
-        if (!shared) return p;
-        components.parameters![shared.key] = { ...p, ...shared.parameter };
-        return { $ref: `#/components/parameters/${shared.key}` };
-      });
+      // @Headers('idempotency-key') adds a bare parameter beside the decorator's; header names are
+      // case-insensitive, so they are one parameter, the decorated one.
+      const headers = new Map<string, ParameterObject>();
+      for (const p of op.parameters ?? [])
+        if ('name' in p && p.in === 'header') {
+          const seen = headers.get(p.name.toLowerCase());
+          if (!seen || (!seen.description && p.description)) headers.set(p.name.toLowerCase(), p);
+        }
+      const others = (op.parameters ?? []).filter((p) => !('name' in p && p.in === 'header'));
+      op.parameters = [
+        ...others,
+        ...[...headers.values()].map((p) => {
+          if (!p.description)
+            throw new Error(
+              `${method} ${path}: the ${p.name} header needs its decorator (IfMatch, IdempotencyKey).`,
+            );
+          const key = p.name.replace(/[^A-Za-z0-9]/g, '');
+          const declared = components.parameters![key];
+          if (declared && JSON.stringify(declared) !== JSON.stringify(p))
+            throw new Error(`The ${p.name} header is declared in two ways; use its one decorator.`);
+          components.parameters![key] = p;
+          return { $ref: `#/components/parameters/${key}` };
+        }),
+      ];
       if (!op.security || op.security.length)
         op.responses['401'] = { $ref: '#/components/responses/Unauthenticated' };
     }
   }
   return doc;
+}
+
+/**
+ * OpenAPI 3.1 from the 3.0 that @nestjs/swagger writes: in 3.0 a reference cannot carry a description
+ * or be nullable, so Nest wraps it in a one-element `allOf`, and `nullable` means nothing without a
+ * `type`. In 3.1 a reference takes siblings and null is a type, which says the same thing plainly
+ * (and openapi-typescript turns it into `T | null`).
+ */
+function toOpenApi31(doc: OpenAPIObject): OpenAPIObject {
+  const visit = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(visit);
+    if (!node || typeof node !== 'object') return node;
+    const n = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, visit(v)])) as Record<
+      string,
+      unknown
+    >;
+    const single = Array.isArray(n.allOf) && n.allOf.length === 1 ? (n.allOf[0] as object) : undefined;
+    if (single) {
+      delete n.allOf;
+      delete n.type; // Nest adds `type: object` beside the reference; the referenced schema has the type
+      Object.assign(n, single);
+    }
+    if (n.nullable === true) {
+      delete n.nullable;
+      if (typeof n.type === 'string') {
+        n.type = [n.type, 'null'];
+        if (Array.isArray(n.enum)) n.enum = [...n.enum, null];
+      } else {
+        const { description, ...schema } = n;
+        for (const k of Object.keys(n)) delete n[k];
+        Object.assign(n, description === undefined ? {} : { description });
+        n.anyOf = [schema, { type: 'null' }];
+      }
+    }
+    return n;
+  };
+  return { ...(visit(doc) as OpenAPIObject), openapi: '3.1.0' };
 }
 
 const PROBLEM_MEDIA = 'application/problem+json';
@@ -230,39 +286,6 @@ export function Problems(...statuses: ProblemStatus[]) {
       }),
     ),
   );
-}
-
-const SHARED_HEADERS: Record<string, { key: string; parameter: object }> = {
-  'Idempotency-Key': {
-    key: 'IdempotencyKey',
-    parameter: {
-      name: 'Idempotency-Key',
-      in: 'header',
-      required: false,
-      description: 'A repeat with the same key returns the first result and changes nothing.',
-      schema: { type: 'string', pattern: '^[\\w.:-]{1,200}$' },
-    },
-  },
-  'If-Match': {
-    key: 'IfMatch',
-    parameter: {
-      name: 'If-Match',
-      in: 'header',
-      required: false,
-      description: 'The version last seen; 409 `STALE_VERSION` when it moved on.',
-      schema: { type: 'string', example: '"3"' },
-    },
-  },
-};
-
-/** A command that may be repeated safely: the optional `Idempotency-Key` header (API.md), declared once. */
-export function IdempotencyKey() {
-  return ApiHeader({ name: 'Idempotency-Key', required: false });
-}
-
-/** An edit of a versioned resource: the optional `If-Match` header (API.md), declared once. */
-export function IfMatch() {
-  return ApiHeader({ name: 'If-Match', required: false });
 }
 
 /**
