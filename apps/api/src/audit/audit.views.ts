@@ -1,6 +1,6 @@
 import { Type } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { Bool, Instant, Integer, Json, PageOf, Str, Uuid } from '../common/openapi';
+import { Bool, DiffValueProperty, Instant, Integer, Json, PageOf, Str, Uuid } from '../common/openapi';
 
 /** What the audit endpoints answer: a plan's history, its verification, versions and differences. */
 
@@ -41,11 +41,6 @@ export class PlanVersionPage extends PageOf(PlanVersionView) {}
 
 // The differences (libs/domain/src/approval/diff.ts ContentChange), one schema per kind.
 
-const DIFF_VALUE = {
-  description: 'a field value: string, number, boolean, null, list or object',
-  nullable: true,
-} as const;
-
 class LineRef {
   @Uuid() activityId!: string;
   @Str() activityCode!: string;
@@ -56,8 +51,8 @@ class LineRef {
 export class PlanChangedChange {
   @ApiProperty({ enum: ['PLAN_CHANGED'] }) kind!: 'PLAN_CHANGED';
   @Str() field!: string;
-  @ApiProperty(DIFF_VALUE) from!: unknown;
-  @ApiProperty(DIFF_VALUE) to!: unknown;
+  @DiffValueProperty() from!: unknown;
+  @DiffValueProperty() to!: unknown;
 }
 
 export class ActivityAddedChange {
@@ -79,8 +74,8 @@ export class ActivityChangedChange {
   @Uuid() activityId!: string;
   @Str() code!: string;
   @Str() field!: string;
-  @ApiProperty(DIFF_VALUE) from!: unknown;
-  @ApiProperty(DIFF_VALUE) to!: unknown;
+  @DiffValueProperty() from!: unknown;
+  @DiffValueProperty() to!: unknown;
 }
 
 export class BudgetLineAddedChange extends LineRef {
@@ -96,8 +91,8 @@ export class BudgetLineRemovedChange extends LineRef {
 export class BudgetLineChangedChange extends LineRef {
   @ApiProperty({ enum: ['BUDGET_LINE_CHANGED'] }) kind!: 'BUDGET_LINE_CHANGED';
   @Str() field!: string;
-  @ApiProperty(DIFF_VALUE) from!: unknown;
-  @ApiProperty(DIFF_VALUE) to!: unknown;
+  @DiffValueProperty() from!: unknown;
+  @DiffValueProperty() to!: unknown;
 }
 
 export class TotalRequestedChangedChange {

@@ -47,7 +47,7 @@ export function apiDocument(app: INestApplication): OpenAPIObject {
  */
 function normalize(doc: OpenAPIObject): OpenAPIObject {
   const components = (doc.components ??= {});
-  components.schemas = { ...components.schemas, Vnd: VND_SCHEMA };
+  components.schemas = { ...components.schemas, Vnd: VND_SCHEMA, DiffValue: DIFF_VALUE_SCHEMA };
   components.parameters = { ...components.parameters };
   components.responses = {
     ...components.responses,
@@ -139,6 +139,23 @@ const VND_SCHEMA = {
     'Integer VND: a JSON number when it is a safe integer, else a decimal string; never a fraction.',
   oneOf: [{ type: 'integer' as const }, { type: 'string' as const, pattern: '^\\d+$' }],
 };
+
+/** A field's value in a difference (libs/domain/src/approval/diff.ts DiffValue): any JSON value. */
+const DIFF_VALUE_SCHEMA = {
+  description: 'A field value as it was or became: string, number, boolean, null, list or object.',
+  anyOf: [
+    { type: 'string' as const },
+    { type: 'number' as const },
+    { type: 'boolean' as const },
+    { type: 'array' as const, items: { $ref: '#/components/schemas/DiffValue' } },
+    { type: 'object' as const, additionalProperties: { $ref: '#/components/schemas/DiffValue' } },
+  ],
+  nullable: true,
+};
+
+export function DiffValueProperty(opts: PropertyOptions = {}) {
+  return property({ allOf: [{ $ref: '#/components/schemas/DiffValue' }] }, opts);
+}
 
 /** A money field of a response: a reference to the one `Vnd` schema. */
 export const VND_REF = { $ref: '#/components/schemas/Vnd' };

@@ -11,7 +11,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['HealthController_health'];
+    /** Liveness and readiness: the database and the approval engine */
+    get: operations['getHealth'];
     put?: never;
     post?: never;
     delete?: never;
@@ -29,7 +30,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['IdentityController_login'];
+    /** Sign in: a bearer token and the user */
+    post: operations['login'];
     delete?: never;
     options?: never;
     head?: never;
@@ -43,7 +45,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['IdentityController_me'];
+    /** The signed-in user, its organization and roles */
+    get: operations['getMe'];
     put?: never;
     post?: never;
     delete?: never;
@@ -59,9 +62,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['IdentityController_users'];
+    /** The users of the caller's own organization */
+    get: operations['listColleagues'];
     put?: never;
-    post: operations['IdentityController_createUser'];
+    /** Create a user with roles in an organization */
+    post: operations['createUser'];
     delete?: never;
     options?: never;
     head?: never;
@@ -75,9 +80,28 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['IdentityController_organizations'];
+    /** Unions and agencies */
+    get: operations['listOrganizations'];
     put?: never;
-    post: operations['IdentityController_createOrganization'];
+    /** Register a union or an appraisal agency */
+    post: operations['createOrganization'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/norms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The spending norms (caps per unit) in force and past */
+    get: operations['listNorms'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -91,9 +115,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CyclesController_list'];
+    /** Every cycle, newest year first */
+    get: operations['listCycles'];
     put?: never;
-    post: operations['CyclesController_create'];
+    /** Open a planning cycle */
+    post: operations['createCycle'];
     delete?: never;
     options?: never;
     head?: never;
@@ -107,7 +133,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CyclesController_dashboard'];
+    /** The central union's view of a cycle: provinces, totals, what is overdue */
+    get: operations['getCycleDashboard'];
     put?: never;
     post?: never;
     delete?: never;
@@ -123,9 +150,27 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['CyclesController_get'];
+    /** A cycle with its deadlines, route and status */
+    get: operations['getCycle'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{id}/extensions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Extend a union's submission deadline */
+    post: operations['grantExtension'];
     delete?: never;
     options?: never;
     head?: never;
@@ -141,7 +186,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['PlansController_create'];
+    /** Draft the union's plan for a cycle */
+    post: operations['createPlan'];
     delete?: never;
     options?: never;
     head?: never;
@@ -155,7 +201,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['PlansController_list'];
+    /** Plans the caller may see, newest first */
+    get: operations['listPlans'];
     put?: never;
     post?: never;
     delete?: never;
@@ -171,13 +218,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['PlansController_get'];
+    /** A plan with its activities, budget lines, reviews and deadlines */
+    get: operations['getPlan'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    patch: operations['PlansController_update'];
+    /** Edit the plan's title or objectives (draft or revision) */
+    patch: operations['updatePlan'];
     trace?: never;
   };
   '/api/plans/{id}/activities': {
@@ -189,7 +238,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['PlansController_addActivity'];
+    /** Add an activity to the plan */
+    post: operations['addActivity'];
     delete?: never;
     options?: never;
     head?: never;
@@ -206,10 +256,12 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    delete: operations['PlansController_removeActivity'];
+    /** Remove an activity and its budget lines */
+    delete: operations['removeActivity'];
     options?: never;
     head?: never;
-    patch: operations['PlansController_updateActivity'];
+    /** Edit an activity */
+    patch: operations['updateActivity'];
     trace?: never;
   };
   '/api/activities/{id}/budget-lines': {
@@ -221,7 +273,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['PlansController_addLine'];
+    /** Add a budget line to an activity */
+    post: operations['addBudgetLine'];
     delete?: never;
     options?: never;
     head?: never;
@@ -238,10 +291,12 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    delete: operations['PlansController_removeLine'];
+    /** Remove a budget line */
+    delete: operations['removeBudgetLine'];
     options?: never;
     head?: never;
-    patch: operations['PlansController_updateLine'];
+    /** Edit a budget line */
+    patch: operations['updateBudgetLine'];
     trace?: never;
   };
   '/api/activities/{id}/progress': {
@@ -257,7 +312,8 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch: operations['PlansController_progress'];
+    /** Report an activity's rollout progress */
+    patch: operations['recordProgress'];
     trace?: never;
   };
   '/api/plans/{id}/submit': {
@@ -269,7 +325,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ApprovalController_submit'];
+    /** Submit (or resubmit) the plan for appraisal */
+    post: operations['submitPlan'];
     delete?: never;
     options?: never;
     head?: never;
@@ -285,7 +342,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ApprovalController_withdraw'];
+    /** Withdraw the plan */
+    post: operations['withdrawPlan'];
     delete?: never;
     options?: never;
     head?: never;
@@ -299,7 +357,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ApprovalController_inbox'];
+    /** The caller's agency's review inbox (all reviews for central roles) */
+    get: operations['listReviews'];
     put?: never;
     post?: never;
     delete?: never;
@@ -317,103 +376,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ApprovalController_decide'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cycles/{id}/extensions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['ApprovalController_extension'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/plans/{id}/history': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['ApprovalController_history'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/plans/{id}/history/verify': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['ApprovalController_verify'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/plans/{id}/versions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['ApprovalController_versions'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/plans/{id}/versions/{n}/diff': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['ApprovalController_diff'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/plans/{id}/changes': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['ApprovalController_changes'];
-    put?: never;
-    post?: never;
+    /** Approve, request a revision or reject, as the reviewing agency */
+    post: operations['decideReview'];
     delete?: never;
     options?: never;
     head?: never;
@@ -427,9 +391,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ApprovalController_delegations'];
+    /** The delegations of the caller's agency */
+    get: operations['listDelegations'];
     put?: never;
-    post: operations['ApprovalController_delegate'];
+    /** Delegate the caller's appraisals to a colleague for a period */
+    post: operations['createDelegation'];
     delete?: never;
     options?: never;
     head?: never;
@@ -446,20 +412,90 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    delete: operations['ApprovalController_revoke'];
+    /** Revoke one of the caller's delegations */
+    delete: operations['revokeDelegation'];
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/norms': {
+  '/api/plans/{id}/history': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get: operations['NormsController_list'];
+    /** The plan's audit events, oldest first */
+    get: operations['getPlanHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/{id}/history/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Check the plan's hash chain: was any event edited, removed or inserted? */
+    get: operations['verifyPlanHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The plan's submitted versions */
+    get: operations['listPlanVersions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/{id}/versions/{n}/diff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What changed between two submitted versions */
+    get: operations['diffPlanVersions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/{id}/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the working copy changes against the last submitted version */
+    get: operations['getWorkingChanges'];
     put?: never;
     post?: never;
     delete?: never;
@@ -475,7 +511,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['NotificationsController_list'];
+    /** The caller's notifications, newest first, with the unread count */
+    get: operations['listNotifications'];
     put?: never;
     post?: never;
     delete?: never;
@@ -493,7 +530,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['NotificationsController_read'];
+    /** Mark one notification read */
+    post: operations['markNotificationRead'];
     delete?: never;
     options?: never;
     head?: never;
@@ -509,7 +547,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['NotificationsController_readAll'];
+    /** Mark every notification read */
+    post: operations['markAllNotificationsRead'];
     delete?: never;
     options?: never;
     head?: never;
@@ -525,7 +564,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['ProposalsController_create'];
+    /** Draft a proposal (supplementary activity, budget adjustment, recommendation) */
+    post: operations['createProposal'];
     delete?: never;
     options?: never;
     head?: never;
@@ -539,7 +579,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ProposalsController_list'];
+    /** Proposals the caller may see, newest first */
+    get: operations['listProposals'];
     put?: never;
     post?: never;
     delete?: never;
@@ -555,24 +596,160 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ProposalsController_get'];
+    /** A proposal */
+    get: operations['getProposal'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    patch: operations['ProposalsController_update'];
+    /** Edit a draft proposal */
+    patch: operations['updateProposal'];
     trace?: never;
   };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    HealthChecksView: {
+      /** @enum {string} */
+      database: 'up' | 'down';
+      /** @enum {string} */
+      engine: 'up' | 'down';
+      /** @enum {string} */
+      engineKind: 'embedded' | 'temporal';
+      /** @description timers more than a minute late; null when the database is down */
+      lateTimers: number | null;
+    };
+    HealthView: {
+      /** @enum {string} */
+      status: 'ok' | 'unavailable';
+      checks: components['schemas']['HealthChecksView'];
+      latencyMs: number;
+    };
+    /**
+     * @description stable; clients match on it
+     * @enum {string}
+     */
+    ErrorCode:
+      | 'VALIDATION_FAILED'
+      | 'UNAUTHENTICATED'
+      | 'FORBIDDEN'
+      | 'NOT_FOUND'
+      | 'CONFLICT'
+      | 'INVALID_TRANSITION'
+      | 'STALE_VERSION'
+      | 'DEADLINE_PASSED'
+      | 'RULE_VIOLATION'
+      | 'NO_AGENCY_FOR_FUNCTION'
+      | 'SEPARATION_OF_DUTIES'
+      | 'ALREADY_DECIDED'
+      | 'PAYLOAD_TOO_LARGE'
+      | 'INTERNAL';
+    FieldErrorView: {
+      /** @example lines.0.approvedAmount */
+      field: string;
+      message: string;
+    };
+    ProblemView: {
+      /** @example about:blank */
+      type: string;
+      /** @example Unprocessable Entity */
+      title: string;
+      /** @example 422 */
+      status: number;
+      /** @description stable; clients match on it */
+      code: components['schemas']['ErrorCode'];
+      detail: string;
+      /** @description each bad field, empty when none is to blame */
+      errors: components['schemas']['FieldErrorView'][];
+      /** @description the request path */
+      instance?: string;
+    };
     LoginDto: {
       /** @example hp.editor */
       login: string;
       /** @example demo-2026 */
       password: string;
+    };
+    /** @enum {string} */
+    OrganizationKind: 'CENTRAL_UNION' | 'PROVINCIAL_UNION' | 'APPRAISAL_AGENCY';
+    /** @enum {string} */
+    Role: 'PLAN_EDITOR' | 'PLAN_SUBMITTER' | 'APPRAISER' | 'CONSOLIDATOR' | 'LEADER' | 'ADMIN';
+    UserView: {
+      /** Format: uuid */
+      id: string;
+      login: string;
+      displayName: string;
+      /** Format: uuid */
+      organizationId: string;
+      organizationKind: components['schemas']['OrganizationKind'];
+      roles: components['schemas']['Role'][];
+    };
+    LoginView: {
+      /** @description send as `Authorization: Bearer <token>` */
+      accessToken: string;
+      user: components['schemas']['UserView'];
+    };
+    /**
+     * @description for an appraisal agency
+     * @enum {string}
+     */
+    AgencyFunction: 'CONTENT' | 'BUDGET' | 'FINAL';
+    /** @enum {string} */
+    OrganizationStatus: 'ACTIVE' | 'MERGED';
+    OrganizationView: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      nameVi: string;
+      nameEn: string;
+      kind: components['schemas']['OrganizationKind'];
+      provinceCode: string | null;
+      /** @description emulation cluster */
+      cluster: number | null;
+      /**
+       * Format: uuid
+       * @description for an appraisal agency: the union it serves
+       */
+      servesOrganizationId: string | null;
+      /** @description for an appraisal agency */
+      function: components['schemas']['AgencyFunction'] | null;
+      status: components['schemas']['OrganizationStatus'];
+      /** Format: uuid */
+      mergedIntoId: string | null;
+      /** Format: date */
+      validTo: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    MeView: {
+      /** Format: uuid */
+      id: string;
+      login: string;
+      displayName: string;
+      /** Format: uuid */
+      organizationId: string;
+      organizationKind: components['schemas']['OrganizationKind'];
+      roles: components['schemas']['Role'][];
+      organization: components['schemas']['OrganizationView'];
+    };
+    ColleagueView: {
+      /** Format: uuid */
+      id: string;
+      login: string;
+      displayName: string;
+      roles: components['schemas']['Role'][];
+    };
+    ColleaguePage: {
+      items: components['schemas']['ColleagueView'][];
+      /** @description null on the last page */
+      nextCursor: string | null;
+    };
+    OrganizationPage: {
+      items: components['schemas']['OrganizationView'][];
+      /** @description null on the last page */
+      nextCursor: string | null;
     };
     CreateOrganizationDto: {
       /** @example HP-UNION */
@@ -597,6 +774,37 @@ export interface components {
       roles: ('PLAN_EDITOR' | 'PLAN_SUBMITTER' | 'APPRAISER' | 'CONSOLIDATOR' | 'LEADER' | 'ADMIN')[];
       email?: string;
     };
+    CreatedUserView: {
+      /** Format: uuid */
+      id: string;
+      login: string;
+      displayName: string;
+      /** Format: uuid */
+      organizationId: string;
+      roles: components['schemas']['Role'][];
+    };
+    NormRuleView: {
+      /** Format: uuid */
+      id: string;
+      circular: string;
+      article: string;
+      category: string;
+      guestClass: string;
+      member: string;
+      /** @description VND per unit */
+      cap: number;
+      unit: string;
+      /** Format: date */
+      validFrom: string;
+      /** Format: date */
+      validTo?: string;
+      note?: string;
+    };
+    NormRulePage: {
+      items: components['schemas']['NormRuleView'][];
+      /** @description null on the last page */
+      nextCursor: string | null;
+    };
     RouteStageDto: {
       stage: number;
       functions: ('CONTENT' | 'BUDGET' | 'FINAL')[];
@@ -617,10 +825,392 @@ export interface components {
       reminderWorkingDays?: number[];
       route?: components['schemas']['RouteStageDto'][];
     };
+    RouteStageView: {
+      stage: number;
+      functions: components['schemas']['AgencyFunction'][];
+    };
+    /** @enum {string} */
+    CycleStatus: 'OPEN' | 'CONSOLIDATING' | 'APPROVED' | 'IN_ROLLOUT' | 'CLOSED';
+    CycleView: {
+      /** Format: uuid */
+      id: string;
+      year: number;
+      title: string;
+      /**
+       * Format: date
+       * @description the last day plans are due (Asia/Ho_Chi_Minh)
+       */
+      submissionDeadline: string;
+      reviewSlaDays: number;
+      revisionSlaDays: number;
+      reminderWorkingDays: number[];
+      route: components['schemas']['RouteStageView'][];
+      status: components['schemas']['CycleStatus'];
+      /** Format: uuid */
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      version: number;
+    };
+    CyclePage: {
+      items: components['schemas']['CycleView'][];
+      /** @description null on the last page */
+      nextCursor: string | null;
+    };
+    FundingSourceTotalView: {
+      fundingSource: string;
+      requested: components['schemas']['Vnd'] | null;
+      approved: components['schemas']['Vnd'] | null;
+    };
+    DashboardTotalsView: {
+      requested: components['schemas']['Vnd'];
+      approved: components['schemas']['Vnd'];
+      spent: components['schemas']['Vnd'];
+      byFundingSource: components['schemas']['FundingSourceTotalView'][];
+    };
+    /**
+     * @description the live plan’s status, NOT_STARTED when the union has none
+     * @enum {string}
+     */
+    ProvincePlanStatus:
+      | 'DRAFT'
+      | 'IN_APPRAISAL'
+      | 'REVISION_REQUESTED'
+      | 'APPROVED'
+      | 'REJECTED'
+      | 'WITHDRAWN'
+      | 'IN_ROLLOUT'
+      | 'CLOSED'
+      | 'NOT_STARTED';
+    PlanFlagsView: {
+      submissionOverdue?: boolean;
+      revisionOverdue?: boolean;
+    };
+    DecisionRecordView: {
+      number: string;
+      /** @description YYYY-MM-DD */
+      date: string;
+      signer: string;
+    };
+    DashboardProvinceView: {
+      /** Format: uuid */
+      organizationId: string;
+      code: string;
+      nameVi: string;
+      nameEn: string;
+      cluster: number | null;
+      /** Format: uuid */
+      planId: string | null;
+      title: string | null;
+      /** @description the live plan’s status, NOT_STARTED when the union has none */
+      status: components['schemas']['ProvincePlanStatus'];
+      submittedVersion: number | null;
+      flags: components['schemas']['PlanFlagsView'] | null;
+      decision: components['schemas']['DecisionRecordView'] | null;
+      /** @description ISO instant */
+      submissionDeadline: string | null;
+      requested: components['schemas']['Vnd'] | null;
+      approved: components['schemas']['Vnd'] | null;
+      spent: components['schemas']['Vnd'] | null;
+      /** @description activities done */
+      done: number | null;
+      activities: number | null;
+      pendingReviews: number | null;
+      overdueReviews: number | null;
+      /** Format: date-time */
+      nextReviewDue: string | null;
+      overdue: boolean;
+    };
+    /** @enum {string} */
+    OverdueKind: 'REVIEW' | 'SUBMISSION';
+    OverdueItemView: {
+      /** Format: uuid */
+      planId: string;
+      organizationName: string;
+      kind: components['schemas']['OverdueKind'];
+      /** @description for a review */
+      function: components['schemas']['AgencyFunction'] | null;
+      /** Format: date-time */
+      dueAt: string;
+      /** @description for a review: the agency */
+      agencyName: string | null;
+    };
+    DashboardView: {
+      cycle: components['schemas']['CycleView'];
+      /** Format: date-time */
+      asOf: string;
+      /** @description provinces by their live plan’s status */
+      countsByStatus: {
+        [key: string]: number;
+      };
+      totals: components['schemas']['DashboardTotalsView'];
+      provinces: components['schemas']['DashboardProvinceView'][];
+      overdue: components['schemas']['OverdueItemView'][];
+    };
+    ExtensionDto: {
+      /** Format: uuid */
+      organizationId: string;
+      /** Format: date */
+      newDeadline: string;
+      reason: string;
+    };
+    ExtensionView: {
+      planIds: string[];
+      /**
+       * Format: date-time
+       * @description the end of the new last day
+       */
+      newDeadline: string;
+    };
     CreatePlanDto: {
       /** @example Kế hoạch hoạt động đối ngoại nhân dân năm 2027 */
       title: string;
       objectives?: string;
+    };
+    PlanOrganizationView: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      nameVi: string;
+      nameEn: string;
+      provinceCode: string | null;
+    };
+    /** @enum {string} */
+    PlanStatus:
+      | 'DRAFT'
+      | 'IN_APPRAISAL'
+      | 'REVISION_REQUESTED'
+      | 'APPROVED'
+      | 'REJECTED'
+      | 'WITHDRAWN'
+      | 'IN_ROLLOUT'
+      | 'CLOSED';
+    TotalsView: {
+      total: components['schemas']['Vnd'];
+      /** @description by funding source */
+      byFundingSource: {
+        [key: string]: components['schemas']['Vnd'];
+      };
+    };
+    PlanTotalsView: {
+      requested: components['schemas']['TotalsView'];
+      approved: components['schemas']['TotalsView'];
+    };
+    /** @enum {string} */
+    ActivityType:
+      | 'DELEGATION_OUT'
+      | 'DELEGATION_IN'
+      | 'INTERNATIONAL_CONFERENCE'
+      | 'FRIENDSHIP_EXCHANGE'
+      | 'NGO_AID_MOBILIZATION'
+      | 'EXTERNAL_INFORMATION'
+      | 'OVERSEAS_VIETNAMESE'
+      | 'TRAINING'
+      | 'RESEARCH'
+      | 'OTHER';
+    /** @enum {string} */
+    Priority: 'HIGH' | 'MEDIUM' | 'LOW';
+    /** @enum {string} */
+    ImplementationStatus: 'NOT_STARTED' | 'IN_PROGRESS' | 'DONE' | 'POSTPONED' | 'CANCELLED';
+    /** @enum {string} */
+    BudgetCategory:
+      | 'INTERNATIONAL_AIRFARE'
+      | 'PER_DIEM_ABROAD'
+      | 'ACCOMMODATION'
+      | 'MEALS'
+      | 'COURTESY_RECEPTION'
+      | 'INTERPRETING'
+      | 'TRANSLATION'
+      | 'GIFTS'
+      | 'VENUE_EQUIPMENT'
+      | 'PRINTING_PUBLICATION'
+      | 'LOCAL_TRANSPORT'
+      | 'OTHER';
+    /** @enum {string} */
+    FundingSource: 'STATE_BUDGET' | 'NGO_AID' | 'SOCIALIZATION' | 'OTHER';
+    /** @enum {string} */
+    GuestClass: 'SPECIAL' | 'A' | 'B' | 'C' | 'OTHER';
+    /** @enum {string} */
+    DelegationMemberRole: 'HEAD' | 'DEPUTY' | 'MEMBER';
+    /** @enum {string} */
+    Payer: 'VIETNAMESE_SIDE' | 'FOREIGN_SIDE';
+    OverNormView: {
+      article: string;
+      circular: string;
+      /** @description the cap, VND per unit */
+      cap: number;
+      unit: string;
+      unitCost: components['schemas']['Vnd'];
+      /** Format: uuid */
+      ruleId?: string;
+    };
+    BudgetLineView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      activityId: string;
+      /** Format: uuid */
+      planId: string;
+      category: components['schemas']['BudgetCategory'];
+      description: string;
+      quantity: number;
+      unit: string;
+      unitCost: components['schemas']['Vnd'];
+      /** @description the requested amount */
+      amount: components['schemas']['Vnd'];
+      /** @description the same as amount */
+      requestedAmount: components['schemas']['Vnd'];
+      fundingSource: components['schemas']['FundingSource'];
+      guestClass: components['schemas']['GuestClass'] | null;
+      memberRole: components['schemas']['DelegationMemberRole'] | null;
+      normArticle: string | null;
+      payer: components['schemas']['Payer'];
+      approvedAmount: components['schemas']['Vnd'] | null;
+      approvalComment: string | null;
+      position: number;
+      /** Format: date-time */
+      createdAt: string;
+      overNorm: components['schemas']['OverNormView'] | null;
+    };
+    ActivityView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      planId: string;
+      code: string;
+      title: string;
+      type: components['schemas']['ActivityType'];
+      /** @description YYYY-MM or YYYY-Qn */
+      periodStart: string | null;
+      /** @description YYYY-MM or YYYY-Qn */
+      periodEnd: string | null;
+      location: string | null;
+      /** @description ISO 3166 alpha-2 codes */
+      partnerCountries: string[];
+      partnerOrganizations: string[];
+      leadUnit: string | null;
+      coordinatingUnits: string[];
+      expectedResults: string | null;
+      priority: components['schemas']['Priority'];
+      /** @description after a province merger: the province it came from */
+      sourceProvince: string | null;
+      implementationStatus: components['schemas']['ImplementationStatus'] | null;
+      actualSpend: components['schemas']['Vnd'] | null;
+      results: string | null;
+      position: number;
+      /** Format: date-time */
+      createdAt: string;
+      budgetLines: components['schemas']['BudgetLineView'][];
+    };
+    /** @enum {string} */
+    ReviewStatus: 'PENDING' | 'APPROVED' | 'REVISION_REQUESTED' | 'REJECTED' | 'CANCELLED';
+    ApprovedLineView: {
+      /** Format: uuid */
+      budgetLineId: string;
+      /** @description integer VND, decimal string */
+      approvedAmount: string;
+      comment?: string;
+    };
+    PlanReviewView: {
+      /** Format: uuid */
+      id: string;
+      round: number;
+      stage: number;
+      function: components['schemas']['AgencyFunction'];
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      status: components['schemas']['ReviewStatus'];
+      /** Format: date-time */
+      openedAt: string;
+      /** Format: date-time */
+      dueAt: string;
+      overdue: boolean;
+      /** Format: date-time */
+      decidedAt: string | null;
+      decidedByName: string | null;
+      /** @description the appraiser a delegate acted for */
+      actingForName: string | null;
+      comment: string | null;
+      lines: components['schemas']['ApprovedLineView'][] | null;
+    };
+    /** @enum {string} */
+    TimerName:
+      | 'SUBMISSION_REMINDER'
+      | 'SUBMISSION_DEADLINE'
+      | 'REVIEW_REMINDER'
+      | 'REVIEW_SLA'
+      | 'REVISION_REMINDER'
+      | 'REVISION_SLA'
+      | 'ROLLOUT_REPORT';
+    DeadlineView: {
+      key: string;
+      timer: components['schemas']['TimerName'];
+      /** Format: date-time */
+      dueAt: string;
+      /** Format: date-time */
+      firedAt: string | null;
+    };
+    PlanView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      cycleId: string;
+      cycleYear: number;
+      /** Format: uuid */
+      organizationId: string;
+      organization: components['schemas']['PlanOrganizationView'];
+      title: string;
+      objectives: string;
+      status: components['schemas']['PlanStatus'];
+      /** @description the If-Match value; changes on every edit */
+      version: number;
+      submittedVersion: number;
+      currentRound: number;
+      flags: components['schemas']['PlanFlagsView'];
+      /** @description the final approval’s decision */
+      decision: components['schemas']['DecisionRecordView'] | null;
+      totals: components['schemas']['PlanTotalsView'];
+      activities: components['schemas']['ActivityView'][];
+      reviews: components['schemas']['PlanReviewView'][];
+      deadlines: components['schemas']['DeadlineView'][];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    PlanSummaryTotalsView: {
+      requested: components['schemas']['Vnd'];
+      /** @description null until a budget appraisal approved amounts */
+      approved: components['schemas']['Vnd'] | null;
+    };
+    PlanSummaryView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      cycleId: string;
+      /** Format: uuid */
+      organizationId: string;
+      organizationName: string;
+      provinceCode: string | null;
+      title: string;
+      status: components['schemas']['PlanStatus'];
+      /** @description the If-Match value; changes on every edit */
+      version: number;
+      /** @description the last submitted version; 0 before the first submission */
+      submittedVersion: number;
+      currentRound: number;
+      flags: components['schemas']['PlanFlagsView'];
+      totals: components['schemas']['PlanSummaryTotalsView'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    PlanPage: {
+      items: components['schemas']['PlanSummaryView'][];
+      /** @description null on the last page */
+      nextCursor: string | null;
     };
     UpdatePlanDto: {
       title?: string;
@@ -654,6 +1244,37 @@ export interface components {
       expectedResults?: string;
       /** @enum {string} */
       priority?: 'HIGH' | 'MEDIUM' | 'LOW';
+    };
+    EditedActivityView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      planId: string;
+      code: string;
+      title: string;
+      type: components['schemas']['ActivityType'];
+      /** @description YYYY-MM or YYYY-Qn */
+      periodStart: string | null;
+      /** @description YYYY-MM or YYYY-Qn */
+      periodEnd: string | null;
+      location: string | null;
+      /** @description ISO 3166 alpha-2 codes */
+      partnerCountries: string[];
+      partnerOrganizations: string[];
+      leadUnit: string | null;
+      coordinatingUnits: string[];
+      expectedResults: string | null;
+      priority: components['schemas']['Priority'];
+      /** @description after a province merger: the province it came from */
+      sourceProvince: string | null;
+      implementationStatus: components['schemas']['ImplementationStatus'] | null;
+      actualSpend: components['schemas']['Vnd'] | null;
+      results: string | null;
+      position: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description the plan version after the edit (the next If-Match) */
+      planVersion: number;
     };
     UpdateActivityDto: {
       /** @example HĐ-01 */
@@ -716,6 +1337,36 @@ export interface components {
       /** @enum {string} */
       payer?: 'VIETNAMESE_SIDE' | 'FOREIGN_SIDE';
     };
+    EditedBudgetLineView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      activityId: string;
+      /** Format: uuid */
+      planId: string;
+      category: components['schemas']['BudgetCategory'];
+      description: string;
+      quantity: number;
+      unit: string;
+      unitCost: components['schemas']['Vnd'];
+      /** @description the requested amount */
+      amount: components['schemas']['Vnd'];
+      /** @description the same as amount */
+      requestedAmount: components['schemas']['Vnd'];
+      fundingSource: components['schemas']['FundingSource'];
+      guestClass: components['schemas']['GuestClass'] | null;
+      memberRole: components['schemas']['DelegationMemberRole'] | null;
+      normArticle: string | null;
+      payer: components['schemas']['Payer'];
+      approvedAmount: components['schemas']['Vnd'] | null;
+      approvalComment: string | null;
+      position: number;
+      /** Format: date-time */
+      createdAt: string;
+      overNorm: components['schemas']['OverNormView'] | null;
+      /** @description the plan version after the edit (the next If-Match) */
+      planVersion: number;
+    };
     UpdateBudgetLineDto: {
       /** @enum {string} */
       category?:
@@ -760,6 +1411,33 @@ export interface components {
     WithdrawDto: {
       reason?: string;
     };
+    InboxItemView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      planId: string;
+      planTitle: string;
+      /** Format: uuid */
+      organizationId: string;
+      organizationName: string;
+      stage: number;
+      function: components['schemas']['AgencyFunction'];
+      round: number;
+      status: components['schemas']['ReviewStatus'];
+      /** Format: date-time */
+      openedAt: string;
+      /** Format: date-time */
+      dueAt: string;
+      /** @description pending past its due time, or flagged overdue by the machine */
+      overdue: boolean;
+      /** Format: uuid */
+      agencyId: string;
+    };
+    InboxPage: {
+      items: components['schemas']['InboxItemView'][];
+      /** @description null on the last page */
+      nextCursor: string | null;
+    };
     DecisionLineDto: {
       /** Format: uuid */
       budgetLineId: string;
@@ -778,12 +1456,43 @@ export interface components {
       decisionDate?: string;
       signer?: string;
     };
-    ExtensionDto: {
+    DecidedReviewView: {
       /** Format: uuid */
-      organizationId: string;
-      /** Format: date */
-      newDeadline: string;
-      reason: string;
+      id: string;
+      /** Format: uuid */
+      planId: string;
+      round: number;
+      stage: number;
+      function: components['schemas']['AgencyFunction'];
+      status: components['schemas']['ReviewStatus'];
+      comment: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      decidedByName: string | null;
+      actingForName: string | null;
+      lines: components['schemas']['ApprovedLineView'][] | null;
+    };
+    DelegationView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      fromUserId: string;
+      fromDisplayName: string;
+      /** Format: uuid */
+      toUserId: string;
+      toDisplayName: string;
+      /** Format: date-time */
+      validFrom: string;
+      /** Format: date-time */
+      validTo: string;
+      reason: string | null;
+      /** Format: date-time */
+      revokedAt: string | null;
+    };
+    DelegationPage: {
+      items: components['schemas']['DelegationView'][];
+      /** @description null on the last page */
+      nextCursor: string | null;
     };
     DelegationDto: {
       /** Format: uuid */
@@ -793,6 +1502,240 @@ export interface components {
       /** Format: date-time */
       validTo: string;
       reason?: string;
+    };
+    NewDelegationView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      fromUserId: string;
+      fromDisplayName: string;
+      /** Format: uuid */
+      toUserId: string;
+      toDisplayName: string;
+      /** Format: date-time */
+      validFrom: string;
+      /** Format: date-time */
+      validTo: string;
+      reason: string | null;
+      /** Format: uuid */
+      agencyId: string;
+    };
+    HistoryEventView: {
+      seq: number;
+      /** @description the event type, e.g. PlanSubmitted, ContentEdited */
+      type: string;
+      /** Format: date-time */
+      occurredAt: string;
+      /**
+       * Format: uuid
+       * @description null for the system (timers)
+       */
+      actorId: string | null;
+      actorName: string | null;
+      actingForName: string | null;
+      /** Format: uuid */
+      organizationId: string | null;
+      /** @description the event’s data; an edit carries each changed field */
+      payload: {
+        [key: string]: unknown;
+      };
+      hash: string;
+      prevHash: string | null;
+    };
+    HistoryPage: {
+      items: components['schemas']['HistoryEventView'][];
+      /** @description null on the last page */
+      nextCursor: string | null;
+    };
+    VerificationView: {
+      /** @description false when any event was edited, removed or inserted */
+      valid: boolean;
+      /** @description events checked */
+      events: number;
+      /** @description the first broken event */
+      brokenAt?: number;
+      reason?: string;
+    };
+    PlanVersionView: {
+      version: number;
+      /** Format: date-time */
+      submittedAt: string;
+      /** @description the submitter’s display name */
+      submittedBy: string | null;
+      /** @description title, objectives and activities with their budget lines, as submitted */
+      content: {
+        [key: string]: unknown;
+      };
+    };
+    PlanVersionPage: {
+      items: components['schemas']['PlanVersionView'][];
+      /** @description null on the last page */
+      nextCursor: string | null;
+    };
+    PlanChangedChange: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'PLAN_CHANGED';
+      field: string;
+      from: components['schemas']['DiffValue'];
+      to: components['schemas']['DiffValue'];
+    };
+    ActivityAddedChange: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'ACTIVITY_ADDED';
+      /** Format: uuid */
+      activityId: string;
+      code: string;
+      title: string;
+    };
+    ActivityRemovedChange: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'ACTIVITY_REMOVED';
+      /** Format: uuid */
+      activityId: string;
+      code: string;
+      title: string;
+    };
+    ActivityChangedChange: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'ACTIVITY_CHANGED';
+      /** Format: uuid */
+      activityId: string;
+      code: string;
+      field: string;
+      from: components['schemas']['DiffValue'];
+      to: components['schemas']['DiffValue'];
+    };
+    BudgetLineAddedChange: {
+      /** Format: uuid */
+      activityId: string;
+      activityCode: string;
+      /** Format: uuid */
+      budgetLineId: string;
+      description: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'BUDGET_LINE_ADDED';
+      /** @description integer VND, decimal string */
+      amount: string;
+    };
+    BudgetLineRemovedChange: {
+      /** Format: uuid */
+      activityId: string;
+      activityCode: string;
+      /** Format: uuid */
+      budgetLineId: string;
+      description: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'BUDGET_LINE_REMOVED';
+      /** @description integer VND, decimal string */
+      amount: string;
+    };
+    BudgetLineChangedChange: {
+      /** Format: uuid */
+      activityId: string;
+      activityCode: string;
+      /** Format: uuid */
+      budgetLineId: string;
+      description: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'BUDGET_LINE_CHANGED';
+      field: string;
+      from: components['schemas']['DiffValue'];
+      to: components['schemas']['DiffValue'];
+    };
+    TotalRequestedChangedChange: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'TOTAL_REQUESTED_CHANGED';
+      from: string;
+      to: string;
+    };
+    DiffView: {
+      from: number;
+      /** @description null: the working copy, not a version yet */
+      to: number | null;
+      changes: (
+        | components['schemas']['PlanChangedChange']
+        | components['schemas']['ActivityAddedChange']
+        | components['schemas']['ActivityRemovedChange']
+        | components['schemas']['ActivityChangedChange']
+        | components['schemas']['BudgetLineAddedChange']
+        | components['schemas']['BudgetLineRemovedChange']
+        | components['schemas']['BudgetLineChangedChange']
+        | components['schemas']['TotalRequestedChangedChange']
+      )[];
+    };
+    /** @enum {string} */
+    NotificationKind:
+      | 'PLAN_SUBMITTED'
+      | 'REVIEW_OPENED'
+      | 'REVIEW_DECIDED'
+      | 'REVISION_REQUESTED'
+      | 'PLAN_REJECTED'
+      | 'PLAN_APPROVED'
+      | 'PLAN_WITHDRAWN'
+      | 'SUBMISSION_REMINDER'
+      | 'SUBMISSION_OVERDUE'
+      | 'SUBMISSION_DEADLINE_EXTENDED'
+      | 'REVIEW_REMINDER'
+      | 'REVIEW_OVERDUE'
+      | 'REVISION_REMINDER'
+      | 'REVISION_OVERDUE'
+      | 'ROLLOUT_STARTED'
+      | 'ROLLOUT_REPORT_DUE'
+      | 'ROLLOUT_REPORT_SUBMITTED'
+      | 'PLAN_CLOSED';
+    /** @enum {string} */
+    NotificationSeverity: 'info' | 'warning' | 'overdue';
+    NotificationView: {
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['NotificationKind'];
+      severity: components['schemas']['NotificationSeverity'];
+      /** Format: uuid */
+      planId: string | null;
+      planTitle: string | null;
+      /** @description the values the message text is rendered with */
+      params: {
+        [key: string]: string | number;
+      };
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      readAt: string | null;
+    };
+    NotificationPage: {
+      items: components['schemas']['NotificationView'][];
+      /** @description null on the last page */
+      nextCursor: string | null;
+      /** @description unread notifications in all */
+      unread: number;
+    };
+    MarkedView: {
+      /** @description notifications marked read */
+      marked: number;
     };
     CreateProposalDto: {
       /** @enum {string} */
@@ -806,6 +1749,38 @@ export interface components {
       /** @enum {string} */
       fundingSource?: 'STATE_BUDGET' | 'NGO_AID' | 'SOCIALIZATION' | 'OTHER';
     };
+    /** @enum {string} */
+    ProposalKind: 'SUPPLEMENTARY_ACTIVITY' | 'BUDGET_ADJUSTMENT' | 'RECOMMENDATION';
+    /** @enum {string} */
+    ProposalStatus: 'DRAFT' | 'SUBMITTED' | 'WITHDRAWN';
+    ProposalView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      cycleId: string;
+      /** Format: uuid */
+      planId: string | null;
+      /** Format: uuid */
+      organizationId: string;
+      kind: components['schemas']['ProposalKind'];
+      title: string;
+      content: string;
+      requestedAmount: components['schemas']['Vnd'] | null;
+      fundingSource: components['schemas']['FundingSource'] | null;
+      status: components['schemas']['ProposalStatus'];
+      version: number;
+      /** Format: uuid */
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ProposalPage: {
+      items: components['schemas']['ProposalView'][];
+      /** @description null on the last page */
+      nextCursor: string | null;
+    };
     UpdateProposalDto: {
       title?: string;
       content?: string;
@@ -814,47 +1789,20 @@ export interface components {
       /** @enum {string} */
       fundingSource?: 'STATE_BUDGET' | 'NGO_AID' | 'SOCIALIZATION' | 'OTHER';
     };
-    /**
-     * @description stable; clients match on it
-     * @enum {string}
-     */
-    ErrorCode:
-      | 'VALIDATION_FAILED'
-      | 'UNAUTHENTICATED'
-      | 'FORBIDDEN'
-      | 'NOT_FOUND'
-      | 'CONFLICT'
-      | 'INVALID_TRANSITION'
-      | 'STALE_VERSION'
-      | 'DEADLINE_PASSED'
-      | 'RULE_VIOLATION'
-      | 'NO_AGENCY_FOR_FUNCTION'
-      | 'SEPARATION_OF_DUTIES'
-      | 'ALREADY_DECIDED'
-      | 'PAYLOAD_TOO_LARGE'
-      | 'INTERNAL';
-    FieldErrorView: {
-      /** @example lines.0.approvedAmount */
-      field: string;
-      message: string;
-    };
-    ProblemView: {
-      /** @example about:blank */
-      type: string;
-      /** @example Unprocessable Entity */
-      title: string;
-      /** @example 422 */
-      status: number;
-      /** @description stable; clients match on it */
-      code: components['schemas']['ErrorCode'];
-      detail: string;
-      /** @description each bad field, empty when none is to blame */
-      errors: components['schemas']['FieldErrorView'][];
-      /** @description the request path */
-      instance?: string;
-    };
     /** @description Integer VND: a JSON number when it is a safe integer, else a decimal string; never a fraction. */
     Vnd: number | string;
+    /** @description A field value as it was or became: string, number, boolean, null, list or object. */
+    DiffValue:
+      | (
+          | string
+          | number
+          | boolean
+          | components['schemas']['DiffValue'][]
+          | {
+              [key: string]: components['schemas']['DiffValue'];
+            }
+        )
+      | null;
   };
   responses: {
     /** @description No token, or an expired or invalid one (`UNAUTHENTICATED`). */
@@ -868,10 +1816,10 @@ export interface components {
     };
   };
   parameters: {
-    /** @description The version last seen; 409 `STALE_VERSION` when it moved on. */
-    IfMatch: string;
     /** @description A repeat with the same key returns the first result and changes nothing. */
     IdempotencyKey: string;
+    /** @description The version last seen (e.g. "3"); 409 STALE_VERSION when it moved on. */
+    IfMatch: string;
   };
   requestBodies: never;
   headers: never;
@@ -879,7 +1827,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  HealthController_health: {
+  getHealth: {
     parameters: {
       query?: never;
       header?: never;
@@ -888,16 +1836,27 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HealthView'];
+        };
       };
-      401: components['responses']['Unauthenticated'];
+      /** @description The database or the engine does not answer */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthView'];
+        };
+      };
     };
   };
-  IdentityController_login: {
+  login: {
     parameters: {
       query?: never;
       header?: never;
@@ -910,16 +1869,54 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LoginView'];
+        };
       };
-      401: components['responses']['Unauthenticated'];
+      /** @description The body is not valid JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description No token, or an expired or invalid one (`UNAUTHENTICATED`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  IdentityController_me: {
+  getMe: {
     parameters: {
       query?: never;
       header?: never;
@@ -928,16 +1925,19 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeView'];
+        };
       };
       401: components['responses']['Unauthenticated'];
     };
   };
-  IdentityController_users: {
+  listColleagues: {
     parameters: {
       query?: never;
       header?: never;
@@ -946,16 +1946,19 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ColleaguePage'];
+        };
       };
       401: components['responses']['Unauthenticated'];
     };
   };
-  IdentityController_createUser: {
+  createUser: {
     parameters: {
       query?: never;
       header?: never;
@@ -968,16 +1971,68 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreatedUserView'];
+        };
+      };
+      /** @description The body is not valid JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  IdentityController_organizations: {
+  listOrganizations: {
     parameters: {
       query?: {
         kind?: 'CENTRAL_UNION' | 'PROVINCIAL_UNION' | 'APPRAISAL_AGENCY';
@@ -989,16 +2044,28 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OrganizationPage'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  IdentityController_createOrganization: {
+  createOrganization: {
     parameters: {
       query?: never;
       header?: never;
@@ -1011,16 +2078,68 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OrganizationView'];
+        };
+      };
+      /** @description The body is not valid JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  CyclesController_list: {
+  listNorms: {
     parameters: {
       query?: never;
       header?: never;
@@ -1029,16 +2148,40 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NormRulePage'];
+        };
       };
       401: components['responses']['Unauthenticated'];
     };
   };
-  CyclesController_create: {
+  listCycles: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CyclePage'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+    };
+  };
+  createCycle: {
     parameters: {
       query?: never;
       header?: never;
@@ -1051,16 +2194,68 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CycleView'];
+        };
+      };
+      /** @description The body is not valid JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  CyclesController_dashboard: {
+  getCycleDashboard: {
     parameters: {
       query?: never;
       header?: never;
@@ -1071,16 +2266,50 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DashboardView'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  CyclesController_get: {
+  getCycle: {
     parameters: {
       query?: never;
       header?: never;
@@ -1091,16 +2320,125 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CycleView'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  PlansController_create: {
+  grantExtension: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A repeat with the same key returns the first result and changes nothing. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ExtensionDto'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExtensionView'];
+        };
+      };
+      /** @description The body is not valid JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+    };
+  };
+  createPlan: {
     parameters: {
       query?: never;
       header?: never;
@@ -1115,16 +2453,77 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanView'];
+        };
+      };
+      /** @description The body is not valid JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  PlansController_list: {
+  listPlans: {
     parameters: {
       query?: {
         cycleId?: string;
@@ -1147,16 +2546,28 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanPage'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  PlansController_get: {
+  getPlan: {
     parameters: {
       query?: never;
       header?: never;
@@ -1167,20 +2578,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanView'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  PlansController_update: {
+  updatePlan: {
     parameters: {
       query?: never;
       header?: {
-        /** @description The version last seen; 409 `STALE_VERSION` when it moved on. */
+        /** @description The version last seen (e.g. "3"); 409 STALE_VERSION when it moved on. */
         'If-Match'?: components['parameters']['IfMatch'];
       };
       path: {
@@ -1194,20 +2626,81 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanView'];
+        };
+      };
+      /** @description The body is not valid JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  PlansController_addActivity: {
+  addActivity: {
     parameters: {
       query?: never;
       header?: {
-        /** @description The version last seen; 409 `STALE_VERSION` when it moved on. */
+        /** @description The version last seen (e.g. "3"); 409 STALE_VERSION when it moved on. */
         'If-Match'?: components['parameters']['IfMatch'];
       };
       path: {
@@ -1221,20 +2714,81 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EditedActivityView'];
+        };
+      };
+      /** @description The body is not valid JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  PlansController_removeActivity: {
+  removeActivity: {
     parameters: {
       query?: never;
       header?: {
-        /** @description The version last seen; 409 `STALE_VERSION` when it moved on. */
+        /** @description The version last seen (e.g. "3"); 409 STALE_VERSION when it moved on. */
         'If-Match'?: components['parameters']['IfMatch'];
       };
       path: {
@@ -1244,6 +2798,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Done; no body */
       204: {
         headers: {
           [name: string]: unknown;
@@ -1251,13 +2806,53 @@ export interface operations {
         content?: never;
       };
       401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  PlansController_updateActivity: {
+  updateActivity: {
     parameters: {
       query?: never;
       header?: {
-        /** @description The version last seen; 409 `STALE_VERSION` when it moved on. */
+        /** @description The version last seen (e.g. "3"); 409 STALE_VERSION when it moved on. */
         'If-Match'?: components['parameters']['IfMatch'];
       };
       path: {
@@ -1271,20 +2866,81 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EditedActivityView'];
+        };
+      };
+      /** @description The body is not valid JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  PlansController_addLine: {
+  addBudgetLine: {
     parameters: {
       query?: never;
       header?: {
-        /** @description The version last seen; 409 `STALE_VERSION` when it moved on. */
+        /** @description The version last seen (e.g. "3"); 409 STALE_VERSION when it moved on. */
         'If-Match'?: components['parameters']['IfMatch'];
       };
       path: {
@@ -1298,20 +2954,81 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EditedBudgetLineView'];
+        };
+      };
+      /** @description The body is not valid JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  PlansController_removeLine: {
+  removeBudgetLine: {
     parameters: {
       query?: never;
       header?: {
-        /** @description The version last seen; 409 `STALE_VERSION` when it moved on. */
+        /** @description The version last seen (e.g. "3"); 409 STALE_VERSION when it moved on. */
         'If-Match'?: components['parameters']['IfMatch'];
       };
       path: {
@@ -1321,6 +3038,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Done; no body */
       204: {
         headers: {
           [name: string]: unknown;
@@ -1328,13 +3046,53 @@ export interface operations {
         content?: never;
       };
       401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  PlansController_updateLine: {
+  updateBudgetLine: {
     parameters: {
       query?: never;
       header?: {
-        /** @description The version last seen; 409 `STALE_VERSION` when it moved on. */
+        /** @description The version last seen (e.g. "3"); 409 STALE_VERSION when it moved on. */
         'If-Match'?: components['parameters']['IfMatch'];
       };
       path: {
@@ -1348,16 +3106,77 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EditedBudgetLineView'];
+        };
+      };
+      /** @description The body is not valid JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  PlansController_progress: {
+  recordProgress: {
     parameters: {
       query?: never;
       header?: never;
@@ -1372,21 +3191,82 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EditedActivityView'];
+        };
+      };
+      /** @description The body is not valid JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  ApprovalController_submit: {
+  submitPlan: {
     parameters: {
       query?: never;
-      header: {
-        'if-match': string;
-        'idempotency-key': string;
+      header?: {
+        /** @description The version last seen (e.g. "3"); 409 STALE_VERSION when it moved on. */
+        'If-Match'?: components['parameters']['IfMatch'];
         /** @description A repeat with the same key returns the first result and changes nothing. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -1397,20 +3277,62 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanView'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  ApprovalController_withdraw: {
+  withdrawPlan: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
+      header?: {
         /** @description A repeat with the same key returns the first result and changes nothing. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -1425,16 +3347,77 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanView'];
+        };
+      };
+      /** @description The body is not valid JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  ApprovalController_inbox: {
+  listReviews: {
     parameters: {
       query?: {
         mine?: string;
@@ -1447,20 +3430,31 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InboxPage'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  ApprovalController_decide: {
+  decideReview: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
+      header?: {
         /** @description A repeat with the same key returns the first result and changes nothing. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -1475,44 +3469,211 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DecidedReviewView'];
+        };
+      };
+      /** @description The body is not valid JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      /** @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+    };
+  };
+  listDelegations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DelegationPage'];
+        };
       };
       401: components['responses']['Unauthenticated'];
     };
   };
-  ApprovalController_extension: {
+  createDelegation: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
-        /** @description A repeat with the same key returns the first result and changes nothing. */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DelegationDto'];
       };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NewDelegationView'];
+        };
+      };
+      /** @description The body is not valid JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+    };
+  };
+  revokeDelegation: {
+    parameters: {
+      query?: never;
+      header?: never;
       path: {
         id: string;
       };
       cookie?: never;
     };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ExtensionDto'];
-      };
-    };
+    requestBody?: never;
     responses: {
-      201: {
+      /** @description Done; no body */
+      204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
       401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  ApprovalController_history: {
+  getPlanHistory: {
     parameters: {
       query?: {
         limit?: string;
@@ -1526,16 +3687,37 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HistoryPage'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  ApprovalController_verify: {
+  verifyPlanHistory: {
     parameters: {
       query?: never;
       header?: never;
@@ -1546,16 +3728,37 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VerificationView'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  ApprovalController_versions: {
+  listPlanVersions: {
     parameters: {
       query?: never;
       header?: never;
@@ -1566,16 +3769,37 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanVersionPage'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  ApprovalController_diff: {
+  diffPlanVersions: {
     parameters: {
       query: {
         against: string;
@@ -1589,16 +3813,37 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DiffView'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  ApprovalController_changes: {
+  getWorkingChanges: {
     parameters: {
       query?: never;
       header?: never;
@@ -1609,16 +3854,37 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DiffView'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  ApprovalController_delegations: {
+  listNotifications: {
     parameters: {
       query?: never;
       header?: never;
@@ -1627,38 +3893,28 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NotificationPage'];
+        };
       };
       401: components['responses']['Unauthenticated'];
-    };
-  };
-  ApprovalController_delegate: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['DelegationDto'];
-      };
-    };
-    responses: {
-      201: {
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
       };
-      401: components['responses']['Unauthenticated'];
     };
   };
-  ApprovalController_revoke: {
+  markNotificationRead: {
     parameters: {
       query?: never;
       header?: never;
@@ -1669,6 +3925,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Done; no body */
       204: {
         headers: {
           [name: string]: unknown;
@@ -1676,9 +3933,27 @@ export interface operations {
         content?: never;
       };
       401: components['responses']['Unauthenticated'];
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  NormsController_list: {
+  markAllNotificationsRead: {
     parameters: {
       query?: never;
       header?: never;
@@ -1687,72 +3962,19 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      401: components['responses']['Unauthenticated'];
-    };
-  };
-  NotificationsController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      401: components['responses']['Unauthenticated'];
-    };
-  };
-  NotificationsController_read: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      401: components['responses']['Unauthenticated'];
-    };
-  };
-  NotificationsController_readAll: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MarkedView'];
+        };
       };
       401: components['responses']['Unauthenticated'];
     };
   };
-  ProposalsController_create: {
+  createProposal: {
     parameters: {
       query?: never;
       header?: never;
@@ -1767,16 +3989,68 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProposalView'];
+        };
+      };
+      /** @description The body is not valid JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  ProposalsController_list: {
+  listProposals: {
     parameters: {
       query?: {
         limit?: string;
@@ -1789,16 +4063,28 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProposalPage'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  ProposalsController_get: {
+  getProposal: {
     parameters: {
       query?: never;
       header?: never;
@@ -1809,19 +4095,43 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProposalView'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
-  ProposalsController_update: {
+  updateProposal: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The version last seen (e.g. "3"); 409 STALE_VERSION when it moved on. */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
       path: {
         id: string;
       };
@@ -1833,13 +4143,74 @@ export interface operations {
       };
     };
     responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProposalView'];
+        };
+      };
+      /** @description The body is not valid JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
       };
       401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
     };
   };
 }

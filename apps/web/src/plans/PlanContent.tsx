@@ -16,7 +16,8 @@ import { usePlanEditor } from './planApi';
 /** What reviewers said about a line: agency and comment, shown under the line they concern. */
 export type LineComments = Map<string, { agencyName: string; comment: string }[]>;
 
-type Draft = Partial<Pick<BudgetLine, 'fundingSource'>> & { quantity?: string; unitCost?: string };
+// What the cells hold while a line is edited: the select's value and the typed numbers, as text.
+type Draft = { fundingSource?: string; quantity?: string; unitCost?: string };
 
 /**
  * The plan as a structured table: each activity with its budget lines, edited in place when the
