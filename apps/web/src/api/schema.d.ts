@@ -756,14 +756,12 @@ export interface components {
       code: string;
       nameVi: string;
       nameEn: string;
-      /** @enum {string} */
-      kind: 'CENTRAL_UNION' | 'PROVINCIAL_UNION' | 'APPRAISAL_AGENCY';
+      kind: components['schemas']['OrganizationKind'];
       provinceCode?: string;
       cluster?: number;
       /** Format: uuid */
       servesOrganizationId?: string;
-      /** @enum {string} */
-      function?: 'CONTENT' | 'BUDGET' | 'FINAL';
+      function?: components['schemas']['AgencyFunction'];
     };
     CreateUserDto: {
       login: string;
@@ -771,7 +769,7 @@ export interface components {
       displayName: string;
       /** Format: uuid */
       organizationId: string;
-      roles: ('PLAN_EDITOR' | 'PLAN_SUBMITTER' | 'APPRAISER' | 'CONSOLIDATOR' | 'LEADER' | 'ADMIN')[];
+      roles: components['schemas']['Role'][];
       email?: string;
     };
     CreatedUserView: {
@@ -807,7 +805,7 @@ export interface components {
     };
     RouteStageDto: {
       stage: number;
-      functions: ('CONTENT' | 'BUDGET' | 'FINAL')[];
+      functions: components['schemas']['AgencyFunction'][];
     };
     CreateCycleDto: {
       year: number;
@@ -1220,18 +1218,7 @@ export interface components {
       /** @example HĐ-01 */
       code?: string;
       title: string;
-      /** @enum {string} */
-      type:
-        | 'DELEGATION_OUT'
-        | 'DELEGATION_IN'
-        | 'INTERNATIONAL_CONFERENCE'
-        | 'FRIENDSHIP_EXCHANGE'
-        | 'NGO_AID_MOBILIZATION'
-        | 'EXTERNAL_INFORMATION'
-        | 'OVERSEAS_VIETNAMESE'
-        | 'TRAINING'
-        | 'RESEARCH'
-        | 'OTHER';
+      type: components['schemas']['ActivityType'];
       /** @example 2027-03 */
       periodStart?: string;
       /** @example 2027-Q2 */
@@ -1242,8 +1229,7 @@ export interface components {
       leadUnit?: string;
       coordinatingUnits?: string[];
       expectedResults?: string;
-      /** @enum {string} */
-      priority?: 'HIGH' | 'MEDIUM' | 'LOW';
+      priority?: components['schemas']['Priority'];
     };
     EditedActivityView: {
       /** Format: uuid */
@@ -1280,18 +1266,7 @@ export interface components {
       /** @example HĐ-01 */
       code?: string;
       title?: string;
-      /** @enum {string} */
-      type?:
-        | 'DELEGATION_OUT'
-        | 'DELEGATION_IN'
-        | 'INTERNATIONAL_CONFERENCE'
-        | 'FRIENDSHIP_EXCHANGE'
-        | 'NGO_AID_MOBILIZATION'
-        | 'EXTERNAL_INFORMATION'
-        | 'OVERSEAS_VIETNAMESE'
-        | 'TRAINING'
-        | 'RESEARCH'
-        | 'OTHER';
+      type?: components['schemas']['ActivityType'];
       /** @example 2027-03 */
       periodStart?: string;
       /** @example 2027-Q2 */
@@ -1302,24 +1277,10 @@ export interface components {
       leadUnit?: string;
       coordinatingUnits?: string[];
       expectedResults?: string;
-      /** @enum {string} */
-      priority?: 'HIGH' | 'MEDIUM' | 'LOW';
+      priority?: components['schemas']['Priority'];
     };
     CreateBudgetLineDto: {
-      /** @enum {string} */
-      category:
-        | 'INTERNATIONAL_AIRFARE'
-        | 'PER_DIEM_ABROAD'
-        | 'ACCOMMODATION'
-        | 'MEALS'
-        | 'COURTESY_RECEPTION'
-        | 'INTERPRETING'
-        | 'TRANSLATION'
-        | 'GIFTS'
-        | 'VENUE_EQUIPMENT'
-        | 'PRINTING_PUBLICATION'
-        | 'LOCAL_TRANSPORT'
-        | 'OTHER';
+      category: components['schemas']['BudgetCategory'];
       description: string;
       quantity: number;
       unit: string;
@@ -1327,15 +1288,11 @@ export interface components {
       unitCost: number | string;
       /** Format: int64 */
       amount?: number | string;
-      /** @enum {string} */
-      fundingSource: 'STATE_BUDGET' | 'NGO_AID' | 'SOCIALIZATION' | 'OTHER';
-      /** @enum {string|null} */
-      guestClass?: 'SPECIAL' | 'A' | 'B' | 'C' | 'OTHER' | null;
-      /** @enum {string|null} */
-      memberRole?: 'HEAD' | 'DEPUTY' | 'MEMBER' | null;
+      fundingSource: components['schemas']['FundingSource'];
+      guestClass?: components['schemas']['GuestClass'] | null;
+      memberRole?: components['schemas']['DelegationMemberRole'] | null;
       normArticle?: string;
-      /** @enum {string} */
-      payer?: 'VIETNAMESE_SIDE' | 'FOREIGN_SIDE';
+      payer?: components['schemas']['Payer'];
     };
     EditedBudgetLineView: {
       /** Format: uuid */
@@ -1368,20 +1325,7 @@ export interface components {
       planVersion: number;
     };
     UpdateBudgetLineDto: {
-      /** @enum {string} */
-      category?:
-        | 'INTERNATIONAL_AIRFARE'
-        | 'PER_DIEM_ABROAD'
-        | 'ACCOMMODATION'
-        | 'MEALS'
-        | 'COURTESY_RECEPTION'
-        | 'INTERPRETING'
-        | 'TRANSLATION'
-        | 'GIFTS'
-        | 'VENUE_EQUIPMENT'
-        | 'PRINTING_PUBLICATION'
-        | 'LOCAL_TRANSPORT'
-        | 'OTHER';
+      category?: components['schemas']['BudgetCategory'];
       description?: string;
       quantity?: number;
       unit?: string;
@@ -1389,19 +1333,14 @@ export interface components {
       unitCost?: number | string;
       /** Format: int64 */
       amount?: number | string;
-      /** @enum {string} */
-      fundingSource?: 'STATE_BUDGET' | 'NGO_AID' | 'SOCIALIZATION' | 'OTHER';
-      /** @enum {string|null} */
-      guestClass?: 'SPECIAL' | 'A' | 'B' | 'C' | 'OTHER' | null;
-      /** @enum {string|null} */
-      memberRole?: 'HEAD' | 'DEPUTY' | 'MEMBER' | null;
+      fundingSource?: components['schemas']['FundingSource'];
+      guestClass?: components['schemas']['GuestClass'] | null;
+      memberRole?: components['schemas']['DelegationMemberRole'] | null;
       normArticle?: string;
-      /** @enum {string} */
-      payer?: 'VIETNAMESE_SIDE' | 'FOREIGN_SIDE';
+      payer?: components['schemas']['Payer'];
     };
     ProgressDto: {
-      /** @enum {string} */
-      implementationStatus: 'NOT_STARTED' | 'IN_PROGRESS' | 'DONE' | 'POSTPONED' | 'CANCELLED';
+      implementationStatus: components['schemas']['ImplementationStatus'];
       /** Format: int64 */
       actualSpend?: number | string;
       results?: string;
@@ -1438,6 +1377,8 @@ export interface components {
       /** @description null on the last page */
       nextCursor: string | null;
     };
+    /** @enum {string} */
+    ReviewDecision: 'APPROVE' | 'REQUEST_REVISION' | 'REJECT';
     DecisionLineDto: {
       /** Format: uuid */
       budgetLineId: string;
@@ -1446,8 +1387,7 @@ export interface components {
       comment?: string;
     };
     DecisionDto: {
-      /** @enum {string} */
-      decision: 'APPROVE' | 'REQUEST_REVISION' | 'REJECT';
+      decision: components['schemas']['ReviewDecision'];
       comment?: string;
       lines?: components['schemas']['DecisionLineDto'][];
       /** @example 1234/QĐ-UBND */
@@ -1737,20 +1677,18 @@ export interface components {
       /** @description notifications marked read */
       marked: number;
     };
+    /** @enum {string} */
+    ProposalKind: 'SUPPLEMENTARY_ACTIVITY' | 'BUDGET_ADJUSTMENT' | 'RECOMMENDATION';
     CreateProposalDto: {
-      /** @enum {string} */
-      kind: 'SUPPLEMENTARY_ACTIVITY' | 'BUDGET_ADJUSTMENT' | 'RECOMMENDATION';
+      kind: components['schemas']['ProposalKind'];
       title: string;
       content?: string;
       /** Format: uuid */
       planId?: string;
       /** Format: int64 */
       requestedAmount?: number | string;
-      /** @enum {string} */
-      fundingSource?: 'STATE_BUDGET' | 'NGO_AID' | 'SOCIALIZATION' | 'OTHER';
+      fundingSource?: components['schemas']['FundingSource'];
     };
-    /** @enum {string} */
-    ProposalKind: 'SUPPLEMENTARY_ACTIVITY' | 'BUDGET_ADJUSTMENT' | 'RECOMMENDATION';
     /** @enum {string} */
     ProposalStatus: 'DRAFT' | 'SUBMITTED' | 'WITHDRAWN';
     ProposalView: {
@@ -1786,8 +1724,7 @@ export interface components {
       content?: string;
       /** Format: int64 */
       requestedAmount?: number | string;
-      /** @enum {string} */
-      fundingSource?: 'STATE_BUDGET' | 'NGO_AID' | 'SOCIALIZATION' | 'OTHER';
+      fundingSource?: components['schemas']['FundingSource'];
     };
     /** @description Integer VND: a JSON number when it is a safe integer, else a decimal string; never a fraction. */
     Vnd: number | string;
@@ -2035,7 +1972,7 @@ export interface operations {
   listOrganizations: {
     parameters: {
       query?: {
-        kind?: 'CENTRAL_UNION' | 'PROVINCIAL_UNION' | 'APPRAISAL_AGENCY';
+        kind?: components['schemas']['OrganizationKind'];
         province?: string;
       };
       header?: never;
@@ -2527,15 +2464,7 @@ export interface operations {
     parameters: {
       query?: {
         cycleId?: string;
-        status?:
-          | 'DRAFT'
-          | 'IN_APPRAISAL'
-          | 'REVISION_REQUESTED'
-          | 'APPROVED'
-          | 'REJECTED'
-          | 'WITHDRAWN'
-          | 'IN_ROLLOUT'
-          | 'CLOSED';
+        status?: components['schemas']['PlanStatus'];
         organizationId?: string;
         limit?: string;
         cursor?: string;
@@ -3421,7 +3350,7 @@ export interface operations {
     parameters: {
       query?: {
         mine?: string;
-        status?: 'PENDING' | 'APPROVED' | 'REVISION_REQUESTED' | 'REJECTED' | 'CANCELLED';
+        status?: components['schemas']['ReviewStatus'];
         limit?: string;
       };
       header?: never;
