@@ -52,7 +52,7 @@ function normalize(doc: OpenAPIObject): OpenAPIObject {
   components.responses = {
     ...components.responses,
     Unauthenticated: {
-      description: 'No token, or an expired or invalid one (`UNAUTHENTICATED`).',
+      description: PROBLEM_TEXT[401],
       content: { [PROBLEM_MEDIA]: { schema: { $ref: getSchemaPath(ProblemView) } } },
     },
   };
