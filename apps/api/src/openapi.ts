@@ -47,7 +47,8 @@ function checkSuccessStatuses(app: INestApplication, doc: OpenAPIObject): void {
   const wrong: string[] = [];
   for (const module of app.get(ModulesContainer).values())
     for (const { metatype } of module.controllers.values()) {
-      const proto = (metatype as Type<unknown>).prototype as Record<string, unknown>;
+      const controller = metatype as Type<unknown>;
+      const proto = controller.prototype as Record<string, unknown>;
       for (const name of Object.getOwnPropertyNames(proto)) {
         const handler = proto[name] as object;
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
@@ -59,7 +60,7 @@ function checkSuccessStatuses(app: INestApplication, doc: OpenAPIObject): void {
         const codes = id ? documented.get(id) : undefined;
         if (codes?.length !== 1 || Number(codes[0]) !== status)
           wrong.push(
-            `${metatype.name}.${name}: answers ${status}, documented ${codes?.join(', ') || 'nothing'}`,
+            `${controller.name}.${name}: answers ${status}, documented ${codes?.join(', ') || 'nothing'}`,
           );
       }
     }
