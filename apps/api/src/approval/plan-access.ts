@@ -5,9 +5,26 @@ import { ActivityEntity, BudgetLineEntity, PlanEntity, prepared, readRows } from
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../common/errors';
 import { groupBy } from '../common/group';
+import { Clock } from '../common/clock';
 import { assertVersion } from '../common/if-match';
 import { Tx } from '../common/transaction';
 import { isCentral, Principal } from '../identity/principal';
+
+/**
+ * A live plan (over alias `alias`): not rejected or withdrawn. A union has one per cycle (the
+ * `plans_one_live_per_union` index); the dashboard shows it.
+ */
+export function livePlanSql(alias: string): string {
+  return `${alias}.status NOT IN ('REJECTED','WITHDRAWN')`;
+}
+
+/**
+ * Every change to a plan moves its version on (If-Match compares against it) and stamps
+ * `updated_at` from the Clock, whose parameter is `$<nowParam>`.
+ */
+function bumpSql(nowParam: number): string {
+  return `version = p.version + 1, updated_at = $${nowParam}`;
+}
 
 /**
  * Who sees which plan (DOMAIN.md): a union sees its own plans; an agency sees the plans routed to
@@ -16,7 +33,10 @@ import { isCentral, Principal } from '../identity/principal';
  */
 @Injectable()
 export class PlanAccess {
-  constructor(private readonly tx: Tx) {}
+  constructor(
+    private readonly tx: Tx,
+    private readonly clock: Clock,
+  ) {}
 
   /** SQL predicate over alias `p` with the principal's parameters appended to `params`. */
   visibleSql(p: Principal, params: unknown[]): string {
@@ -68,6 +88,8 @@ export class PlanAccess {
    */
   async bumpVersion(p: Principal, planId: string, ifMatch: number | undefined): Promise<BumpedPlan> {
     const params: unknown[] = [planId];
+    const visible = this.visibleSql(p, params);
+    params.push(this.clock.now());
     const rows = await prepared<{
       id: string;
       version: number;
@@ -79,8 +101,8 @@ export class PlanAccess {
       stream_hash: string | null;
     }>(
       this.tx.em,
-      `UPDATE app.plans p SET version = p.version + 1, updated_at = now()
-          WHERE p.id = $1 AND ${this.visibleSql(p, params)}
+      `UPDATE app.plans p SET ${bumpSql(params.length)}
+          WHERE p.id = $1 AND ${visible}
           RETURNING p.id, p.version, p.organization_id, p.cycle_id, p.machine_state, p.stream_seq, p.stream_hash,
                     (SELECT c.year FROM app.cycles c WHERE c.id = p.cycle_id) AS cycle_year`,
       params,
@@ -96,6 +118,21 @@ export class PlanAccess {
       cycleYear: row.cycle_year,
       head: { state: row.machine_state, seq: row.stream_seq, hash: row.stream_hash },
     };
+  }
+
+  /** Moves the version of a plan whose row the caller has locked or just changed on; the new version. */
+  async nextVersion(planId: string): Promise<number> {
+    const [row] = await prepared<{ version: number }>(
+      this.tx.em,
+      `UPDATE app.plans p SET ${bumpSql(2)} WHERE p.id = $1 RETURNING p.version`,
+      [planId, this.clock.now()],
+    );
+    return row.version;
+  }
+
+  /** Locks a plan's row for the transaction: commands on one plan run one after another. */
+  async lock(planId: string): Promise<void> {
+    await prepared(this.tx.em, `SELECT 1 FROM app.plans WHERE id = $1 FOR UPDATE`, [planId]);
   }
 }
 

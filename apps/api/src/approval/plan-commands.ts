@@ -143,7 +143,7 @@ export class PlanCommands {
         { type: 'Submit', actor, content, agencies } as PlanCommand,
         idempotencyKey,
       );
-      if (!out.replayed) await em.query(`UPDATE app.plans SET version = version + 1 WHERE id = $1`, [planId]);
+      if (!out.replayed) await this.access.nextVersion(planId);
       return out;
     });
   }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { diffContents, DomainError, PlanContent } from '@vufo/domain';
-import { readStream, verifyChain } from '@vufo/engine';
+import { diffContents, DomainError } from '@vufo/domain';
+import { verifyChain } from '@vufo/engine';
 import { decodeCursor, page, PageQuery, pageSize } from '../common/cursor';
 import { Tx } from '../common/transaction';
 import { PlanAccess } from '../approval/plan-access';
 import { PlanCommands } from '../approval/plan-commands';
 import { Principal } from '../identity/principal';
+import { AuditRepository } from './audit.repository';
 
 /** A plan's audit trail: its event history and the chain's verdict, its submitted versions and their diffs. */
 @Injectable()
@@ -14,13 +15,14 @@ export class AuditService {
     private readonly tx: Tx,
     private readonly access: PlanAccess,
     private readonly commands: PlanCommands,
+    private readonly repo: AuditRepository,
   ) {}
 
   async history(p: Principal, planId: string, q: PageQuery = {}) {
     await this.access.visiblePlan(p, planId);
     const after = Number(decodeCursor(q.cursor, ['int'])?.[0] ?? 0);
     // A plan's stream is hundreds of events at most: read it whole, page in memory.
-    const events = (await readStream(this.tx.em, planId)).filter((e) => e.seq > after);
+    const events = (await this.repo.stream(planId)).filter((e) => e.seq > after);
     const { items, nextCursor } = page(events, pageSize(q.limit, 500, 1000), (e) => [e.seq]);
     return {
       items: items.map((e) => ({
@@ -41,7 +43,7 @@ export class AuditService {
 
   async verify(p: Principal, planId: string) {
     await this.access.visiblePlan(p, planId);
-    const verdict = verifyChain(await readStream(this.tx.em, planId));
+    const verdict = verifyChain(await this.repo.stream(planId));
     return verdict.valid
       ? { valid: true, events: verdict.events }
       : {
@@ -54,20 +56,12 @@ export class AuditService {
 
   async versions(p: Principal, planId: string) {
     await this.access.visiblePlan(p, planId);
-    const items = await this.tx.em.query(
-      `SELECT v.version, v.submitted_at AS "submittedAt", u.display_name AS "submittedBy", v.content
-         FROM app.plan_versions v LEFT JOIN app.users u ON u.id = v.submitted_by WHERE plan_id = $1 ORDER BY version`,
-      [planId],
-    );
-    return { items, nextCursor: null };
+    return { items: await this.repo.versions(planId), nextCursor: null };
   }
 
   async diff(p: Principal, planId: string, version: number, against: number) {
     await this.access.visiblePlan(p, planId);
-    const rows: { version: number; content: PlanContent }[] = await this.tx.em.query(
-      `SELECT version, content FROM app.plan_versions WHERE plan_id = $1 AND version = ANY($2::int[])`,
-      [planId, [version, against]],
-    );
+    const rows = await this.repo.versionsIn(planId, [version, against]);
     const to = rows.find((r) => r.version === version);
     const from = rows.find((r) => r.version === against);
     if (!to || !from)
@@ -84,11 +78,9 @@ export class AuditService {
    */
   async workingChanges(p: Principal, planId: string) {
     const plan = await this.access.visiblePlan(p, planId);
-    const [last]: { version: number; content: PlanContent }[] = await this.tx.em.query(
-      `SELECT version, content FROM app.plan_versions WHERE plan_id = $1 ORDER BY version DESC LIMIT 1`,
-      [planId],
-    );
+    const last = await this.repo.lastVersion(planId);
     if (!last) throw new DomainError('NOT_FOUND', `Plan ${planId} has not been submitted yet.`);
+    // The working copy as the submission would snapshot it: the same read, in this request's transaction.
     const current = await this.commands.contentOf(this.tx.em, plan);
     return { from: last.version, to: null, changes: diffContents(last.content, current) };
   }

@@ -39,6 +39,14 @@ export function decodeCursor(cursor: string | undefined, shape: readonly Part[])
   return (key as unknown[]).map(String);
 }
 
+/**
+ * SQL for an instant as a cursor part: microseconds in UTC, as the database keeps it (a JS Date
+ * would drop the microseconds and the next page would repeat or skip rows).
+ */
+export function cursorInstantSql(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
+
 /** Page size from `?limit=`: 1..max, default `fallback`. */
 export function pageSize(limit: string | undefined, fallback = 50, max = 200): number {
   const n = Number(limit ?? fallback);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApprovalModule } from '../approval/approval.module';
 import { CyclesController } from './cycles.controller';
+import { CyclesRepository } from './cycles.repository';
 import { CyclesService } from './cycles.service';
 import { DashboardService } from './dashboard.service';
 
@@ -8,7 +9,7 @@ import { DashboardService } from './dashboard.service';
 @Module({
   imports: [ApprovalModule],
   controllers: [CyclesController],
-  providers: [CyclesService, DashboardService],
+  providers: [CyclesService, DashboardService, CyclesRepository],
   exports: [CyclesService],
 })
 export class CyclesModule {}

@@ -8,6 +8,7 @@ import { CalendarService } from '../approval/calendar.service';
 import { PlanCommands } from '../approval/plan-commands';
 import { Principal } from '../identity/principal';
 import { CreateCycleDto, ExtensionDto } from './cycles.dto';
+import { CyclesRepository } from './cycles.repository';
 import { DashboardService } from './dashboard.service';
 
 export const TYPICAL_ROUTE: RouteStage[] = [
@@ -22,37 +23,35 @@ export class CyclesService {
     private readonly calendar: CalendarService,
     private readonly commands: PlanCommands,
     private readonly dashboards: DashboardService,
+    private readonly repo: CyclesRepository,
   ) {}
 
   async create(p: Principal, dto: CreateCycleDto): Promise<CycleEntity> {
     const route = dto.route ?? TYPICAL_ROUTE;
     validateRoute(route);
-    const repo = this.tx.em.getRepository(CycleEntity);
-    if (await repo.findOneBy({ year: dto.year }))
+    if (await this.repo.byYear(dto.year))
       throw new DomainError('CONFLICT', `A cycle for ${dto.year} exists.`);
-    return repo.save(
-      repo.create({
-        year: dto.year,
-        title: dto.title ?? `Kế hoạch đối ngoại nhân dân năm ${dto.year}`,
-        submissionDeadline: dto.submissionDeadline,
-        reviewSlaDays: dto.reviewSlaDays,
-        revisionSlaDays: dto.revisionSlaDays,
-        reminderWorkingDays: [...new Set(dto.reminderWorkingDays ?? [5, 1])].sort((a, b) => b - a),
-        route: route.map((s) => ({ stage: s.stage, functions: [...new Set(s.functions)] })),
-        createdBy: p.userId,
-      }),
-    );
+    return this.repo.insert({
+      year: dto.year,
+      title: dto.title ?? `Kế hoạch đối ngoại nhân dân năm ${dto.year}`,
+      submissionDeadline: dto.submissionDeadline,
+      reviewSlaDays: dto.reviewSlaDays,
+      revisionSlaDays: dto.revisionSlaDays,
+      reminderWorkingDays: [...new Set(dto.reminderWorkingDays ?? [5, 1])].sort((a, b) => b - a),
+      route: route.map((s) => ({ stage: s.stage, functions: [...new Set(s.functions)] })),
+      createdBy: p.userId,
+    });
   }
 
   async get(id: string): Promise<CycleEntity> {
-    const c = await this.tx.em.getRepository(CycleEntity).findOneBy({ id });
+    const c = await this.repo.get(id);
     if (!c) throw notFound('cycle', id);
     return c;
   }
 
   async list(): Promise<{ items: CycleEntity[]; nextCursor: null }> {
     return {
-      items: await this.tx.em.getRepository(CycleEntity).find({ order: { year: 'DESC' } }),
+      items: await this.repo.list(),
       nextCursor: null,
     };
   }
@@ -62,23 +61,20 @@ export class CyclesService {
   }
 
   async grantExtension(p: Principal, cycleId: string, dto: ExtensionDto, key?: string) {
-    return this.tx.run(async (em) => {
-      const plans: { id: string }[] = await em.query(
-        `SELECT id FROM app.plans WHERE cycle_id = $1 AND organization_id = $2 AND status = 'DRAFT' FOR UPDATE`,
-        [cycleId, dto.organizationId],
-      );
+    return this.tx.run(async () => {
+      const plans = await this.repo.lockDraftPlans(cycleId, dto.organizationId);
       if (!plans.length)
         throw new DomainError('NOT_FOUND', 'That union has no plan awaiting submission in this cycle.');
       const newDeadline = this.calendar.endOfLocalDay(dto.newDeadline).toISOString();
-      for (const plan of plans) {
+      for (const planId of plans) {
         await this.commands.dispatch(
           p,
-          plan.id,
+          planId,
           { type: 'GrantExtension', actor: actorOf(p), newDeadline, reason: dto.reason } as PlanCommand,
           key,
         );
       }
-      return { planIds: plans.map((x) => x.id), newDeadline };
+      return { planIds: plans, newDeadline };
     });
   }
 }

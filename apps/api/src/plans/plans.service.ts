@@ -1,20 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { checkNorm, DomainError, PlanCommand, vndToJson } from '@vufo/domain';
-import {
-  ActivityEntity,
-  BudgetLineEntity,
-  CycleEntity,
-  PlanEntity,
-  insertRow,
-  prepared,
-  readRows,
-} from '@vufo/persistence';
+import { ActivityEntity, BudgetLineEntity, CycleEntity } from '@vufo/persistence';
 import { notFound } from '../common/errors';
 import { Tx } from '../common/transaction';
 import { requireChanges } from '../common/validation';
 import { decodeCursor, page, pageSize } from '../common/cursor';
 import { actorOf } from '../approval/actor';
-import { BumpedPlan, PlanAccess, planContentRows } from '../approval/plan-access';
+import { BumpedPlan, PlanAccess } from '../approval/plan-access';
 import { PlanCommands } from '../approval/plan-commands';
 import { Principal } from '../identity/principal';
 import { NormsService } from '../norms/norms.service';
@@ -28,6 +20,7 @@ import {
   UpdateBudgetLineDto,
   UpdatePlanDto,
 } from './plans.dto';
+import { PlansRepository } from './plans.repository';
 
 const ACTIVITY_FIELDS = [
   'code',
@@ -64,6 +57,7 @@ export class PlansService {
     private readonly access: PlanAccess,
     private readonly norms: NormsService,
     private readonly commands: PlanCommands,
+    private readonly repo: PlansRepository,
   ) {}
 
   async create(p: Principal, cycleId: string, dto: CreatePlanDto) {
@@ -87,30 +81,15 @@ export class PlansService {
   }
 
   async list(p: Principal, q: PlanQuery) {
-    const params: unknown[] = [];
-    const where = [this.access.visibleSql(p, params)];
-    if (q.cycleId) where.push(`p.cycle_id = $${params.push(q.cycleId)}`);
-    if (q.status) where.push(`p.status = $${params.push(q.status)}`);
-    if (q.organizationId) where.push(`p.organization_id = $${params.push(q.organizationId)}`);
-    const after = decodeCursor(q.cursor, ['instant', 'uuid']);
-    if (after) {
-      where.push(
-        `(p.created_at, p.id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)`,
-      );
-    }
     const limit = pageSize(q.limit);
-    const rows: Record<string, unknown>[] = await this.tx.em.query(
-      `SELECT p.id, p.cycle_id, p.organization_id, o.name_vi AS organization_name, o.province_code, p.title, p.status,
-              p.version, p.submitted_version, p.current_round, p.flags, p.created_at, p.updated_at,
-              to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at,
-              COALESCE((SELECT sum(amount) FROM app.budget_lines b WHERE b.plan_id = p.id), 0)::text AS requested,
-              (SELECT sum(approved_amount) FROM app.budget_lines b WHERE b.plan_id = p.id)::text AS approved
-         FROM app.plans p JOIN app.organizations o ON o.id = p.organization_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY p.created_at DESC, p.id DESC LIMIT ${limit + 1}`,
-      params,
-    );
-    const { items, nextCursor } = page(rows, limit, (r) => [r.cursor_at as string, r.id as string]);
+    const rows = await this.repo.list(p, {
+      cycleId: q.cycleId,
+      status: q.status,
+      organizationId: q.organizationId,
+      after: decodeCursor(q.cursor, ['instant', 'uuid']),
+      limit,
+    });
+    const { items, nextCursor } = page(rows, limit, (r) => [r.cursor_at, r.id]);
     return {
       items: items.map((r) => ({
         id: r.id,
@@ -125,8 +104,8 @@ export class PlansService {
         currentRound: r.current_round,
         flags: r.flags,
         totals: {
-          requested: vndToJson(BigInt(r.requested as string)),
-          approved: r.approved === null ? null : vndToJson(BigInt(r.approved as string)),
+          requested: vndToJson(BigInt(r.requested)),
+          approved: r.approved === null ? null : vndToJson(BigInt(r.approved)),
         },
         createdAt: r.created_at,
         updatedAt: r.updated_at,
@@ -136,26 +115,13 @@ export class PlansService {
   }
 
   async get(p: Principal, planId: string) {
-    const em = this.tx.em;
     const plan = await this.access.visiblePlan(p, planId);
-    const [cycle, { activities, linesOf }, totals, reviews, org] = await Promise.all([
-      em.getRepository(CycleEntity).findOneByOrFail({ id: plan.cycleId }),
-      planContentRows(em, planId),
+    const [cycle, { activities, linesOf }, totals, reviews, organization] = await Promise.all([
+      this.repo.cycle(plan.cycleId),
+      this.repo.content(planId),
       this.totals(planId),
-      prepared(
-        em,
-        `SELECT r.id, r.round, r.stage, r.function, r.agency_id AS "agencyId", o.name_vi AS "agencyName", r.status,
-                r.opened_at AS "openedAt", r.due_at AS "dueAt", r.overdue, r.decided_at AS "decidedAt",
-                r.decided_by_name AS "decidedByName", r.acting_for_name AS "actingForName", r.comment, r.lines
-           FROM app.reviews r JOIN app.organizations o ON o.id = r.agency_id
-          WHERE r.plan_id = $1 ORDER BY r.round, r.stage, r.function`,
-        [planId],
-      ),
-      prepared(
-        em,
-        `SELECT id, code, name_vi AS "nameVi", name_en AS "nameEn", province_code AS "provinceCode" FROM app.organizations WHERE id = $1`,
-        [plan.organizationId],
-      ),
+      this.repo.reviewsOf(planId),
+      this.repo.organization(plan.organizationId),
     ]);
     const rules = await this.norms.rules();
     const normDate = `${cycle.year}-01-01`;
@@ -164,7 +130,7 @@ export class PlansService {
       cycleId: plan.cycleId,
       cycleYear: cycle.year,
       organizationId: plan.organizationId,
-      organization: org[0],
+      organization,
       title: plan.title,
       objectives: plan.objectives,
       status: plan.status,
@@ -188,12 +154,7 @@ export class PlansService {
 
   /** Requested and approved totals by funding source, summed in SQL over numeric (no float on the way). */
   async totals(planId: string) {
-    const rows = await prepared<{ funding_source: string; requested: string; approved: string | null }>(
-      this.tx.em,
-      `SELECT funding_source, sum(amount)::text AS requested, sum(approved_amount)::text AS approved
-         FROM app.budget_lines WHERE plan_id = $1 GROUP BY funding_source ORDER BY funding_source`,
-      [planId],
-    );
+    const rows = await this.repo.totals(planId);
     const by = (pick: (r: (typeof rows)[number]) => string | null) => {
       const bySource: Record<string, number | string> = {};
       let total = 0n;
@@ -215,8 +176,8 @@ export class PlansService {
       planId,
       ifMatch,
       { kind: 'PLAN_UPDATED', summary: 'plan', details: changed },
-      async (em, plan) => {
-        await em.getRepository(PlanEntity).update(plan.id, changed);
+      async (_em, plan) => {
+        await this.repo.updatePlan(plan.id, changed);
         return { result: undefined };
       },
     );
@@ -229,14 +190,10 @@ export class PlansService {
       planId,
       ifMatch,
       { kind: 'ACTIVITY_ADDED', summary: dto.title },
-      async (em) => {
-        const [{ n: count }] = await prepared<{ n: number }>(
-          em,
-          `SELECT count(*)::int AS n FROM app.activities WHERE plan_id = $1`,
-          [planId],
-        );
+      async () => {
+        const count = await this.repo.countActivities(planId);
         const fields = pick(dto, ACTIVITY_FIELDS);
-        const id = await insertRow(em, ActivityEntity, {
+        const id = await this.repo.insertActivity({
           ...fields,
           planId,
           code: dto.code ?? `HĐ-${String(count + 1).padStart(2, '0')}`,
@@ -262,8 +219,8 @@ export class PlansService {
       activity.planId,
       ifMatch,
       { kind: 'ACTIVITY_CHANGED', summary: activity.title, details: { activityId, ...changed } },
-      async (em) => {
-        await em.getRepository(ActivityEntity).update(activityId, changed);
+      async () => {
+        await this.repo.updateActivity(activityId, changed);
         return { result: undefined };
       },
     );
@@ -277,8 +234,8 @@ export class PlansService {
       activity.planId,
       ifMatch,
       { kind: 'ACTIVITY_REMOVED', summary: activity.title, details: { activityId } },
-      async (em) => {
-        await em.getRepository(ActivityEntity).delete(activityId);
+      async () => {
+        await this.repo.deleteActivity(activityId);
         return { result: undefined };
       },
     );
@@ -291,16 +248,10 @@ export class PlansService {
       activity.planId,
       ifMatch,
       { kind: 'BUDGET_LINE_ADDED', summary: dto.description, details: { activityId } },
-      async (em) => {
+      async () => {
         const fields = pick(dto, LINE_FIELDS);
         const amount = dto.amount ?? BigInt(dto.quantity) * dto.unitCost;
-        // The position counted in the INSERT itself: one round trip (the plan row's lock orders edits).
-        const id = await insertRow(
-          em,
-          BudgetLineEntity,
-          { ...fields, amount, activityId, planId: activity.planId },
-          { column: 'position', within: 'activityId' },
-        );
+        const id = await this.repo.insertLine({ ...fields, amount, activityId, planId: activity.planId });
         return { details: { budgetLineId: id, amount: amount.toString() }, result: id };
       },
     );
@@ -324,8 +275,8 @@ export class PlansService {
         summary: line.description,
         details: { budgetLineId: lineId, ...stringify(changed) },
       },
-      async (em) => {
-        await em.getRepository(BudgetLineEntity).update(lineId, changed);
+      async () => {
+        await this.repo.updateLine(lineId, changed);
         return { result: undefined };
       },
     );
@@ -339,8 +290,8 @@ export class PlansService {
       line.planId,
       ifMatch,
       { kind: 'BUDGET_LINE_REMOVED', summary: line.description, details: { budgetLineId: lineId } },
-      async (em) => {
-        await em.getRepository(BudgetLineEntity).delete(lineId);
+      async () => {
+        await this.repo.deleteLine(lineId);
         return { result: undefined };
       },
     );
@@ -400,26 +351,18 @@ export class PlansService {
     id: string,
     what: string,
   ): Promise<T> {
-    const params: unknown[] = [id];
-    const visible = this.access.visibleSql(p, params);
-    const [row] = await readRows(
-      this.tx.em,
-      entity,
-      'x',
-      `JOIN app.plans p ON p.id = x.plan_id WHERE x.id = $1 AND ${visible}`,
-      params,
-    );
+    const row = await this.repo.visibleRow(p, entity, id);
     if (!row) throw notFound(what, id);
     return row;
   }
 
   private async activityView(id: string, planVersion: number) {
-    const [a] = await readRows(this.tx.em, ActivityEntity, 'a', 'WHERE a.id = $1', [id]);
+    const a = await this.repo.activity(id);
     return { ...a, actualSpend: a.actualSpend === null ? null : vndToJson(a.actualSpend), planVersion };
   }
 
   private async lineView(id: string, plan: BumpedPlan) {
-    const [l] = await readRows(this.tx.em, BudgetLineEntity, 'b', 'WHERE b.id = $1', [id]);
+    const l = await this.repo.line(id);
     const rules = await this.norms.rules();
     return { ...budgetLineView(l, rules, `${plan.cycleYear}-01-01`), planVersion: plan.version };
   }

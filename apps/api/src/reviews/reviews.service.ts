@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, PlanCommand } from '@vufo/domain';
-import { UserEntity } from '@vufo/persistence';
 import { Clock } from '../common/clock';
 import { notFound } from '../common/errors';
 import { Tx } from '../common/transaction';
@@ -9,6 +8,7 @@ import { PlanAccess } from '../approval/plan-access';
 import { PlanCommands } from '../approval/plan-commands';
 import { isCentral, Principal } from '../identity/principal';
 import { DecisionDto, DelegationDto } from './reviews.dto';
+import { ReviewsRepository } from './reviews.repository';
 
 /** An agency's inbox, its decisions on a plan's reviews, and an appraiser's delegations. */
 @Injectable()
@@ -18,39 +18,26 @@ export class ReviewsService {
     private readonly clock: Clock,
     private readonly access: PlanAccess,
     private readonly commands: PlanCommands,
+    private readonly repo: ReviewsRepository,
   ) {}
 
   async inbox(p: Principal, status: string | undefined, limit: number) {
-    const params: unknown[] = [];
-    const where: string[] = [];
-    if (p.organizationKind === 'APPRAISAL_AGENCY')
-      where.push(`r.agency_id = $${params.push(p.organizationId)}`);
-    else if (!isCentral(p)) return { items: [], nextCursor: null };
-    if (status) where.push(`r.status = $${params.push(status)}`);
-    params.push(this.clock.now());
-    const nowParam = `$${params.length}`;
-    const items = await this.tx.em.query(
-      `SELECT r.id, r.plan_id AS "planId", p.title AS "planTitle", p.organization_id AS "organizationId",
-              o.name_vi AS "organizationName", r.stage, r.function, r.round, r.status, r.opened_at AS "openedAt",
-              r.due_at AS "dueAt", (r.overdue OR (r.status = 'PENDING' AND r.due_at < ${nowParam})) AS overdue,
-              r.agency_id AS "agencyId"
-         FROM app.reviews r JOIN app.plans p ON p.id = r.plan_id JOIN app.organizations o ON o.id = p.organization_id
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY r.due_at, r.id LIMIT ${Math.min(Math.max(limit, 1), 500)}`,
-      params,
-    );
+    const agency = p.organizationKind === 'APPRAISAL_AGENCY';
+    if (!agency && !isCentral(p)) return { items: [], nextCursor: null };
+    const items = await this.repo.inbox({
+      agencyId: agency ? p.organizationId : undefined,
+      status,
+      now: this.clock.now(),
+      limit,
+    });
     return { items, nextCursor: null };
   }
 
   async decide(p: Principal, reviewId: string, dto: DecisionDto, key?: string) {
-    return this.tx.run(async (em) => {
-      const rows: { plan_id: string; agency_id: string }[] = await em.query(
-        `SELECT plan_id, agency_id FROM app.reviews WHERE id = $1`,
-        [reviewId],
-      );
-      const review = rows[0];
-      if (!review || !(await this.access.canSee(p, review.plan_id))) throw notFound('review', reviewId);
-      await em.query(`SELECT 1 FROM app.plans WHERE id = $1 FOR UPDATE`, [review.plan_id]);
+    return this.tx.run(async () => {
+      const planId = await this.repo.planOf(reviewId);
+      if (!planId || !(await this.access.canSee(p, planId))) throw notFound('review', reviewId);
+      await this.access.lock(planId);
       const actingFor = await this.commands.delegationFor(p);
       const actor = actorOf(p, actingFor);
       const decisionRecord =
@@ -59,7 +46,7 @@ export class ReviewsService {
           : undefined;
       const out = await this.commands.dispatch(
         p,
-        review.plan_id,
+        planId,
         {
           type: 'DecideReview',
           actor,
@@ -76,14 +63,8 @@ export class ReviewsService {
         key,
         actor,
       );
-      if (!out.replayed)
-        await em.query(`UPDATE app.plans SET version = version + 1 WHERE id = $1`, [review.plan_id]);
-      const [r] = await em.query(
-        `SELECT id, plan_id AS "planId", round, stage, function, status, comment, decided_at AS "decidedAt",
-                decided_by_name AS "decidedByName", acting_for_name AS "actingForName", lines FROM app.reviews WHERE id = $1`,
-        [reviewId],
-      );
-      return r;
+      if (!out.replayed) await this.access.nextVersion(planId);
+      return this.repo.decided(reviewId);
     });
   }
 
@@ -91,7 +72,7 @@ export class ReviewsService {
     if (p.organizationKind !== 'APPRAISAL_AGENCY' || !p.roles.includes('APPRAISER')) {
       throw new DomainError('FORBIDDEN', 'Only an appraiser delegates, to a colleague of the same agency.');
     }
-    const to = await this.tx.em.getRepository(UserEntity).findOneBy({ id: dto.toUserId });
+    const to = await this.repo.user(dto.toUserId);
     if (!to || to.organizationId !== p.organizationId || to.id === p.userId) {
       throw new DomainError('VALIDATION_FAILED', 'The delegate must be another user of your agency.', [
         { field: 'toUserId', message: 'not a colleague' },
@@ -104,30 +85,22 @@ export class ReviewsService {
         { field: 'validTo', message: 'not after validFrom / now' },
       ]);
     }
-    const [row] = await this.tx.em.query(
-      `INSERT INTO app.delegations (agency_id, from_user_id, to_user_id, valid_from, valid_to, reason) VALUES ($1,$2,$3,$4,$5,$6)
-       RETURNING id, agency_id AS "agencyId", from_user_id AS "fromUserId", to_user_id AS "toUserId", valid_from AS "validFrom", valid_to AS "validTo", reason`,
-      [p.organizationId, p.userId, to.id, from, until, dto.reason ?? null],
-    );
+    const row = await this.repo.insertDelegation({
+      agencyId: p.organizationId,
+      fromUserId: p.userId,
+      toUserId: to.id,
+      validFrom: from,
+      validTo: until,
+      reason: dto.reason ?? null,
+    });
     return { ...row, toDisplayName: to.displayName, fromDisplayName: p.displayName };
   }
 
   async delegations(p: Principal) {
-    const items = await this.tx.em.query(
-      `SELECT d.id, d.from_user_id AS "fromUserId", f.display_name AS "fromDisplayName", d.to_user_id AS "toUserId",
-              t.display_name AS "toDisplayName", d.valid_from AS "validFrom", d.valid_to AS "validTo", d.reason, d.revoked_at AS "revokedAt"
-         FROM app.delegations d JOIN app.users f ON f.id = d.from_user_id JOIN app.users t ON t.id = d.to_user_id
-        WHERE d.agency_id = $1 ORDER BY d.valid_from DESC`,
-      [p.organizationId],
-    );
-    return { items, nextCursor: null };
+    return { items: await this.repo.delegationsOf(p.organizationId), nextCursor: null };
   }
 
   async revokeDelegation(p: Principal, id: string) {
-    const res: [unknown[], number] = await this.tx.em.query(
-      `UPDATE app.delegations SET revoked_at = now() WHERE id = $1 AND from_user_id = $2 AND revoked_at IS NULL`,
-      [id, p.userId],
-    );
-    if (res[1] === 0) throw notFound('delegation', id);
+    if (!(await this.repo.revokeDelegation(id, p.userId, this.clock.now()))) throw notFound('delegation', id);
   }
 }

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { CycleEntity, prepared } from '@vufo/persistence';
+import { Tx } from '../common/transaction';
+import { livePlanSql } from '../approval/plan-access';
+
+/** The cycles capability's SQL: cycle rows, the plans an extension reaches, and the dashboard's aggregates. */
+@Injectable()
+export class CyclesRepository {
+  constructor(private readonly tx: Tx) {}
+
+  get(id: string): Promise<CycleEntity | null> {
+    return this.tx.em.getRepository(CycleEntity).findOneBy({ id });
+  }
+
+  byYear(year: number): Promise<CycleEntity | null> {
+    return this.tx.em.getRepository(CycleEntity).findOneBy({ year });
+  }
+
+  list(): Promise<CycleEntity[]> {
+    return this.tx.em.getRepository(CycleEntity).find({ order: { year: 'DESC' } });
+  }
+
+  insert(values: Partial<CycleEntity>): Promise<CycleEntity> {
+    const repo = this.tx.em.getRepository(CycleEntity);
+    return repo.save(repo.create(values));
+  }
+
+  /** A union's plans still awaiting submission in a cycle, locked for the transaction. */
+  async lockDraftPlans(cycleId: string, organizationId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.tx.em.query(
+      `SELECT id FROM app.plans WHERE cycle_id = $1 AND organization_id = $2 AND status = 'DRAFT' FOR UPDATE`,
+      [cycleId, organizationId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Every active provincial union with its live plan (or its latest, if none is live): status,
+   * money requested / approved / spent, reviews pending and overdue at `now`.
+   */
+  provinces(cycleId: string, now: Date) {
+    return prepared<Record<string, unknown>>(
+      this.tx.em,
+      `WITH live AS (
+         SELECT DISTINCT ON (p.organization_id) p.* FROM app.plans p
+          WHERE p.cycle_id = $1 ORDER BY p.organization_id, (NOT ${livePlanSql('p')}), p.created_at DESC),
+       money AS (
+         SELECT b.plan_id, sum(b.amount)::text AS requested, sum(b.approved_amount)::text AS approved
+           FROM app.budget_lines b JOIN live ON live.id = b.plan_id GROUP BY b.plan_id),
+       spent AS (
+         SELECT a.plan_id, sum(a.actual_spend)::text AS spent,
+                count(*) FILTER (WHERE a.implementation_status = 'DONE')::int AS done, count(*)::int AS activities
+           FROM app.activities a JOIN live ON live.id = a.plan_id GROUP BY a.plan_id),
+       reviews AS (
+         SELECT r.plan_id, count(*) FILTER (WHERE r.status = 'PENDING')::int AS pending,
+                count(*) FILTER (WHERE r.status = 'PENDING' AND (r.overdue OR r.due_at < $2))::int AS overdue,
+                min(r.due_at) FILTER (WHERE r.status = 'PENDING') AS next_due
+           FROM app.reviews r JOIN live ON live.id = r.plan_id AND r.round = live.current_round GROUP BY r.plan_id)
+       SELECT o.id AS "organizationId", o.code, o.name_vi AS "nameVi", o.name_en AS "nameEn", o.cluster,
+              live.id AS "planId", live.title, COALESCE(live.status, 'NOT_STARTED') AS status, live.submitted_version AS "submittedVersion",
+              live.flags, live.decision, live.machine_state->>'submissionDeadline' AS "submissionDeadline",
+              money.requested, money.approved, spent.spent, spent.done, spent.activities,
+              reviews.pending AS "pendingReviews", reviews.overdue AS "overdueReviews", reviews.next_due AS "nextReviewDue"
+         FROM app.organizations o
+         LEFT JOIN live ON live.organization_id = o.id
+         LEFT JOIN money ON money.plan_id = live.id
+         LEFT JOIN spent ON spent.plan_id = live.id
+         LEFT JOIN reviews ON reviews.plan_id = live.id
+        WHERE o.kind = 'PROVINCIAL_UNION' AND o.status = 'ACTIVE'
+        ORDER BY o.cluster NULLS LAST, o.code`,
+      [cycleId, now],
+    );
+  }
+
+  /** Requested and approved money of the cycle's live plans by funding source. */
+  bySource(cycleId: string) {
+    return prepared<{ fundingSource: string; requested: string; approved: string | null }>(
+      this.tx.em,
+      `SELECT b.funding_source AS "fundingSource", sum(b.amount)::text AS requested, sum(b.approved_amount)::text AS approved
+         FROM app.budget_lines b JOIN app.plans p ON p.id = b.plan_id
+        WHERE p.cycle_id = $1 AND ${livePlanSql('p')}
+        GROUP BY 1 ORDER BY 1`,
+      [cycleId],
+    );
+  }
+
+  /** Reviews and submissions past their due time at `now`, earliest first. */
+  overdue(cycleId: string, now: Date) {
+    return prepared(
+      this.tx.em,
+      `SELECT r.plan_id AS "planId", o.name_vi AS "organizationName", 'REVIEW' AS kind, r.function, r.due_at AS "dueAt", a.name_vi AS "agencyName"
+         FROM app.reviews r JOIN app.plans p ON p.id = r.plan_id JOIN app.organizations o ON o.id = p.organization_id
+         JOIN app.organizations a ON a.id = r.agency_id
+        WHERE p.cycle_id = $1 AND r.status = 'PENDING' AND (r.overdue OR r.due_at < $2)
+       UNION ALL
+       SELECT p.id, o.name_vi, 'SUBMISSION', NULL, (p.machine_state->>'submissionDeadline')::timestamptz, NULL
+         FROM app.plans p JOIN app.organizations o ON o.id = p.organization_id
+        WHERE p.cycle_id = $1 AND p.status = 'DRAFT' AND (p.machine_state->>'submissionDeadline')::timestamptz < $2
+       ORDER BY 5`,
+      [cycleId, now],
+    );
+  }
+}
