@@ -29,10 +29,15 @@ import { IMPLEMENTATION_STATUSES } from './plans.dto';
 
 /** What the plan endpoints answer (OpenAPI response schemas; PlansService builds these shapes). */
 
-/** Deadline flags the machine raises; absent until raised. */
+/** Deadline flags the machine raises (libs/domain PlanFlags); absent on a plan it has not yet judged. */
 export class PlanFlagsView {
   @Bool({ optional: true }) submissionOverdue?: boolean;
   @Bool({ optional: true }) revisionOverdue?: boolean;
+  @MapOf(
+    { type: 'boolean' },
+    { optional: true, description: 'rollout report period (2027-Q1) → overdue; false once it arrives' },
+  )
+  reportsOverdue?: Record<string, boolean>;
 }
 
 export class PlanSummaryTotalsView {

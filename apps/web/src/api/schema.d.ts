@@ -883,6 +883,10 @@ export interface components {
     PlanFlagsView: {
       submissionOverdue?: boolean;
       revisionOverdue?: boolean;
+      /** @description rollout report period (2027-Q1) → overdue; false once it arrives */
+      reportsOverdue?: {
+        [key: string]: boolean;
+      };
     };
     DecisionRecordView: {
       number: string;
