@@ -1,6 +1,6 @@
 /**
  * Generated from the API's OpenAPI document by openapi-typescript (scripts/api-types.js): do not edit.
- * Change the API's views and decorators, then run `npm run openapi && npm run api-types`;
+ * Change the API's views and decorators, then run `npm run api-types`;
  * `npm test` fails while this file is stale. apps/web/src/api/types.ts names the types the screens use.
  */
 export interface paths {
