@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApprovalEngine } from '@vufo/engine';
 import { Notifier } from '../notifications/notifier';
 import { approvalEngineProvider, TemporalConnection } from './approval-engine.provider';
+import { ApprovalRepository } from './approval.repository';
 import { CalendarService } from './calendar.service';
 import { EmbeddedApprovalEngine } from './embedded-engine';
 import { PlanAccess } from './plan-access';
@@ -24,6 +25,7 @@ import { TimerPoller } from './timer-poller';
     Notifier,
     CalendarService,
     PlanAccess,
+    ApprovalRepository,
     PlanCommands,
     TimerPoller,
   ],

@@ -2,13 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, CycleTerms, DomainError, PlanCommand, PlanContent } from '@vufo/domain';
 import { ApprovalEngine, DispatchOutcome } from '@vufo/engine';
-import { CycleEntity, PlanEntity, prepared } from '@vufo/persistence';
+import { CycleEntity, PlanEntity } from '@vufo/persistence';
 import { Tx } from '../common/transaction';
 import { Clock } from '../common/clock';
 import { Principal } from '../identity/principal';
 import { assertVersion } from '../common/if-match';
 import { BumpedPlan, PlanAccess, planContentRows } from './plan-access';
 import { actorOf } from './actor';
+import { ApprovalRepository } from './approval.repository';
 import { CalendarService } from './calendar.service';
 
 type Change = { kind: string; summary: string; details?: Record<string, unknown> };
@@ -26,6 +27,7 @@ export class PlanCommands {
     private readonly access: PlanAccess,
     private readonly calendar: CalendarService,
     @Inject(ApprovalEngine) private readonly engine: ApprovalEngine,
+    private readonly repo: ApprovalRepository,
   ) {}
 
   /** Creates the plan row and starts its stream with PlanCreated, in the caller's transaction. */
@@ -186,11 +188,7 @@ export class PlanCommands {
   }
 
   async agenciesOf(em: EntityManager, unionId: string) {
-    const rows: { id: string; name_vi: string; function: string }[] = await em.query(
-      `SELECT id, name_vi, function FROM app.organizations
-        WHERE kind = 'APPRAISAL_AGENCY' AND serves_organization_id = $1 AND status = 'ACTIVE' ORDER BY code`,
-      [unionId],
-    );
+    const rows = await this.repo.agenciesServing(unionId, em);
     const out: Record<string, { id: string; name: string }> = {};
     for (const r of rows) out[r.function] ??= { id: r.id, name: r.name_vi };
     return out;
@@ -199,21 +197,11 @@ export class PlanCommands {
   /** X acting for Y: X holds an active delegation from an appraiser Y of the same agency. */
   async delegationFor(p: Principal): Promise<{ userId: string; displayName: string } | undefined> {
     if (p.roles.includes('APPRAISER')) return undefined;
-    const rows: { user_id: string; display_name: string }[] = await this.tx.em.query(
-      `SELECT u.id AS user_id, u.display_name FROM app.delegations d JOIN app.users u ON u.id = d.from_user_id
-        WHERE d.to_user_id = $1 AND d.agency_id = $2 AND d.revoked_at IS NULL
-          AND d.valid_from <= $3 AND d.valid_to > $3 AND 'APPRAISER' = ANY(u.roles) AND u.organization_id = $2
-        ORDER BY d.valid_from DESC LIMIT 1`,
-      [p.userId, p.organizationId, this.clock.now()],
-    );
-    return rows[0] ? { userId: rows[0].user_id, displayName: rows[0].display_name } : undefined;
+    const from = await this.repo.delegatorOf(p.userId, p.organizationId, this.clock.now());
+    return from ? { userId: from.user_id, displayName: from.display_name } : undefined;
   }
 
   async deadlinesOf(planId: string) {
-    return prepared(
-      this.tx.em,
-      `SELECT key, timer, due_at AS "dueAt", fired_at AS "firedAt" FROM app.timers WHERE stream_id = $1 ORDER BY due_at`,
-      [planId],
-    );
+    return this.repo.timersOf(planId);
   }
 }

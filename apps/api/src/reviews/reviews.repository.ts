@@ -20,6 +20,16 @@ export interface NewDelegation {
   reason: string | null;
 }
 
+export interface DelegationRow {
+  id: string;
+  agencyId: string;
+  fromUserId: string;
+  toUserId: string;
+  validFrom: Date;
+  validTo: Date;
+  reason: string | null;
+}
+
 /** The reviews capability's SQL: the review rows an inbox lists and a decision reads, and delegations. */
 @Injectable()
 export class ReviewsRepository {
@@ -66,8 +76,8 @@ export class ReviewsRepository {
     return this.tx.em.getRepository(UserEntity).findOneBy({ id });
   }
 
-  async insertDelegation(d: NewDelegation): Promise<Record<string, unknown>> {
-    const [row] = await this.tx.em.query(
+  async insertDelegation(d: NewDelegation): Promise<DelegationRow> {
+    const [row]: DelegationRow[] = await this.tx.em.query(
       `INSERT INTO app.delegations (agency_id, from_user_id, to_user_id, valid_from, valid_to, reason) VALUES ($1,$2,$3,$4,$5,$6)
        RETURNING id, agency_id AS "agencyId", from_user_id AS "fromUserId", to_user_id AS "toUserId", valid_from AS "validFrom", valid_to AS "validTo", reason`,
       [d.agencyId, d.fromUserId, d.toUserId, d.validFrom, d.validTo, d.reason],
