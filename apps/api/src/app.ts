@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -14,6 +14,7 @@ import { AppConfig } from './config';
 import { IdentityService } from './identity/identity.service';
 import { DemoSeeder } from './seed/demo-seeder';
 import { Clock } from './common/clock';
+import { apiDocument } from './common/openapi';
 import { NormsService } from './norms/norms.service';
 
 /**
@@ -69,18 +70,7 @@ export async function createApp(
 }
 
 function mountDocs(app: INestApplication): void {
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Kế hoạch đối ngoại nhân dân — API')
-      .setDescription(
-        'Plans, appraisal and consolidation of the friendship unions’ annual external-affairs plans.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, apiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 }
 
 /** The built web UI (apps/web/dist) on the same port; any non-API path falls back to index.html. */

@@ -3,4 +3,5 @@ export * from './errors';
 export * from './money';
 export * from './calendar';
 export * from './norms';
+export * from './organizations';
 export * from './approval';

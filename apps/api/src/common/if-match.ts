@@ -1,11 +1,15 @@
+import { ApiHeader } from '@nestjs/swagger';
 import { DomainError } from '@vufo/domain';
 
-/** The If-Match header as the OpenAPI document describes it. */
-export const IF_MATCH = {
-  name: 'If-Match',
-  required: false,
-  description: 'the plan version last seen; 409 STALE_VERSION if it moved on',
-};
+/** An edit of a versioned resource: declares the optional If-Match header (API.md). */
+export function IfMatch(): MethodDecorator {
+  return ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The version last seen (e.g. "3"); 409 STALE_VERSION when it moved on.',
+    schema: { type: 'string' },
+  });
+}
 
 /** If-Match carries the version the client last saw; a moved-on resource is 409 STALE_VERSION. */
 export function parseIfMatch(header: string | undefined): number | undefined {

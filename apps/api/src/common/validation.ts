@@ -88,20 +88,24 @@ export function LongText(max = 20_000, opts: { optional?: boolean } = {}): Prope
     : applyDecorators(ApiProperty({ maxLength: max }), ...decorators);
 }
 
+/**
+ * A code from a list (libs/domain's, one source per list); `name` is the list's schema in the OpenAPI
+ * document, shared with the response views (e.g. PlanStatus).
+ */
 export function OneOf(
   values: readonly string[],
-  opts: { optional?: boolean; nullable?: boolean } = {},
+  opts: { optional?: boolean; nullable?: boolean; name?: string } = {},
 ): PropertyDecorator {
   const decorators = [
     IsIn(values as string[], { message: `$property must be one of: ${values.join(', ')}` }),
   ];
   return opts.optional || opts.nullable
     ? applyDecorators(
-        ApiPropertyOptional({ enum: values, nullable: opts.nullable }),
+        ApiPropertyOptional({ enum: values as string[], enumName: opts.name, nullable: opts.nullable }),
         opts.nullable ? AbsentOrNull() : Absent(),
         ...decorators,
       )
-    : applyDecorators(ApiProperty({ enum: values }), ...decorators);
+    : applyDecorators(ApiProperty({ enum: values as string[], enumName: opts.name }), ...decorators);
 }
 
 export function Int(min: number, max: number, opts: { optional?: boolean } = {}): PropertyDecorator {

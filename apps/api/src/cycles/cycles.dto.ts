@@ -12,17 +12,17 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DateOnly, Int, Text } from '../common/validation';
-import { AGENCY_FUNCTIONS } from '../identity/identity.dto';
+import { AGENCY_FUNCTIONS, AgencyFunction } from '@vufo/domain';
 import { UuidField } from '../common/uuid-field';
 
 export class RouteStageDto {
   @Int(1, 10) stage!: number;
-  @ApiProperty({ enum: AGENCY_FUNCTIONS, isArray: true })
+  @ApiProperty({ enum: AGENCY_FUNCTIONS, enumName: 'AgencyFunction', isArray: true })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(3)
   @IsIn(AGENCY_FUNCTIONS as unknown as string[], { each: true })
-  functions!: (typeof AGENCY_FUNCTIONS)[number][];
+  functions!: AgencyFunction[];
 }
 
 export class CreateCycleDto {

@@ -1,10 +1,12 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApprovalEngine } from '@vufo/engine';
 import { Clock } from '../common/clock';
 import { Public } from '../identity/principal';
+import { Ok, Operation } from '../common/openapi';
 import { HealthRepository } from './health.repository';
+import { HealthView } from './health.views';
 
 @ApiTags('health')
 @Controller('health')
@@ -17,6 +19,9 @@ export class HealthController {
 
   @Public()
   @Get()
+  @Operation('getHealth', 'Liveness and readiness: the database and the approval engine')
+  @Ok(HealthView)
+  @ApiResponse({ status: 503, description: 'The database or the engine does not answer', type: HealthView })
   async health(@Res() res: Response): Promise<void> {
     const started = Date.now();
     let database: 'up' | 'down' = 'down';

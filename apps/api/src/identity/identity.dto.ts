@@ -12,17 +12,14 @@ import {
 } from 'class-validator';
 import { Int, OneOf, Text } from '../common/validation';
 import { UuidField } from '../common/uuid-field';
-
-export const ROLE_NAMES = [
-  'PLAN_EDITOR',
-  'PLAN_SUBMITTER',
-  'APPRAISER',
-  'CONSOLIDATOR',
-  'LEADER',
-  'ADMIN',
-] as const;
-export const ORGANIZATION_KINDS = ['CENTRAL_UNION', 'PROVINCIAL_UNION', 'APPRAISAL_AGENCY'] as const;
-export const AGENCY_FUNCTIONS = ['CONTENT', 'BUDGET', 'FINAL'] as const;
+import {
+  AGENCY_FUNCTIONS,
+  AgencyFunction,
+  ORGANIZATION_KINDS,
+  OrganizationKind,
+  Role,
+  ROLES,
+} from '@vufo/domain';
 
 export class LoginDto {
   @ApiProperty({ example: 'hp.editor' }) @IsString() @MinLength(1) @MaxLength(100) login!: string;
@@ -35,11 +32,11 @@ export class CreateOrganizationDto {
   code!: string;
   @Text(300) nameVi!: string;
   @Text(300) nameEn!: string;
-  @OneOf(ORGANIZATION_KINDS) kind!: (typeof ORGANIZATION_KINDS)[number];
+  @OneOf(ORGANIZATION_KINDS, { name: 'OrganizationKind' }) kind!: OrganizationKind;
   @Text(20, { optional: true }) provinceCode?: string;
   @Int(1, 99, { optional: true }) cluster?: number;
   @UuidField({ optional: true }) servesOrganizationId?: string;
-  @OneOf(AGENCY_FUNCTIONS, { optional: true }) function?: (typeof AGENCY_FUNCTIONS)[number];
+  @OneOf(AGENCY_FUNCTIONS, { optional: true, name: 'AgencyFunction' }) function?: AgencyFunction;
 }
 
 export class CreateUserDto {
@@ -49,16 +46,17 @@ export class CreateUserDto {
   @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200) password!: string;
   @Text(200) displayName!: string;
   @UuidField() organizationId!: string;
-  @ApiProperty({ enum: ROLE_NAMES, isArray: true })
+  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(6)
-  @IsIn(ROLE_NAMES as unknown as string[], { each: true })
-  roles!: (typeof ROLE_NAMES)[number][];
+  @IsIn(ROLES as unknown as string[], { each: true })
+  roles!: Role[];
   @IsOptional() @Text(200, { optional: true }) email?: string;
 }
 
 export class OrganizationQuery {
-  @OneOf(ORGANIZATION_KINDS, { optional: true }) kind?: (typeof ORGANIZATION_KINDS)[number];
+  @OneOf(ORGANIZATION_KINDS, { optional: true, name: 'OrganizationKind' })
+  kind?: (typeof ORGANIZATION_KINDS)[number];
   @Text(20, { optional: true }) province?: string;
 }

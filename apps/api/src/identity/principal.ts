@@ -1,5 +1,6 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { AgencyFunction, OrganizationKind, RoleName } from '@vufo/persistence';
+import { NoToken, Problems } from '../common/openapi';
 
 /** The authenticated user as every capability sees it. */
 export interface Principal {
@@ -23,10 +24,11 @@ export function isCentral(p: Principal): boolean {
 export const PUBLIC_ROUTE = 'publicRoute';
 export const REQUIRED_ROLES = 'requiredRoles';
 
-/** No token needed (login, health, docs). */
-export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
-/** Any one of these roles may call the route. */
-export const Roles = (...roles: RoleName[]) => SetMetadata(REQUIRED_ROLES, roles);
+/** No token needed (login, health, docs); the OpenAPI document says so too. */
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_ROUTE, true), NoToken());
+/** Any one of these roles may call the route; any other caller gets 403. */
+export const Roles = (...roles: RoleName[]) =>
+  applyDecorators(SetMetadata(REQUIRED_ROLES, roles), Problems(403));
 
 export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal => {
   const req = ctx.switchToHttp().getRequest<{ principal?: Principal }>();

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { IDEMPOTENCY, idempotencyKey } from '../common/idempotency';
-import { IF_MATCH, parseIfMatch } from '../common/if-match';
+import { ApiTags } from '@nestjs/swagger';
+import { IdempotencyKey, idempotencyKey } from '../common/idempotency';
+import { IfMatch, parseIfMatch } from '../common/if-match';
 import { UuidPipe } from '../common/validation';
 import { CurrentUser, Principal, Roles } from '../identity/principal';
 import {
@@ -16,15 +16,19 @@ import {
   WithdrawDto,
 } from './plans.dto';
 import { PlansService } from './plans.service';
+import { Created, NoContent, Ok, Operation, Problems } from '../common/openapi';
+import { EditedActivityView, EditedBudgetLineView, PlanPage, PlanView } from './plans.views';
 
 @ApiTags('plans')
-@ApiBearerAuth()
 @Controller()
 export class PlansController {
   constructor(private readonly plans: PlansService) {}
 
   @Roles('PLAN_EDITOR')
   @Post('cycles/:cycleId/plans')
+  @Operation('createPlan', "Draft the union's plan for a cycle")
+  @Created(PlanView)
+  @Problems(403, 404, 409, 400, 413, 422)
   create(
     @CurrentUser() p: Principal,
     @Param('cycleId', UuidPipe) cycleId: string,
@@ -34,18 +38,27 @@ export class PlansController {
   }
 
   @Get('plans')
+  @Operation('listPlans', 'Plans the caller may see, newest first')
+  @Ok(PlanPage)
+  @Problems(422)
   list(@CurrentUser() p: Principal, @Query() q: PlanQuery) {
     return this.plans.list(p, q);
   }
 
   @Get('plans/:id')
+  @Operation('getPlan', 'A plan with its activities, budget lines, reviews and deadlines')
+  @Ok(PlanView)
+  @Problems(404, 422)
   get(@CurrentUser() p: Principal, @Param('id', UuidPipe) id: string) {
     return this.plans.get(p, id);
   }
 
   @Roles('PLAN_EDITOR')
-  @ApiHeader(IF_MATCH)
+  @IfMatch()
   @Patch('plans/:id')
+  @Operation('updatePlan', "Edit the plan's title or objectives (draft or revision)")
+  @Ok(PlanView)
+  @Problems(403, 404, 409, 400, 413, 422)
   update(
     @CurrentUser() p: Principal,
     @Param('id', UuidPipe) id: string,
@@ -56,8 +69,11 @@ export class PlansController {
   }
 
   @Roles('PLAN_EDITOR')
-  @ApiHeader(IF_MATCH)
+  @IfMatch()
   @Post('plans/:id/activities')
+  @Operation('addActivity', 'Add an activity to the plan')
+  @Created(EditedActivityView)
+  @Problems(403, 404, 409, 400, 413, 422)
   addActivity(
     @CurrentUser() p: Principal,
     @Param('id', UuidPipe) id: string,
@@ -68,8 +84,11 @@ export class PlansController {
   }
 
   @Roles('PLAN_EDITOR')
-  @ApiHeader(IF_MATCH)
+  @IfMatch()
   @Patch('activities/:id')
+  @Operation('updateActivity', 'Edit an activity')
+  @Ok(EditedActivityView)
+  @Problems(403, 404, 409, 400, 413, 422)
   updateActivity(
     @CurrentUser() p: Principal,
     @Param('id', UuidPipe) id: string,
@@ -80,9 +99,12 @@ export class PlansController {
   }
 
   @Roles('PLAN_EDITOR')
-  @ApiHeader(IF_MATCH)
+  @IfMatch()
   @Delete('activities/:id')
   @HttpCode(204)
+  @Operation('removeActivity', 'Remove an activity and its budget lines')
+  @NoContent()
+  @Problems(403, 404, 409, 422)
   removeActivity(
     @CurrentUser() p: Principal,
     @Param('id', UuidPipe) id: string,
@@ -92,8 +114,11 @@ export class PlansController {
   }
 
   @Roles('PLAN_EDITOR')
-  @ApiHeader(IF_MATCH)
+  @IfMatch()
   @Post('activities/:id/budget-lines')
+  @Operation('addBudgetLine', 'Add a budget line to an activity')
+  @Created(EditedBudgetLineView)
+  @Problems(403, 404, 409, 400, 413, 422)
   addLine(
     @CurrentUser() p: Principal,
     @Param('id', UuidPipe) id: string,
@@ -104,8 +129,11 @@ export class PlansController {
   }
 
   @Roles('PLAN_EDITOR')
-  @ApiHeader(IF_MATCH)
+  @IfMatch()
   @Patch('budget-lines/:id')
+  @Operation('updateBudgetLine', 'Edit a budget line')
+  @Ok(EditedBudgetLineView)
+  @Problems(403, 404, 409, 400, 413, 422)
   updateLine(
     @CurrentUser() p: Principal,
     @Param('id', UuidPipe) id: string,
@@ -116,9 +144,12 @@ export class PlansController {
   }
 
   @Roles('PLAN_EDITOR')
-  @ApiHeader(IF_MATCH)
+  @IfMatch()
   @Delete('budget-lines/:id')
   @HttpCode(204)
+  @Operation('removeBudgetLine', 'Remove a budget line')
+  @NoContent()
+  @Problems(403, 404, 409, 422)
   removeLine(
     @CurrentUser() p: Principal,
     @Param('id', UuidPipe) id: string,
@@ -129,14 +160,21 @@ export class PlansController {
 
   @Roles('PLAN_EDITOR')
   @Patch('activities/:id/progress')
+  @Operation('recordProgress', "Report an activity's rollout progress")
+  @Ok(EditedActivityView)
+  @Problems(403, 404, 409, 400, 413, 422)
   progress(@CurrentUser() p: Principal, @Param('id', UuidPipe) id: string, @Body() dto: ProgressDto) {
     return this.plans.recordProgress(p, id, dto);
   }
 
   @Roles('PLAN_SUBMITTER')
-  @ApiHeader(IDEMPOTENCY)
+  @IfMatch()
+  @IdempotencyKey()
   @Post('plans/:id/submit')
   @HttpCode(200)
+  @Operation('submitPlan', 'Submit (or resubmit) the plan for appraisal')
+  @Ok(PlanView)
+  @Problems(403, 404, 409, 422)
   submit(
     @CurrentUser() p: Principal,
     @Param('id', UuidPipe) id: string,
@@ -147,9 +185,12 @@ export class PlansController {
   }
 
   @Roles('PLAN_SUBMITTER')
-  @ApiHeader(IDEMPOTENCY)
+  @IdempotencyKey()
   @Post('plans/:id/withdraw')
   @HttpCode(200)
+  @Operation('withdrawPlan', 'Withdraw the plan')
+  @Ok(PlanView)
+  @Problems(403, 404, 409, 400, 413, 422)
   withdraw(
     @CurrentUser() p: Principal,
     @Param('id', UuidPipe) id: string,

@@ -1,11 +1,13 @@
 import { ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
+  IMPLEMENTATION_STATUSES,
   ACTIVITY_TYPES,
   BUDGET_CATEGORIES,
   DELEGATION_MEMBER_ROLES,
   FUNDING_SOURCES,
   GUEST_CLASSES,
   PAYERS,
+  PLAN_STATUSES,
   PRIORITIES,
 } from '@vufo/domain';
 import { DateOnly, Int, LongText, OneOf, Text, TextList, Vnd } from '../common/validation';
@@ -14,24 +16,6 @@ import { Matches, IsOptional } from 'class-validator';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/;
 const PERIOD_MSG = { message: '$property must be a month YYYY-MM or a quarter YYYY-Qn' };
-export const PLAN_STATUSES = [
-  'DRAFT',
-  'IN_APPRAISAL',
-  'REVISION_REQUESTED',
-  'APPROVED',
-  'REJECTED',
-  'WITHDRAWN',
-  'IN_ROLLOUT',
-  'CLOSED',
-] as const;
-export const IMPLEMENTATION_STATUSES = [
-  'NOT_STARTED',
-  'IN_PROGRESS',
-  'DONE',
-  'POSTPONED',
-  'CANCELLED',
-] as const;
-
 export class CreatePlanDto {
   @Text(500, { example: 'Kế hoạch hoạt động đối ngoại nhân dân năm 2027' }) title!: string;
   @LongText(20_000, { optional: true }) objectives?: string;
@@ -45,7 +29,7 @@ export class UpdatePlanDto {
 export class CreateActivityDto {
   @Text(30, { optional: true, example: 'HĐ-01' }) code?: string;
   @Text(500) title!: string;
-  @OneOf(ACTIVITY_TYPES) type!: string;
+  @OneOf(ACTIVITY_TYPES, { name: 'ActivityType' }) type!: string;
   @ApiPropertyOptional({ example: '2027-03' })
   @IsOptional()
   @Matches(PERIOD, PERIOD_MSG)
@@ -57,38 +41,39 @@ export class CreateActivityDto {
   @Text(300, { optional: true }) leadUnit?: string;
   @TextList(30, 300) coordinatingUnits?: string[];
   @LongText(5_000, { optional: true }) expectedResults?: string;
-  @OneOf(PRIORITIES, { optional: true }) priority?: (typeof PRIORITIES)[number];
+  @OneOf(PRIORITIES, { optional: true, name: 'Priority' }) priority?: (typeof PRIORITIES)[number];
 }
 
 export class UpdateActivityDto extends PartialType(CreateActivityDto, { skipNullProperties: false }) {}
 
 export class CreateBudgetLineDto {
-  @OneOf(BUDGET_CATEGORIES) category!: string;
+  @OneOf(BUDGET_CATEGORIES, { name: 'BudgetCategory' }) category!: string;
   @Text(1000) description!: string;
   @Int(1, 1_000_000) quantity!: number;
   @Text(50) unit!: string;
   @Vnd() unitCost!: bigint;
   /** The requested amount; defaults to quantity × unit cost. */
   @Vnd({ optional: true }) amount?: bigint;
-  @OneOf(FUNDING_SOURCES) fundingSource!: string;
-  @OneOf(GUEST_CLASSES, { nullable: true }) guestClass?: string | null;
-  @OneOf(DELEGATION_MEMBER_ROLES, { nullable: true }) memberRole?: string | null;
+  @OneOf(FUNDING_SOURCES, { name: 'FundingSource' }) fundingSource!: string;
+  @OneOf(GUEST_CLASSES, { nullable: true, name: 'GuestClass' }) guestClass?: string | null;
+  @OneOf(DELEGATION_MEMBER_ROLES, { nullable: true, name: 'DelegationMemberRole' }) memberRole?:
+    string | null;
   @Text(20, { optional: true }) normArticle?: string;
-  @OneOf(PAYERS, { optional: true }) payer?: (typeof PAYERS)[number];
+  @OneOf(PAYERS, { optional: true, name: 'Payer' }) payer?: (typeof PAYERS)[number];
 }
 
 export class UpdateBudgetLineDto extends PartialType(CreateBudgetLineDto, { skipNullProperties: false }) {}
 
 export class PlanQuery {
   @UuidField({ optional: true }) cycleId?: string;
-  @OneOf(PLAN_STATUSES, { optional: true }) status?: string;
+  @OneOf(PLAN_STATUSES, { optional: true, name: 'PlanStatus' }) status?: string;
   @UuidField({ optional: true }) organizationId?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{1,3}$/) limit?: string;
   @Text(200, { optional: true }) cursor?: string;
 }
 
 export class ProgressDto {
-  @OneOf(IMPLEMENTATION_STATUSES) implementationStatus!: string;
+  @OneOf(IMPLEMENTATION_STATUSES, { name: 'ImplementationStatus' }) implementationStatus!: string;
   @Vnd({ optional: true }) actualSpend?: bigint;
   @LongText(10_000, { optional: true }) results?: string;
   @DateOnly({ optional: true }) reportedOn?: string;

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { DateOnly, LongText, OneOf, Text, Vnd } from '../common/validation';
 import { UuidField } from '../common/uuid-field';
+import { REVIEW_DECISIONS, REVIEW_STATUSES, ReviewDecision } from '@vufo/domain';
 
 export class DecisionLineDto {
   @UuidField() budgetLineId!: string;
@@ -11,7 +12,7 @@ export class DecisionLineDto {
 }
 
 export class DecisionDto {
-  @OneOf(['APPROVE', 'REQUEST_REVISION', 'REJECT']) decision!: 'APPROVE' | 'REQUEST_REVISION' | 'REJECT';
+  @OneOf(REVIEW_DECISIONS, { name: 'ReviewDecision' }) decision!: ReviewDecision;
   @LongText(10_000, { optional: true }) comment?: string;
   @ApiPropertyOptional({ type: [DecisionLineDto] })
   @IsOptional()
@@ -27,7 +28,7 @@ export class DecisionDto {
 
 export class ReviewQuery {
   @ApiPropertyOptional() @IsOptional() @IsIn(['true', 'false']) mine?: string;
-  @OneOf(['PENDING', 'APPROVED', 'REVISION_REQUESTED', 'REJECTED', 'CANCELLED'], { optional: true })
+  @OneOf(REVIEW_STATUSES, { optional: true, name: 'ReviewStatus' })
   status?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{1,3}$/) limit?: string;
 }

@@ -1,12 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { SCHEMA } from './columns';
-import type { AgencyFunction } from './organization.entity';
+import type { CycleStatus, RouteStage } from '@vufo/domain';
 
-export type CycleStatus = 'OPEN' | 'CONSOLIDATING' | 'APPROVED' | 'IN_ROLLOUT' | 'CLOSED';
-export interface RouteStage {
-  stage: number;
-  functions: AgencyFunction[];
-}
+// The domain's code lists and route shape, re-exported for the entities' users.
+export type { CycleStatus, RouteStage };
 
 @Entity({ name: 'cycles', schema: SCHEMA })
 export class CycleEntity {

@@ -1,8 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { SCHEMA } from './columns';
 
-export type OrganizationKind = 'CENTRAL_UNION' | 'PROVINCIAL_UNION' | 'APPRAISAL_AGENCY';
-export type AgencyFunction = 'CONTENT' | 'BUDGET' | 'FINAL';
+import type { AgencyFunction, OrganizationKind } from '@vufo/domain';
+
+// The code lists are the domain's; re-exported for the entities' users.
+export type { AgencyFunction, OrganizationKind };
 
 @Entity({ name: 'organizations', schema: SCHEMA })
 export class OrganizationEntity {

@@ -1,7 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { SCHEMA } from './columns';
 
-export type RoleName = 'PLAN_EDITOR' | 'PLAN_SUBMITTER' | 'APPRAISER' | 'CONSOLIDATOR' | 'LEADER' | 'ADMIN';
+import type { Role } from '@vufo/domain';
+
+/** The domain's roles, as the users table stores them. */
+export type RoleName = Role;
 
 @Entity({ name: 'users', schema: SCHEMA })
 export class UserEntity {

@@ -1,0 +1,186 @@
+import type { Response } from 'supertest';
+import { AuthedClient, startTestApp, TestApp } from './support/test-app';
+
+/**
+ * The OpenAPI document tells the truth: real answers of the running API, successes and problems,
+ * match the schema the document gives for their status, with no field the schema does not name.
+ * The web's types are generated from these schemas, so a lie here is a type error there.
+ */
+type Schema = Record<string, unknown>;
+interface Doc {
+  paths: Record<string, Record<string, { operationId: string; responses: Record<string, Schema> }>>;
+  components: { schemas: Record<string, Schema>; responses: Record<string, Schema> };
+}
+
+describe('the OpenAPI document', () => {
+  let t: TestApp;
+  let doc: Doc;
+  const checked = new Set<string>();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    doc = (await t.http().get('/api/docs-json')).body as Doc;
+  });
+  afterAll(() => t.close());
+
+  /** The answer matches the documented response of its operation and status. */
+  function conforms(res: Response, method: string, path: string): Response {
+    const [template, item] =
+      Object.entries(doc.paths).find(([p]) =>
+        new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path.split('?')[0]),
+      ) ?? [];
+    const op = item?.[method];
+    if (!template || !op) throw new Error(`${method} ${path}: not in the document`);
+    let documented = op.responses[String(res.status)];
+    if (!documented) throw new Error(`${op.operationId}: answered ${res.status}, which is not documented`);
+    if (documented.$ref) documented = resolve(documented.$ref as string);
+    const content = documented.content as Record<string, { schema: Schema }> | undefined;
+    if (!content) {
+      expect(res.text ?? '').toBe('');
+    } else {
+      const type = String(res.headers['content-type']).split(';')[0];
+      const media = content[type];
+      if (!media) throw new Error(`${op.operationId} ${res.status}: ${type} is not documented`);
+      const errors = validate(media.schema, res.body, '$');
+      if (errors.length) throw new Error(`${op.operationId} ${res.status}:\n${errors.join('\n')}`);
+    }
+    checked.add(op.operationId);
+    return res;
+  }
+
+  function resolve(ref: string): Schema {
+    const [, , kind, name] = ref.split('/');
+    return (doc.components as unknown as Record<string, Record<string, Schema>>)[kind][name];
+  }
+
+  /** The subset of JSON Schema the document uses; an object may not carry a field its schema does not name. */
+  function validate(schema: Schema, value: unknown, at: string): string[] {
+    if (schema.$ref) return validate({ ...resolve(schema.$ref as string), $ref: undefined }, value, at);
+    const alternatives = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
+    if (alternatives) {
+      const results = alternatives.map((s) => validate(s, value, at));
+      return results.some((r) => !r.length)
+        ? []
+        : [`${at}: matches none of its alternatives (${results[0]})`];
+    }
+    const types = ([] as unknown[]).concat(schema.type ?? []);
+    const kind =
+      value === null
+        ? 'null'
+        : Array.isArray(value)
+          ? 'array'
+          : Number.isInteger(value)
+            ? 'integer'
+            : typeof value;
+    if (types.length && !types.includes(kind) && !(kind === 'integer' && types.includes('number')))
+      return [`${at}: ${JSON.stringify(value)} is not ${types.join(' | ')}`];
+    if (schema.enum && !(schema.enum as unknown[]).includes(value))
+      return [`${at}: ${JSON.stringify(value)} is not one of ${(schema.enum as unknown[]).join(', ')}`];
+    if (kind === 'array' && schema.items)
+      return (value as unknown[]).flatMap((v, i) => validate(schema.items as Schema, v, `${at}[${i}]`));
+    if (kind !== 'object') return [];
+    const object = value as Record<string, unknown>;
+    const properties = (schema.properties ?? {}) as Record<string, Schema>;
+    const errors = ((schema.required ?? []) as string[])
+      .filter((k) => !(k in object))
+      .map((k) => `${at}.${k}: missing`);
+    for (const [k, v] of Object.entries(object)) {
+      if (properties[k]) errors.push(...validate(properties[k], v, `${at}.${k}`));
+      else if (typeof schema.additionalProperties === 'object')
+        errors.push(...validate(schema.additionalProperties as Schema, v, `${at}.${k}`));
+      else if (schema.properties && !schema.additionalProperties) errors.push(`${at}.${k}: not documented`);
+    }
+    return errors;
+  }
+
+  const get = async (c: AuthedClient, path: string) => conforms(await c.get(path), 'get', path);
+  const post = async (c: AuthedClient, path: string, body?: object) =>
+    conforms(await c.post(path, body), 'post', path);
+  const patch = async (c: AuthedClient, path: string, body?: object) =>
+    conforms(await c.patch(path, body), 'patch', path);
+
+  it('describes what the reads answer', async () => {
+    conforms(await t.http().get('/api/health'), 'get', '/api/health');
+    conforms(await t.http().get('/api/me'), 'get', '/api/me');
+    const editor = await t.as('hp.editor');
+    const consolidator = await t.as('vufo.consolidator');
+    await get(editor, '/api/me');
+    await get(editor, '/api/users');
+    await get(editor, '/api/organizations');
+    await get(editor, '/api/norms');
+    await get(editor, '/api/notifications');
+    await get(editor, '/api/proposals');
+    const cycleId = (await get(editor, '/api/cycles')).body.items[0].id;
+    await get(editor, `/api/cycles/${cycleId}`);
+    await get(consolidator, `/api/cycles/${cycleId}/dashboard`);
+    await get(editor, `/api/cycles/${cycleId}/dashboard`);
+    const plans = (await get(consolidator, '/api/plans')).body.items as { id: string }[];
+    for (const plan of plans) {
+      await get(consolidator, `/api/plans/${plan.id}`);
+      await get(consolidator, `/api/plans/${plan.id}/history`);
+      await get(consolidator, `/api/plans/${plan.id}/history/verify`);
+      await get(consolidator, `/api/plans/${plan.id}/versions`);
+    }
+    await get(consolidator, '/api/reviews');
+    await get(await t.as('hp.sngv'), '/api/delegations');
+    await get(editor, '/api/plans/not-a-uuid');
+  });
+
+  it('describes what the commands answer, along the chain', async () => {
+    const editor = await t.as('hp.editor');
+    const submitter = await t.as('hp.submitter');
+    const sngv = await t.as('hp.sngv');
+    const planId = (await get(editor, '/api/plans')).body.items[0].id;
+    const version = (await get(editor, `/api/plans/${planId}`)).body.version;
+    await patch(editor, `/api/plans/${planId}`, { objectives: 'Mở rộng hợp tác' });
+    const activity = await post(editor, `/api/plans/${planId}/activities`, {
+      title: 'Đón đoàn hữu nghị',
+      type: 'DELEGATION_IN',
+    });
+    expect(activity.status).toBe(201);
+    const line = await post(editor, `/api/activities/${activity.body.id}/budget-lines`, {
+      category: 'MEALS',
+      description: 'Chiêu đãi',
+      quantity: 2,
+      unit: 'bữa',
+      unitCost: 99_000_000,
+      fundingSource: 'STATE_BUDGET',
+    });
+    expect(line.status).toBe(201);
+    await patch(editor, `/api/budget-lines/${line.body.id}`, { quantity: 3 });
+    await patch(editor, `/api/activities/${activity.body.id}`, { location: 'Hải Phòng' });
+    expect((await patch(submitter, `/api/plans/${planId}`, { title: 'x' })).status).toBe(403);
+    const stale = await conforms(
+      await editor.patch(`/api/plans/${planId}`).set('If-Match', String(version)).send({ title: 'Cũ' }),
+      'patch',
+      `/api/plans/${planId}`,
+    );
+    expect(stale.status).toBe(409);
+    expect((await post(submitter, `/api/plans/${planId}/submit`)).status).toBe(200);
+    await get(editor, `/api/plans/${planId}/changes`);
+    const review = (await get(sngv, '/api/reviews?mine=true&status=PENDING')).body.items[0];
+    expect(
+      (
+        await post(sngv, `/api/reviews/${review.id}/decision`, {
+          decision: 'REQUEST_REVISION',
+          comment: 'Bớt',
+        })
+      ).status,
+    ).toBe(200);
+    await patch(editor, `/api/budget-lines/${line.body.id}`, { quantity: 1 });
+    await get(editor, `/api/plans/${planId}/changes`);
+    expect((await post(submitter, `/api/plans/${planId}/submit`)).status).toBe(200);
+    await get(editor, `/api/plans/${planId}/versions/2/diff?against=1`);
+    await get(editor, `/api/plans/${planId}/history`);
+    await get(editor, `/api/plans/${planId}`);
+    await post(editor, '/api/notifications/read-all');
+    await post(editor, `/api/plans/${planId}/withdraw`, { reason: 'x'.repeat(3000) });
+  });
+
+  it('was walked over most operations', () => {
+    const all = Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));
+    // Those not walked here are covered by their own suites; the walk must not shrink unnoticed.
+    expect(checked.size).toBeGreaterThanOrEqual(28);
+    expect(all).toHaveLength(43);
+  });
+});
