@@ -4,23 +4,6 @@
  * `npm test` fails while this file is stale. apps/web/src/api/types.ts names the types the screens use.
  */
 export interface paths {
-  '/api/health': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Liveness and readiness: the database and the approval engine */
-    get: operations['getHealth'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/auth/login': {
     parameters: {
       query?: never;
@@ -607,26 +590,27 @@ export interface paths {
     patch: operations['updateProposal'];
     trace?: never;
   };
+  '/api/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Liveness and readiness: the database and the approval engine */
+    get: operations['getHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    HealthChecksView: {
-      /** @enum {string} */
-      database: 'up' | 'down';
-      /** @enum {string} */
-      engine: 'up' | 'down';
-      /** @enum {string} */
-      engineKind: 'embedded' | 'temporal';
-      /** @description timers more than a minute late; null when the database is down */
-      lateTimers: number | null;
-    };
-    HealthView: {
-      /** @enum {string} */
-      status: 'ok' | 'unavailable';
-      checks: components['schemas']['HealthChecksView'];
-      latencyMs: number;
-    };
     /**
      * @description stable; clients match on it
      * @enum {string}
@@ -1730,6 +1714,22 @@ export interface components {
       requestedAmount?: number | string;
       fundingSource?: components['schemas']['FundingSource'];
     };
+    HealthChecksView: {
+      /** @enum {string} */
+      database: 'up' | 'down';
+      /** @enum {string} */
+      engine: 'up' | 'down';
+      /** @enum {string} */
+      engineKind: 'embedded' | 'temporal';
+      /** @description timers more than a minute late; null when the database is down */
+      lateTimers: number | null;
+    };
+    HealthView: {
+      /** @enum {string} */
+      status: 'ok' | 'unavailable';
+      checks: components['schemas']['HealthChecksView'];
+      latencyMs: number;
+    };
     /** @description Integer VND: a JSON number when it is a safe integer, else a decimal string; never a fraction. */
     Vnd: number | string;
     /** @description A field value as it was or became: string, number, boolean, null, list or object. */
@@ -1768,35 +1768,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  getHealth: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HealthView'];
-        };
-      };
-      /** @description The database or the engine does not answer */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HealthView'];
-        };
-      };
-    };
-  };
   login: {
     parameters: {
       query?: never;
@@ -4142,6 +4113,35 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+    };
+  };
+  getHealth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthView'];
+        };
+      };
+      /** @description The database or the engine does not answer */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthView'];
         };
       };
     };
