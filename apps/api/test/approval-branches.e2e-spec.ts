@@ -1,4 +1,4 @@
-import { AuthedClient, startTestApp, TestApp } from './support/test-app';
+import { AuthedClient, startTestApp, TestApp } from '../../../test/support/test-app';
 
 type Notification = {
   id: string;

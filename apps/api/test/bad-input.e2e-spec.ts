@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { AuthedClient, startTestApp, TestApp } from './support/test-app';
+import { AuthedClient, startTestApp, TestApp } from '../../../test/support/test-app';
 
 type Body = Record<string, unknown>;
 

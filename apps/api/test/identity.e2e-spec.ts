@@ -1,4 +1,4 @@
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp } from '../../../test/support/test-app';
 
 describe('identity: login, roles, administration', () => {
   let t: TestApp;

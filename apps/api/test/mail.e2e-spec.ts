@@ -2,7 +2,7 @@ import { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { NotificationsService } from '../src/notifications/notifications.service';
-import { createTestDatabase, startTestApp, TestApp } from './support/test-app';
+import { createTestDatabase, startTestApp, TestApp } from '../../../test/support/test-app';
 
 type Mail = { to: string; subject: string; text: string };
 

@@ -1,4 +1,4 @@
-import { AuthedClient, startTestApp, TestApp } from './support/test-app';
+import { AuthedClient, startTestApp, TestApp } from '../../../test/support/test-app';
 
 /** API.md: every list takes `?limit=&cursor=` and answers `items` + `nextCursor`. */
 describe('lists page by cursor: every item once, in order, forged cursors refused', () => {

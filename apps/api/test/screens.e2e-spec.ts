@@ -1,4 +1,4 @@
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp } from '../../../test/support/test-app';
 
 /** Endpoints added for the web screens: colleagues (delegation picker) and working-copy changes. */
 describe('GET /api/users and GET /api/plans/:id/changes', () => {

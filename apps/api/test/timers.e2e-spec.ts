@@ -1,4 +1,4 @@
-import { createTestDatabase, startTestApp, TestApp } from './support/test-app';
+import { createTestDatabase, startTestApp, TestApp } from '../../../test/support/test-app';
 
 // The demo cycle's submission deadline is 18/12/2026, end of day in Asia/Ho_Chi_Minh.
 const AFTER_DEADLINE = new Date('2026-12-19T03:00:00Z');

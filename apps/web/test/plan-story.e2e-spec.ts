@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, TestApp } from '../../api/test/support/test-app';
+import { startTestApp, TestApp } from '../../../test/support/test-app';
 import {
   ARTIFACTS,
   AxeViolation,

@@ -26,7 +26,7 @@ import {
 } from '@vufo/engine';
 import { PlanEntity } from '@vufo/persistence';
 import { PlanCommands } from '../../api/src/approval/plan-commands';
-import { startTestApp, TestApp } from '../../api/test/support/test-app';
+import { startTestApp, TestApp } from '../../../test/support/test-app';
 import { projectorOf } from '../src/activities.provider';
 
 const calendar = new WorkingDayCalendar(DEFAULT_HOLIDAY_DATES_VN);
