@@ -343,21 +343,24 @@ export interface World {
 }
 
 /**
- * A union with its three agencies and users, a cycle (a new one unless `cycle` is given) and the
- * union's draft plan with content: what most tests of the chain stand on.
+ * A union's draft plan with content in a cycle: what most tests of the chain stand on. The union
+ * (with its three agencies and users) is a new one unless `province` gives one to reuse; the cycle
+ * is a new one unless `cycle` is given. One live plan per union and cycle: a suite that shares its
+ * unions across tests gives each test a new cycle (cheap), a suite that shares a cycle a new union.
  */
 export async function world(
   t: TestApp,
   opts: {
     cycle?: Cycle;
-    province?: Parameters<typeof province>[1];
+    province?: Province | Parameters<typeof province>[1];
     plan?: Parameters<typeof draftPlan>[2];
   } = {},
 ): Promise<World> {
+  const given = opts.province && 'unionId' in opts.province ? opts.province : undefined;
   const [c, cycle, p] = await Promise.all([
     central(t),
     opts.cycle ? Promise.resolve(opts.cycle) : openCycle(t),
-    province(t, opts.province),
+    given ? Promise.resolve(given) : province(t, opts.province as Parameters<typeof province>[1]),
   ]);
   const plan = await draftPlan(p.editor, cycle.id, opts.plan);
   return { central: c, cycle, province: p, plan };

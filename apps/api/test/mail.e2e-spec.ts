@@ -133,7 +133,7 @@ describe('e-mail: overdue items as one digest per recipient per day', () => {
       `SELECT kind FROM app.notifications WHERE user_id = $1 AND emailed_at IS NULL ORDER BY kind`,
       [editor.user.id],
     );
-    expect(notes.map((n) => n.kind)).toContain('REVISION_REQUESTED');
+    expect(notes.map((n) => n.kind)).toEqual(['REVIEW_DECIDED', 'REVISION_REQUESTED']);
 
     expect(await mailer.sendPending()).toEqual({ immediate: notes.length, digests: 0 });
     const mails = smtp.mails.slice(sent);
