@@ -12,10 +12,11 @@ type Notification = {
 /** The branches off the happy path: extension, withdrawal, rejection; and what users are told. */
 describe('approval branches: extension, withdrawal, rejection, notifications', () => {
   let t: TestApp;
-  // Read-only for every test: the central union's users, the cycle, and a union that is not the plan's.
+  // Read-only for every test: the central union's users, a cycle, the union whose plans the tests
+  // draft (each in a cycle of its own) and a union that is not the plan's.
   let leader: AuthedClient, consolidator: AuthedClient;
-  let cycle: Cycle, cycleId: string;
-  let other: Province;
+  let cycleId: string;
+  let hp: Province, other: Province;
 
   const eventTypes = async (planId: string) =>
     (
@@ -24,14 +25,20 @@ describe('approval branches: extension, withdrawal, rejection, notifications', (
 
   beforeAll(async () => {
     t = await startTestApp({ seedDemo: false });
-    [{ leader, consolidator }, cycle, other] = await Promise.all([central(t), openCycle(t), province(t)]);
+    let cycle: Cycle;
+    [{ leader, consolidator }, cycle, hp, other] = await Promise.all([
+      central(t),
+      openCycle(t),
+      province(t),
+      province(t),
+    ]);
     cycleId = cycle.id;
   });
   afterAll(() => t.close());
 
   /** A fresh union's plan, submitted, with its two open stage-1 reviews. */
   const submitted = async () => {
-    const w = await world(t, { cycle });
+    const w = await world(t, { province: hp });
     expect((await w.province.submitter.post(`/api/plans/${w.plan.id}/submit`)).status).toBe(200);
     const find = async (c: AuthedClient) => {
       const r = (
@@ -47,8 +54,8 @@ describe('approval branches: extension, withdrawal, rejection, notifications', (
 
   describe('extension of the submission deadline', () => {
     it('only a LEADER grants it, with a valid date and a reason', async () => {
-      const { province: dn, plan } = await world(t, { cycle });
-      const dnPlan = plan.id;
+      const { province: dn, plan, cycle } = await world(t, { province: hp });
+      const [dnPlan, cycleId] = [plan.id, cycle.id];
       const body = {
         organizationId: dn.unionId,
         newDeadline: '2027-01-15',
@@ -70,8 +77,8 @@ describe('approval branches: extension, withdrawal, rejection, notifications', (
     });
 
     it('moves the union’s deadline and is audited', async () => {
-      const { province: dn, plan: draft } = await world(t, { cycle });
-      const [dnPlan, dnOrg, dnEditor] = [draft.id, dn.unionId, dn.editor];
+      const { province: dn, plan: draft, cycle } = await world(t, { province: hp });
+      const [dnPlan, dnOrg, dnEditor, cycleId] = [draft.id, dn.unionId, dn.editor, cycle.id];
       const res = await leader
         .post(`/api/cycles/${cycleId}/extensions`, {
           organizationId: dnOrg,
@@ -106,7 +113,7 @@ describe('approval branches: extension, withdrawal, rejection, notifications', (
 
   describe('withdrawal', () => {
     it('the union’s submitter withdraws a draft; it is then closed to edits and submission', async () => {
-      const { province: dn, plan } = await world(t, { cycle });
+      const { province: dn, plan } = await world(t, { province: hp });
       const [dnPlan, dnEditor, dnSubmitter] = [plan.id, dn.editor, dn.submitter];
       expect((await dnEditor.post(`/api/plans/${dnPlan}/withdraw`, {})).status).toBe(403);
       expect((await other.submitter.post(`/api/plans/${dnPlan}/withdraw`, {})).status).toBe(404);
@@ -244,9 +251,10 @@ describe('approval branches: extension, withdrawal, rejection, notifications', (
 
 describe('proposals', () => {
   let t: TestApp;
-  // Read-only for every test: the central union's consolidator, a cycle, and a union whose plan is not the proposer's.
+  // Read-only for every test: the central union's consolidator, the proposing union (each test
+  // drafts its plan in a cycle of its own), and another union's plan.
   let consolidator: AuthedClient;
-  let cycle: Cycle;
+  let hp: Province;
   let dn: World;
 
   const count = async () =>
@@ -254,8 +262,7 @@ describe('proposals', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ seedDemo: false });
-    [{ consolidator }, cycle] = await Promise.all([central(t), openCycle(t)]);
-    dn = await world(t, { cycle });
+    [{ consolidator }, hp, dn] = await Promise.all([central(t), province(t), world(t)]);
   });
   afterAll(() => t.close());
 
@@ -270,8 +277,13 @@ describe('proposals', () => {
 
   it('a union drafts a budget adjustment to its plan and a recommendation; visible to it and central roles only', async () => {
     // A cycle of its own, so the consolidator's list holds exactly this union's proposals.
-    const { province: hp, plan, cycle: own } = await world(t, { cycle: await openCycle(t) });
-    const [hpEditor, hpSubmitter, dnEditor, cycleId] = [hp.editor, hp.submitter, dn.province.editor, own.id];
+    const { plan, cycle } = await world(t, { province: hp });
+    const [hpEditor, hpSubmitter, dnEditor, cycleId] = [
+      hp.editor,
+      hp.submitter,
+      dn.province.editor,
+      cycle.id,
+    ];
     const adj = await hpEditor.post(`/api/cycles/${cycleId}/proposals`, adjustment(plan.id));
     expect(adj.status).toBe(201);
     expect(adj.body.requestedAmount).toBe(48_000_000);
@@ -281,7 +293,7 @@ describe('proposals', () => {
     });
     expect(rec.status).toBe(201);
 
-    expect((await hpEditor.get('/api/proposals')).body.items).toHaveLength(2);
+    expect((await hpEditor.get(`/api/proposals?cycleId=${cycleId}`)).body.items).toHaveLength(2);
     expect((await dnEditor.get('/api/proposals')).body.items).toHaveLength(0);
     expect((await dnEditor.get(`/api/proposals/${adj.body.id}`)).status).toBe(404);
     expect((await dnEditor.patch(`/api/proposals/${adj.body.id}`, { title: 'x' })).status).toBe(404);
@@ -296,7 +308,7 @@ describe('proposals', () => {
   });
 
   it('refuses bad input with a 4xx problem and stores nothing', async () => {
-    const { province: hp, plan } = await world(t, { cycle });
+    const { plan, cycle } = await world(t, { province: hp });
     const [hpEditor, cycleId] = [hp.editor, cycle.id];
     const before = await count();
     const base = {
@@ -338,7 +350,7 @@ describe('proposals', () => {
   });
 
   it('edits under If-Match: a stale version is 409 and changes nothing', async () => {
-    const { province: hp, plan } = await world(t, { cycle });
+    const { plan, cycle } = await world(t, { province: hp });
     const hpEditor = hp.editor;
     const created = await hpEditor.post(`/api/cycles/${cycle.id}/proposals`, adjustment(plan.id));
     expect(created.status).toBe(201);

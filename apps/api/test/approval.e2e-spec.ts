@@ -1,6 +1,6 @@
 import { APPROVAL_HOSTS, startTestHost } from '../../../test/support/hosts';
 import { AuthedClient, TestApp } from '../../../test/support/test-app';
-import { Cycle, openCycle, province, Province, user, world, World } from '../../../test/support/factories';
+import { province, Province, user, world, World } from '../../../test/support/factories';
 
 type Line = { id: string; amount: number; approvedAmount: number | null };
 type Review = {
@@ -25,13 +25,14 @@ type Plan = { status: string; activities: { id: string; budgetLines: Line[] }[];
  */
 describe.each(APPROVAL_HOSTS)('approval chain on the %s host', (host) => {
   let t: TestApp;
-  // Read-only for every test: the cycle plans are made in, and a second province that must see nothing.
-  let cycle: Cycle;
+  // Read-only for every test: the union whose plans go through the chain (each test drafts its own,
+  // in a cycle of its own), and a second union that must see none of them.
+  let hp: Province;
   let other: Province;
 
   beforeAll(async () => {
     t = await startTestHost(host, { seedDemo: false });
-    [cycle, other] = await Promise.all([openCycle(t), province(t)]);
+    [hp, other] = await Promise.all([province(t), province(t)]);
   });
   afterAll(() => t.close());
 
@@ -56,7 +57,7 @@ describe.each(APPROVAL_HOSTS)('approval chain on the %s host', (host) => {
 
   // The steps of the story, each on the world it is given; a test runs those before the one it checks.
   const submitted = async (): Promise<World> => {
-    const w = await world(t, { cycle });
+    const w = await world(t, { province: hp });
     const res = await w.province.submitter.post(`/api/plans/${w.plan.id}/submit`);
     expect(res.status).toBe(200);
     return w;
@@ -111,14 +112,14 @@ describe.each(APPROVAL_HOSTS)('approval chain on the %s host', (host) => {
   };
 
   it('only the union’s submitter submits; an editor cannot', async () => {
-    const w = await world(t, { cycle });
+    const w = await world(t, { province: hp });
     expect((await w.province.editor.post(`/api/plans/${w.plan.id}/submit`)).status).toBe(403);
     expect((await other.submitter.post(`/api/plans/${w.plan.id}/submit`)).status).toBe(404);
     expect((await plan(w)).status).toBe('DRAFT');
   });
 
   it('submits once per Idempotency-Key and opens stage 1 in parallel', async () => {
-    const w = await world(t, { cycle });
+    const w = await world(t, { province: hp });
     const submitter = w.province.submitter;
     const [a, b] = [
       await submitter.post(`/api/plans/${w.plan.id}/submit`).set('Idempotency-Key', 'submit-1'),
