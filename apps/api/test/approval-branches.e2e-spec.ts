@@ -107,7 +107,9 @@ describe('approval branches: extension, withdrawal, rejection, notifications', (
         type: string;
         actorName: string;
       }[];
-      expect(history.find((e) => e.type === 'SubmissionDeadlineExtended')?.actorName).toBeTruthy();
+      expect(history.find((e) => e.type === 'SubmissionDeadlineExtended')?.actorName).toBe(
+        leader.user.displayName,
+      );
     });
   });
 

@@ -296,6 +296,7 @@ describe.each(APPROVAL_HOSTS)('approval chain on the %s host', (host) => {
     expect(p.status).toBe('APPROVED');
     expect(p.decision).toMatchObject({ number: '1234/QĐ-UBND', date: '2026-12-20' });
     const approvedLines = lines(p);
+    expect(approvedLines).toHaveLength(7); // PLAN_CONTENT's lines
     expect(approvedLines[0].approvedAmount).toBe(0);
     expect(approvedLines.slice(1).every((l: Line) => l.approvedAmount === l.amount)).toBe(true);
     expect(p.totals.approved.total).toBe(
