@@ -30,8 +30,8 @@ module.exports = {
       transform,
       moduleNameMapper,
       testEnvironment: 'node',
-      globalSetup: '<rootDir>/apps/api/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/apps/api/test/support/global-teardown.ts',
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
   ],
 };

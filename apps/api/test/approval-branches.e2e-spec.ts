@@ -1,4 +1,5 @@
-import { AuthedClient, startTestApp, TestApp } from './support/test-app';
+import { AuthedClient, startTestApp, TestApp } from '../../../test/support/test-app';
+import { central, Cycle, openCycle, province, Province, world, World } from '../../../test/support/factories';
 
 type Notification = {
   id: string;
@@ -11,10 +12,11 @@ type Notification = {
 /** The branches off the happy path: extension, withdrawal, rejection; and what users are told. */
 describe('approval branches: extension, withdrawal, rejection, notifications', () => {
   let t: TestApp;
+  // Read-only for every test: the central union's users, a cycle, the union whose plans the tests
+  // draft (each in a cycle of its own) and a union that is not the plan's.
   let leader: AuthedClient, consolidator: AuthedClient;
-  let hpSubmitter: AuthedClient, hpContent: AuthedClient, hpBudget: AuthedClient;
-  let dnEditor: AuthedClient, dnSubmitter: AuthedClient;
-  let hpPlan: string, dnPlan: string, cycleId: string, dnOrg: string;
+  let cycleId: string;
+  let hp: Province, other: Province;
 
   const eventTypes = async (planId: string) =>
     (
@@ -22,28 +24,40 @@ describe('approval branches: extension, withdrawal, rejection, notifications', (
     ).map((e) => e.type);
 
   beforeAll(async () => {
-    t = await startTestApp();
-    [leader, consolidator, hpSubmitter, hpContent, hpBudget, dnEditor, dnSubmitter] = await Promise.all(
-      [
-        'vufo.leader',
-        'vufo.consolidator',
-        'hp.submitter',
-        'hp.sngv',
-        'hp.stc',
-        'dn.editor',
-        'dn.submitter',
-      ].map((l) => t.as(l)),
-    );
-    const hp = (await hpSubmitter.get('/api/plans')).body.items[0];
-    const dn = (await dnEditor.get('/api/plans')).body.items[0];
-    [hpPlan, dnPlan, cycleId, dnOrg] = [hp.id, dn.id, dn.cycleId, dn.organizationId];
+    t = await startTestApp({ seedDemo: false });
+    let cycle: Cycle;
+    [{ leader, consolidator }, cycle, hp, other] = await Promise.all([
+      central(t),
+      openCycle(t),
+      province(t),
+      province(t),
+    ]);
+    cycleId = cycle.id;
   });
   afterAll(() => t.close());
 
+  /** A fresh union's plan, submitted, with its two open stage-1 reviews. */
+  const submitted = async () => {
+    const w = await world(t, { province: hp });
+    expect((await w.province.submitter.post(`/api/plans/${w.plan.id}/submit`)).status).toBe(200);
+    const find = async (c: AuthedClient) => {
+      const r = (
+        (await c.get('/api/reviews?mine=true&status=PENDING')).body.items as { id: string; planId: string }[]
+      ).find((x) => x.planId === w.plan.id);
+      expect(r).toBeDefined();
+      return r!.id;
+    };
+    const [contentReview, budgetReview] = [await find(w.province.content), await find(w.province.budget)];
+    return { ...w, contentReview, budgetReview };
+  };
+  const rejectionReason = 'Hoạt động không phù hợp với chủ trương đối ngoại nhân dân năm 2027';
+
   describe('extension of the submission deadline', () => {
     it('only a LEADER grants it, with a valid date and a reason', async () => {
+      const { province: dn, plan, cycle } = await world(t, { province: hp });
+      const [dnPlan, cycleId] = [plan.id, cycle.id];
       const body = {
-        organizationId: dnOrg,
+        organizationId: dn.unionId,
         newDeadline: '2027-01-15',
         reason: 'Sáp nhập tỉnh, cần thêm thời gian',
       };
@@ -63,6 +77,8 @@ describe('approval branches: extension, withdrawal, rejection, notifications', (
     });
 
     it('moves the union’s deadline and is audited', async () => {
+      const { province: dn, plan: draft, cycle } = await world(t, { province: hp });
+      const [dnPlan, dnOrg, dnEditor, cycleId] = [draft.id, dn.unionId, dn.editor, cycle.id];
       const res = await leader
         .post(`/api/cycles/${cycleId}/extensions`, {
           organizationId: dnOrg,
@@ -91,14 +107,18 @@ describe('approval branches: extension, withdrawal, rejection, notifications', (
         type: string;
         actorName: string;
       }[];
-      expect(history.find((e) => e.type === 'SubmissionDeadlineExtended')?.actorName).toBeTruthy();
+      expect(history.find((e) => e.type === 'SubmissionDeadlineExtended')?.actorName).toBe(
+        leader.user.displayName,
+      );
     });
   });
 
   describe('withdrawal', () => {
     it('the union’s submitter withdraws a draft; it is then closed to edits and submission', async () => {
+      const { province: dn, plan } = await world(t, { province: hp });
+      const [dnPlan, dnEditor, dnSubmitter] = [plan.id, dn.editor, dn.submitter];
       expect((await dnEditor.post(`/api/plans/${dnPlan}/withdraw`, {})).status).toBe(403);
-      expect((await hpSubmitter.post(`/api/plans/${dnPlan}/withdraw`, {})).status).toBe(404);
+      expect((await other.submitter.post(`/api/plans/${dnPlan}/withdraw`, {})).status).toBe(404);
       const res = await dnSubmitter.post(`/api/plans/${dnPlan}/withdraw`, {
         reason: 'Gộp vào kế hoạch tỉnh mới',
       });
@@ -115,48 +135,38 @@ describe('approval branches: extension, withdrawal, rejection, notifications', (
   });
 
   describe('rejection', () => {
-    let contentReview: string, budgetReview: string;
-
-    beforeAll(async () => {
-      expect((await hpSubmitter.post(`/api/plans/${hpPlan}/submit`)).status).toBe(200);
-      const find = async (c: AuthedClient) =>
-        (
-          (await c.get('/api/reviews?mine=true&status=PENDING')).body.items as {
-            id: string;
-            planId: string;
-          }[]
-        ).find((r) => r.planId === hpPlan)!.id;
-      [contentReview, budgetReview] = [await find(hpContent), await find(hpBudget)];
-    });
-
     it('needs a reason', async () => {
-      const res = await hpContent.post(`/api/reviews/${contentReview}/decision`, { decision: 'REJECT' });
+      const { province: hp, plan, contentReview } = await submitted();
+      const res = await hp.content.post(`/api/reviews/${contentReview}/decision`, { decision: 'REJECT' });
       expect(res.status).toBe(422);
-      expect((await hpSubmitter.get(`/api/plans/${hpPlan}`)).body.status).toBe('IN_APPRAISAL');
+      expect((await hp.submitter.get(`/api/plans/${plan.id}`)).body.status).toBe('IN_APPRAISAL');
+      expect(await eventTypes(plan.id)).not.toContain('ReviewDecided');
     });
 
     it('is terminal: the plan is REJECTED and the parallel review can no longer be decided', async () => {
-      const res = await hpContent.post(`/api/reviews/${contentReview}/decision`, {
+      const { province: hp, plan, contentReview, budgetReview } = await submitted();
+      const hpPlan = plan.id;
+      const res = await hp.content.post(`/api/reviews/${contentReview}/decision`, {
         decision: 'REJECT',
-        comment: 'Hoạt động không phù hợp với chủ trương đối ngoại nhân dân năm 2027',
+        comment: rejectionReason,
       });
       expect(res.status).toBe(200);
-      expect((await hpSubmitter.get(`/api/plans/${hpPlan}`)).body.status).toBe('REJECTED');
-      const late = await hpBudget.post(`/api/reviews/${budgetReview}/decision`, {
+      expect((await hp.submitter.get(`/api/plans/${hpPlan}`)).body.status).toBe('REJECTED');
+      const late = await hp.budget.post(`/api/reviews/${budgetReview}/decision`, {
         decision: 'APPROVE',
         lines: [],
       });
       expect(late.status).toBe(409);
-      expect((await hpSubmitter.post(`/api/plans/${hpPlan}/submit`)).status).toBe(409);
-      expect((await hpSubmitter.post(`/api/plans/${hpPlan}/withdraw`, {})).status).toBe(409);
-      const verify = (await hpSubmitter.get(`/api/plans/${hpPlan}/history/verify`)).body;
+      expect((await hp.submitter.post(`/api/plans/${hpPlan}/submit`)).status).toBe(409);
+      expect((await hp.submitter.post(`/api/plans/${hpPlan}/withdraw`, {})).status).toBe(409);
+      const verify = (await hp.submitter.get(`/api/plans/${hpPlan}/history/verify`)).body;
       expect(verify.valid).toBe(true);
     });
   });
 
   describe('routing', () => {
     it('a union with no agency for a required function cannot submit, and is told which function', async () => {
-      const admin = await t.as('admin', 'admin-demo-2026');
+      const admin = await t.as(t.config.adminLogin, t.config.adminPassword);
       const org = await admin.post('/api/organizations', {
         code: 'QT',
         nameVi: 'Liên hiệp các tổ chức hữu nghị tỉnh Quảng Trị',
@@ -212,6 +222,13 @@ describe('approval branches: extension, withdrawal, rejection, notifications', (
 
   describe('in-app notifications', () => {
     it('tell the union about the rejection with its reason; only the recipient can mark them read', async () => {
+      const { province: hp, plan, contentReview } = await submitted();
+      const [hpPlan, hpSubmitter, dnSubmitter] = [plan.id, hp.submitter, other.submitter];
+      const rejected0 = await hp.content.post(`/api/reviews/${contentReview}/decision`, {
+        decision: 'REJECT',
+        comment: rejectionReason,
+      });
+      expect(rejected0.status).toBe(200);
       const list = await hpSubmitter.get('/api/notifications?unread=true');
       expect(list.status).toBe(200);
       const items = list.body.items as Notification[];
@@ -236,31 +253,40 @@ describe('approval branches: extension, withdrawal, rejection, notifications', (
 
 describe('proposals', () => {
   let t: TestApp;
-  let hpEditor: AuthedClient, dnEditor: AuthedClient, consolidator: AuthedClient, hpSubmitter: AuthedClient;
-  let cycleId: string, hpPlan: string;
+  // Read-only for every test: the central union's consolidator, the proposing union (each test
+  // drafts its plan in a cycle of its own), and another union's plan.
+  let consolidator: AuthedClient;
+  let hp: Province;
+  let dn: World;
 
   const count = async () =>
     Number((await t.sql<{ n: string }>('SELECT count(*) AS n FROM app.proposals'))[0].n);
 
   beforeAll(async () => {
-    t = await startTestApp();
-    [hpEditor, dnEditor, consolidator, hpSubmitter] = await Promise.all(
-      ['hp.editor', 'dn.editor', 'vufo.consolidator', 'hp.submitter'].map((l) => t.as(l)),
-    );
-    const plan = (await hpEditor.get('/api/plans')).body.items[0];
-    [cycleId, hpPlan] = [plan.cycleId, plan.id];
+    t = await startTestApp({ seedDemo: false });
+    [{ consolidator }, hp, dn] = await Promise.all([central(t), province(t), world(t)]);
   });
   afterAll(() => t.close());
 
+  const adjustment = (planId: string) => ({
+    kind: 'BUDGET_ADJUSTMENT',
+    title: 'Bổ sung kinh phí đón đoàn Hội hữu nghị Nhật Bản',
+    content: 'Đoàn tăng từ 8 lên 12 người.',
+    planId,
+    requestedAmount: 48_000_000,
+    fundingSource: 'STATE_BUDGET',
+  });
+
   it('a union drafts a budget adjustment to its plan and a recommendation; visible to it and central roles only', async () => {
-    const adj = await hpEditor.post(`/api/cycles/${cycleId}/proposals`, {
-      kind: 'BUDGET_ADJUSTMENT',
-      title: 'Bổ sung kinh phí đón đoàn Hội hữu nghị Nhật Bản',
-      content: 'Đoàn tăng từ 8 lên 12 người.',
-      planId: hpPlan,
-      requestedAmount: 48_000_000,
-      fundingSource: 'STATE_BUDGET',
-    });
+    // A cycle of its own, so the consolidator's list holds exactly this union's proposals.
+    const { plan, cycle } = await world(t, { province: hp });
+    const [hpEditor, hpSubmitter, dnEditor, cycleId] = [
+      hp.editor,
+      hp.submitter,
+      dn.province.editor,
+      cycle.id,
+    ];
+    const adj = await hpEditor.post(`/api/cycles/${cycleId}/proposals`, adjustment(plan.id));
     expect(adj.status).toBe(201);
     expect(adj.body.requestedAmount).toBe(48_000_000);
     const rec = await hpEditor.post(`/api/cycles/${cycleId}/proposals`, {
@@ -269,11 +295,14 @@ describe('proposals', () => {
     });
     expect(rec.status).toBe(201);
 
-    expect((await hpEditor.get('/api/proposals')).body.items).toHaveLength(2);
+    expect((await hpEditor.get(`/api/proposals?cycleId=${cycleId}`)).body.items).toHaveLength(2);
     expect((await dnEditor.get('/api/proposals')).body.items).toHaveLength(0);
     expect((await dnEditor.get(`/api/proposals/${adj.body.id}`)).status).toBe(404);
     expect((await dnEditor.patch(`/api/proposals/${adj.body.id}`, { title: 'x' })).status).toBe(404);
-    expect((await consolidator.get(`/api/proposals?cycleId=${cycleId}`)).body.items).toHaveLength(2);
+    const central = (await consolidator.get(`/api/proposals?cycleId=${cycleId}`)).body.items as {
+      id: string;
+    }[];
+    expect(central.map((x) => x.id).sort()).toEqual([adj.body.id, rec.body.id].sort());
     expect(
       (await hpSubmitter.post(`/api/cycles/${cycleId}/proposals`, { kind: 'RECOMMENDATION', title: 'x' }))
         .status,
@@ -281,11 +310,13 @@ describe('proposals', () => {
   });
 
   it('refuses bad input with a 4xx problem and stores nothing', async () => {
+    const { plan, cycle } = await world(t, { province: hp });
+    const [hpEditor, cycleId] = [hp.editor, cycle.id];
     const before = await count();
     const base = {
       kind: 'BUDGET_ADJUSTMENT',
       title: 'Điều chỉnh',
-      planId: hpPlan,
+      planId: plan.id,
       fundingSource: 'STATE_BUDGET',
     };
     const bad: object[] = [
@@ -306,19 +337,26 @@ describe('proposals', () => {
       const res = await hpEditor.post(`/api/cycles/${cycleId}/proposals`, body);
       expect([400, 413, 422]).toContain(res.status);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(res.body.code).toBeDefined();
+      expect(typeof res.body.code).toBe('string');
     }
-    const dnPlan = (await dnEditor.get('/api/plans')).body.items[0].id;
     expect(
-      (await hpEditor.post(`/api/cycles/${cycleId}/proposals`, { ...base, planId: dnPlan })).status,
+      (
+        await hpEditor.post(`/api/cycles/${cycleId}/proposals`, {
+          ...base,
+          requestedAmount: 1_000_000,
+          planId: dn.plan.id,
+        })
+      ).status,
     ).toBe(422);
     expect(await count()).toBe(before);
   });
 
   it('edits under If-Match: a stale version is 409 and changes nothing', async () => {
-    const p = (await hpEditor.get('/api/proposals')).body.items.find(
-      (x: { kind: string }) => x.kind === 'BUDGET_ADJUSTMENT',
-    );
+    const { plan, cycle } = await world(t, { province: hp });
+    const hpEditor = hp.editor;
+    const created = await hpEditor.post(`/api/cycles/${cycle.id}/proposals`, adjustment(plan.id));
+    expect(created.status).toBe(201);
+    const p = (await hpEditor.get(`/api/proposals/${created.body.id}`)).body;
     const ok = await hpEditor
       .patch(`/api/proposals/${p.id}`, { requestedAmount: 52_000_000 })
       .set('If-Match', String(p.version));

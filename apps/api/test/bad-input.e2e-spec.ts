@@ -1,11 +1,22 @@
 import request from 'supertest';
-import { AuthedClient, startTestApp, TestApp } from './support/test-app';
+import { AuthedClient, startTestApp, TestApp } from '../../../test/support/test-app';
+import { central, openCycle, province, TEST_PASSWORD, user, world } from '../../../test/support/factories';
 
 type Body = Record<string, unknown>;
+type Who =
+  | 'admin'
+  | 'consolidator'
+  | 'leader'
+  | 'hp.editor'
+  | 'hp.submitter'
+  | 'hp.budget'
+  | 'hn.editor'
+  | 'dn.budget';
 
 interface WriteEndpoint {
   name: string;
-  who: string | null;
+  /** Who sends it, by role in the world each test builds (see `build`); null: nobody logged in. */
+  who: Who | null;
   method: 'post' | 'patch';
   path: () => string;
   valid: () => Body;
@@ -22,8 +33,8 @@ interface WriteEndpoint {
  */
 describe('every write endpoint refuses bad input and changes nothing', () => {
   let t: TestApp;
-  const clients = new Map<string, AuthedClient>();
-  const ids: Record<string, string> = {};
+  let clients = new Map<Who, AuthedClient>();
+  let ids: Record<string, string> = {};
 
   /** Everything the application stores, as one fingerprint. */
   const fingerprint = async () => {
@@ -46,7 +57,7 @@ describe('every write endpoint refuses bad input and changes nothing', () => {
       who: null,
       method: 'post',
       path: () => '/api/auth/login',
-      valid: () => ({ login: 'hp.editor', password: 'demo-2026' }),
+      valid: () => ({ login: ids.hpEditorLogin, password: TEST_PASSWORD }),
     },
     {
       name: 'create organization',
@@ -76,10 +87,10 @@ describe('every write endpoint refuses bad input and changes nothing', () => {
     },
     {
       name: 'open cycle',
-      who: 'vufo.consolidator',
+      who: 'consolidator',
       method: 'post',
       path: () => '/api/cycles',
-      valid: () => ({ year: 2028, submissionDeadline: '2027-12-17', reviewSlaDays: 10, revisionSlaDays: 7 }),
+      valid: () => ({ year: 2040, submissionDeadline: '2039-12-17', reviewSlaDays: 10, revisionSlaDays: 7 }),
     },
     {
       name: 'create plan',
@@ -139,14 +150,14 @@ describe('every write endpoint refuses bad input and changes nothing', () => {
     },
     {
       name: 'grant extension',
-      who: 'vufo.leader',
+      who: 'leader',
       method: 'post',
       path: () => `/api/cycles/${ids.cycle}/extensions`,
       valid: () => ({ organizationId: ids.hpOrg, newDeadline: '2027-01-10', reason: 'Sáp nhập tỉnh' }),
     },
     {
       name: 'delegate',
-      who: 'hp.stc',
+      who: 'hp.budget',
       method: 'post',
       path: () => '/api/delegations',
       valid: () => ({
@@ -180,7 +191,7 @@ describe('every write endpoint refuses bad input and changes nothing', () => {
     },
     {
       name: 'decide review',
-      who: 'dn.stc',
+      who: 'dn.budget',
       method: 'post',
       path: () => `/api/reviews/${ids.dnBudgetReview}/decision`,
       valid: () => ({
@@ -243,33 +254,56 @@ describe('every write endpoint refuses bad input and changes nothing', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
-    const logins = [...new Set(endpoints.map((e) => e.who).filter((w): w is string => !!w))];
-    for (const l of logins) clients.set(l, await t.as(l, l === 'admin' ? 'admin-demo-2026' : undefined));
-    const hp = (await clients.get('hp.editor')!.get('/api/plans')).body.items[0];
-    ids.hpPlan = hp.id;
-    ids.cycle = hp.cycleId;
-    ids.hpOrg = hp.organizationId;
-    const plan = (await clients.get('hp.editor')!.get(`/api/plans/${hp.id}`)).body;
-    ids.activity = plan.activities[0].id;
-    ids.line = plan.activities[0].budgetLines[0].id;
-    [{ id: ids.stc2 }] = await t.sql<{ id: string }>(`SELECT id FROM app.users WHERE login = 'hp.stc2'`);
-    const proposal = await clients.get('hp.editor')!.post(`/api/cycles/${ids.cycle}/proposals`, {
+    t = await startTestApp({ seedDemo: false });
+  });
+
+  /**
+   * Each test's own world (the valid bodies change it): a cycle; union HP's draft plan with a
+   * proposal; union DN's submitted plan with its open budget review; union HN with no plan yet.
+   */
+  beforeEach(async () => {
+    const cycle = await openCycle(t);
+    const [{ admin, consolidator, leader }, hp, dn, hn] = await Promise.all([
+      central(t),
+      world(t, { cycle }),
+      world(t, { cycle }),
+      province(t),
+    ]);
+    const stc2 = await user(t, hp.province.agencies.BUDGET!, []);
+    clients = new Map<Who, AuthedClient>([
+      ['admin', admin],
+      ['consolidator', consolidator],
+      ['leader', leader],
+      ['hp.editor', hp.province.editor],
+      ['hp.submitter', hp.province.submitter],
+      ['hp.budget', hp.province.budget],
+      ['hn.editor', hn.editor],
+      ['dn.budget', dn.province.budget],
+    ]);
+    ids = {
+      hpEditorLogin: hp.province.editor.user.login,
+      hpPlan: hp.plan.id,
+      cycle: cycle.id,
+      hpOrg: hp.province.unionId,
+      activity: hp.plan.activities[0].id,
+      line: hp.plan.activities[0].budgetLines[0].id,
+      stc2: stc2.user.id,
+      dnPlan: dn.plan.id,
+      dnLines: dn.plan.activities.flatMap((a) => a.budgetLines.map((l) => l.id)).join(','),
+    };
+    const proposal = await hp.province.editor.post(`/api/cycles/${ids.cycle}/proposals`, {
       kind: 'RECOMMENDATION',
       title: 'Kiến nghị',
     });
+    expect(proposal.status).toBe(201);
     ids.proposal = proposal.body.id;
-    const submitter = await t.as('dn.submitter');
-    ids.dnPlan = (await submitter.get('/api/plans')).body.items[0].id;
-    expect((await submitter.post(`/api/plans/${ids.dnPlan}/submit`)).status).toBe(200);
-    const dn = (await submitter.get(`/api/plans/${ids.dnPlan}`)).body;
-    ids.dnLines = (dn.activities as { budgetLines: { id: string }[] }[])
-      .flatMap((a) => a.budgetLines.map((l) => l.id))
-      .join(',');
-    const inbox = await clients.get('dn.stc')!.get('/api/reviews?mine=true&status=PENDING');
-    ids.dnBudgetReview = (inbox.body.items as { id: string; planId: string }[]).find(
+    expect((await dn.province.submitter.post(`/api/plans/${ids.dnPlan}/submit`)).status).toBe(200);
+    const inbox = await dn.province.budget.get('/api/reviews?mine=true&status=PENDING');
+    const review = (inbox.body.items as { id: string; planId: string }[]).find(
       (r) => r.planId === ids.dnPlan,
-    )!.id;
+    );
+    expect(review).toBeDefined();
+    ids.dnBudgetReview = review!.id;
   });
   afterAll(() => t.close());
 

@@ -1,14 +1,18 @@
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp } from '../../../test/support/test-app';
+import { province, Province, TEST_PASSWORD } from '../../../test/support/factories';
 
 describe('identity: login, roles, administration', () => {
   let t: TestApp;
+  // Read-only: two unions with their agencies and users, made by the administrator.
+  let hp: Province, dn: Province;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ seedDemo: false });
+    [hp, dn] = await Promise.all([province(t, { code: 'HP' }), province(t, { code: 'DN' })]);
   });
   afterAll(() => t.close());
 
-  it('logs in with the demo password and returns a token and the user', async () => {
-    const res = await t.http().post('/api/auth/login').send({ login: 'hp.editor', password: 'demo-2026' });
+  it('logs in with the password and returns a token and the user', async () => {
+    const res = await t.http().post('/api/auth/login').send({ login: 'hp.editor', password: TEST_PASSWORD });
     expect(res.status).toBe(200);
     expect(res.body.accessToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(res.body.user).toMatchObject({ login: 'hp.editor', roles: ['PLAN_EDITOR'] });
@@ -17,7 +21,7 @@ describe('identity: login, roles, administration', () => {
   it('refuses a wrong password and an unknown login alike, with 401 problem+json', async () => {
     for (const body of [
       { login: 'hp.editor', password: 'wrong' },
-      { login: 'nobody', password: 'demo-2026' },
+      { login: 'nobody', password: TEST_PASSWORD },
     ]) {
       const res = await t.http().post('/api/auth/login').send(body);
       expect(res.status).toBe(401);
@@ -29,11 +33,11 @@ describe('identity: login, roles, administration', () => {
   it('GET /api/me needs a valid token and returns the organization and roles', async () => {
     expect((await t.http().get('/api/me')).status).toBe(401);
     expect((await t.http().get('/api/me').set('Authorization', 'Bearer not.a.token')).status).toBe(401);
-    const u = await t.as('hp.sngv');
-    const me = await u.get('/api/me');
+    const me = await hp.content.get('/api/me');
     expect(me.status).toBe(200);
     expect(me.body.organization).toMatchObject({
-      code: 'HP-SNGV',
+      id: hp.agencies.CONTENT,
+      code: 'HP-CONTENT',
       kind: 'APPRAISAL_AGENCY',
       function: 'CONTENT',
     });
@@ -42,7 +46,8 @@ describe('identity: login, roles, administration', () => {
 
   it('stores passwords only as salted scrypt hashes', async () => {
     const rows = await t.sql<{ password_hash: string }>(
-      `SELECT password_hash FROM app.users WHERE login IN ('hp.editor','dn.editor')`,
+      `SELECT password_hash FROM app.users WHERE login IN ($1, $2)`,
+      [hp.editor.user.login, dn.editor.user.login],
     );
     expect(rows).toHaveLength(2);
     for (const r of rows) expect(r.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
@@ -55,7 +60,7 @@ describe('identity: login, roles, administration', () => {
   });
 
   it('lets only an ADMIN create organizations and users, and the new user can log in', async () => {
-    const editor = await t.as('hp.editor');
+    const editor = hp.editor;
     expect(
       (
         await editor.post('/api/organizations', {
@@ -114,9 +119,9 @@ describe('identity: login, roles, administration', () => {
     const list = await ht.get('/api/organizations?kind=APPRAISAL_AGENCY&province=HP');
     expect(list.status).toBe(200);
     expect(list.body.items.map((o: { code: string }) => o.code).sort()).toEqual([
-      'HP-SNGV',
-      'HP-STC',
-      'HP-UBND',
+      'HP-BUDGET',
+      'HP-CONTENT',
+      'HP-FINAL',
     ]);
   });
 

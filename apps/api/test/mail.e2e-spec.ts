@@ -2,7 +2,8 @@ import { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { NotificationsService } from '../src/notifications/notifications.service';
-import { createTestDatabase, startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp } from '../../../test/support/test-app';
+import { central, openCycle, user, world } from '../../../test/support/factories';
 
 type Mail = { to: string; subject: string; text: string };
 
@@ -60,24 +61,24 @@ async function startSmtp() {
   };
 }
 
+/**
+ * Every mail here comes from the machine's own path: a deadline timer or a review decision makes
+ * the notification, the mailer sends it. Each test has its own app, clock and mail server.
+ */
 describe('e-mail: overdue items as one digest per recipient per day', () => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let t: TestApp;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     smtp = await startSmtp();
-    const db = await createTestDatabase();
-    // Before the deadline, so the demo plans' timers are scheduled but none is due yet.
+    // Before the deadline, so the plans' timers are scheduled but none is due yet.
     t = await startTestApp({
-      databaseUrl: db,
+      seedDemo: false,
       clockAt: new Date('2026-12-18T03:00:00Z'),
       env: { SMTP_URL: smtp.url, TIMER_POLL_MS: '50' },
     });
-    await t.sql(
-      `UPDATE app.users SET email = login || '@example.vn' WHERE login IN ('vufo.consolidator', 'hp.editor')`,
-    );
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await t.close();
     await smtp.close();
   });
@@ -91,36 +92,39 @@ describe('e-mail: overdue items as one digest per recipient per day', () => {
       if (c >= n) return;
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error('the submission deadline did not fire');
+    throw new Error(`the submission deadline did not fire ${n} times`);
   };
 
   it('sends the two overdue plans to the central union as one digest, once that day', async () => {
+    const cycle = await openCycle(t, { year: 2027, submissionDeadline: '2026-12-18' });
+    await Promise.all([world(t, { cycle }), world(t, { cycle })]);
+    const { organizationId } = await central(t);
+    const consolidator = await user(t, organizationId, ['CONSOLIDATOR'], {
+      email: 'tong.hop@example.vn',
+    });
     const mailer = t.app.get(NotificationsService);
-    await mailer.sendPending();
+    expect(await mailer.sendPending()).toEqual({ immediate: 0, digests: 0 });
     const before = smtp.mails.length;
 
     t.clock.setNow(new Date('2026-12-19T02:00:00Z'));
     await waitForOverdue(2);
     expect(await mailer.sendPending()).toMatchObject({ digests: 1 });
 
-    const toCentral = smtp.mails.slice(before).filter((m) => m.to === 'vufo.consolidator@example.vn');
+    const toCentral = smtp.mails.slice(before).filter((m) => m.to === 'tong.hop@example.vn');
     expect(toCentral).toHaveLength(1);
     expect(toCentral[0].subject).toBe('2 việc quá hạn cần xử lý');
     expect(toCentral[0].text.split('\n').filter((l) => l.startsWith('•'))).toHaveLength(2);
-    expect(
-      smtp.mails
-        .slice(before)
-        .some((m) => m.to.endsWith('@example.vn') && m.to !== 'vufo.consolidator@example.vn'),
-    ).toBe(false);
+    expect(smtp.mails.slice(before).filter((m) => m.to !== 'tong.hop@example.vn')).toEqual([]);
+    const [{ n: notified }] = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM app.notifications WHERE user_id = $1 AND kind = 'SUBMISSION_OVERDUE'`,
+      [consolidator.user.id],
+    );
+    expect(notified).toBe(2);
 
-    // Another overdue item the same day waits for tomorrow's digest instead of flooding.
-    const [{ id: userId }] = await t.sql<{ id: string }>(
-      `SELECT id FROM app.users WHERE login = 'vufo.consolidator'`,
-    );
-    await t.sql(
-      `INSERT INTO app.notifications (user_id, kind, severity, params) VALUES ($1, 'SUBMISSION_OVERDUE', 'overdue', '{}')`,
-      [userId],
-    );
+    // Another overdue item the same day (a union that drafts its plan after the deadline: its
+    // deadline timer is due at once) waits for tomorrow's digest instead of flooding.
+    await world(t, { cycle, plan: { title: 'Kế hoạch lập sau hạn nộp' } });
+    await waitForOverdue(3);
     const sent = smtp.mails.length;
     expect(await mailer.sendPending()).toEqual({ immediate: 0, digests: 0 });
     expect(smtp.mails.length).toBe(sent);
@@ -128,22 +132,38 @@ describe('e-mail: overdue items as one digest per recipient per day', () => {
     t.clock.setNow(new Date('2026-12-20T02:00:00Z'));
     expect(await mailer.sendPending()).toEqual({ immediate: 0, digests: 1 });
     expect(smtp.mails.length).toBe(sent + 1);
+    expect(smtp.mails[sent].to).toBe('tong.hop@example.vn');
     expect(smtp.mails[sent].subject).not.toBe('2 việc quá hạn cần xử lý');
+    expect(smtp.mails[sent].text).toContain('Kế hoạch lập sau hạn nộp');
   });
 
   it('sends a non-overdue item (a revision request) at once, with its reason', async () => {
-    const [{ id: userId }] = await t.sql<{ id: string }>(
-      `SELECT id FROM app.users WHERE login = 'hp.editor'`,
-    );
-    await t.sql(
-      `INSERT INTO app.notifications (user_id, kind, severity, params) VALUES ($1, 'REVISION_REQUESTED', 'warning', $2)`,
-      [userId, JSON.stringify({ planTitle: 'Kế hoạch 2027', reason: 'Thiếu dự toán đón đoàn' })],
-    );
+    const w = await world(t, { cycle: await openCycle(t, { year: 2027, submissionDeadline: '2026-12-31' }) });
+    const editor = await user(t, w.province.unionId, ['PLAN_EDITOR'], { email: 'bien.tap@example.vn' });
+    expect((await w.province.submitter.post(`/api/plans/${w.plan.id}/submit`)).status).toBe(200);
+    const mailer = t.app.get(NotificationsService);
+    await mailer.sendPending();
     const sent = smtp.mails.length;
-    expect(await t.app.get(NotificationsService).sendPending()).toEqual({ immediate: 1, digests: 0 });
-    expect(smtp.mails.slice(sent)).toHaveLength(1);
-    expect(smtp.mails[sent].to).toBe('hp.editor@example.vn');
-    expect(smtp.mails[sent].text).toContain('Thiếu dự toán đón đoàn');
+
+    const inbox = await w.province.content.get('/api/reviews?mine=true&status=PENDING');
+    const review = (inbox.body.items as { id: string; planId: string }[]).find((r) => r.planId === w.plan.id);
+    expect(review).toBeDefined();
+    const decided = await w.province.content.post(`/api/reviews/${review!.id}/decision`, {
+      decision: 'REQUEST_REVISION',
+      comment: 'Thiếu dự toán đón đoàn',
+    });
+    expect(decided.status).toBe(200);
+    // The decision and the revision request are two notices to the union's team, each mailed at once.
+    const notes = await t.sql<{ kind: string }>(
+      `SELECT kind FROM app.notifications WHERE user_id = $1 AND emailed_at IS NULL ORDER BY kind`,
+      [editor.user.id],
+    );
+    expect(notes.map((n) => n.kind)).toEqual(['REVIEW_DECIDED', 'REVISION_REQUESTED']);
+
+    expect(await mailer.sendPending()).toEqual({ immediate: notes.length, digests: 0 });
+    const mails = smtp.mails.slice(sent);
+    expect(mails.map((m) => m.to)).toEqual(notes.map(() => 'bien.tap@example.vn'));
+    expect(mails.filter((m) => m.text.includes('Thiếu dự toán đón đoàn')).length).toBeGreaterThanOrEqual(1);
   });
 });
 

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { runMigrations } from '@vufo/persistence';
 import { MIGRATIONS } from '@vufo/persistence/migrations';
-import { createTestDatabase } from './support/test-app';
+import { createTestDatabase } from '../../../test/support/test-app';
 
 describe('migrations', () => {
   it('processes starting together on an empty database take turns: each migration runs once', async () => {

@@ -1,33 +1,44 @@
-import { AuthedClient, startTestApp, TestApp } from './support/test-app';
+import { AuthedClient, startTestApp, TestApp } from '../../../test/support/test-app';
+import { central, openCycle, world, World } from '../../../test/support/factories';
 
 describe('plans, activities and budget lines', () => {
   let t: TestApp;
+  // Read-only for every test: two unions' draft plans in one cycle. The tests that change a plan
+  // draft their own (the same union, a cycle of their own).
+  let hpWorld: World, dnWorld: World;
   let hp: AuthedClient;
   let dn: AuthedClient;
-  let cycleId: string;
   let planId: string;
   let activityId: string;
   let lineId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    hp = await t.as('hp.editor');
-    dn = await t.as('dn.editor');
-    cycleId = (await hp.get('/api/cycles')).body.items[0].id;
-    const plans = await hp.get(`/api/plans?cycleId=${cycleId}`);
-    planId = plans.body.items[0].id;
-    const plan = await hp.get(`/api/plans/${planId}`);
-    activityId = plan.body.activities[0].id;
-    lineId = plan.body.activities[0].budgetLines[0].id;
+    t = await startTestApp({ seedDemo: false });
+    const cycle = await openCycle(t);
+    [hpWorld, dnWorld] = await Promise.all([world(t, { cycle }), world(t, { cycle })]);
+    [hp, dn] = [hpWorld.province.editor, dnWorld.province.editor];
+    planId = hpWorld.plan.id;
+    activityId = hpWorld.plan.activities[0].id;
+    lineId = hpWorld.plan.activities[0].budgetLines[0].id;
   });
   afterAll(() => t.close());
 
-  const snapshot = async () => {
+  /** A new draft plan of the first union, for a test that changes it. */
+  const ownPlan = async () => {
+    const w = await world(t, { province: hpWorld.province });
+    return {
+      cycleId: w.cycle.id,
+      planId: w.plan.id,
+      lineId: w.plan.activities[0].budgetLines[0].id,
+    };
+  };
+
+  const snapshot = async (id = planId) => {
     const [[counts], events] = await Promise.all([
       t.sql<{ activities: number; lines: number; sum: string; version: number }>(
         `SELECT (SELECT count(*)::int FROM app.activities) AS activities, (SELECT count(*)::int FROM app.budget_lines) AS lines,
                 (SELECT sum(amount)::text FROM app.budget_lines) AS sum, (SELECT version FROM app.plans WHERE id = $1) AS version`,
-        [planId],
+        [id],
       ),
       t.sql(`SELECT count(*)::int AS n FROM app.events`),
     ]);
@@ -38,11 +49,11 @@ describe('plans, activities and budget lines', () => {
     it('a union lists only its own plans', async () => {
       const mine = await hp.get('/api/plans');
       const theirs = await dn.get('/api/plans');
-      expect(mine.body.items.length).toBeGreaterThan(0);
+      expect(mine.body.items.map((p: { id: string }) => p.id)).toContain(planId);
       expect(
         mine.body.items.every((p: { organizationId: string }) => p.organizationId === hp.user.organizationId),
       ).toBe(true);
-      expect(theirs.body.items.map((p: { id: string }) => p.id)).not.toContain(planId);
+      expect(theirs.body.items.map((p: { id: string }) => p.id)).toEqual([dnWorld.plan.id]);
       const filtered = await dn.get(`/api/plans?organizationId=${hp.user.organizationId}`);
       expect(filtered.body.items).toEqual([]);
     });
@@ -75,21 +86,24 @@ describe('plans, activities and budget lines', () => {
     });
 
     it('an agency sees no plan that was not routed to it', async () => {
-      const sngv = await t.as('dn.sngv');
+      const sngv = dnWorld.province.content;
       expect((await sngv.get('/api/plans')).body.items).toEqual([]);
       expect((await sngv.get(`/api/plans/${planId}`)).status).toBe(404);
     });
 
     it('a submitter without PLAN_EDITOR cannot edit content (403)', async () => {
-      const sub = await t.as('hp.submitter');
+      const sub = hpWorld.province.submitter;
       const res = await sub.patch(`/api/plans/${planId}`, { title: 'x' });
       expect(res.status).toBe(403);
+      expect((await hp.get(`/api/plans/${planId}`)).body.title).toBe(hpWorld.plan.title);
     });
 
     it('central roles see every plan', async () => {
-      const c = await t.as('vufo.consolidator');
-      const res = await c.get('/api/plans');
-      expect(res.body.items.length).toBeGreaterThanOrEqual(2);
+      const { consolidator } = await central(t);
+      const res = await consolidator.get('/api/plans');
+      expect(res.body.items.map((p: { id: string }) => p.id)).toEqual(
+        expect.arrayContaining([hpWorld.plan.id, dnWorld.plan.id]),
+      );
     });
   });
 
@@ -202,6 +216,7 @@ describe('plans, activities and budget lines', () => {
 
   describe('optimistic concurrency', () => {
     it('two concurrent PATCHes with the same If-Match: exactly one wins, the other is 409 STALE_VERSION', async () => {
+      const { planId } = await ownPlan();
       const { version } = (await hp.get(`/api/plans/${planId}`)).body;
       const [a, b] = await Promise.all([
         hp.patch(`/api/plans/${planId}`, { title: 'Phiên bản A' }).set('If-Match', String(version)),
@@ -216,17 +231,20 @@ describe('plans, activities and budget lines', () => {
     });
 
     it('a stale If-Match on an activity or line edit is refused', async () => {
+      const { planId, lineId } = await ownPlan();
       const { version } = (await hp.get(`/api/plans/${planId}`)).body;
       const res = await hp
         .patch(`/api/budget-lines/${lineId}`, { quantity: 5 })
         .set('If-Match', String(version - 1));
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('STALE_VERSION');
+      expect((await hp.get(`/api/plans/${planId}`)).body.version).toBe(version);
     });
   });
 
   describe('totals and spending norms', () => {
     it('computes requested totals by funding source and flags lines above their norm with the rule', async () => {
+      const { planId, cycleId } = await ownPlan();
       const created = await hp.post(`/api/cycles/${cycleId}/plans`, { title: 'x' });
       expect(created.status).toBe(409); // one live plan per union and cycle
 
@@ -289,6 +307,7 @@ describe('plans, activities and budget lines', () => {
     });
 
     it('recomputes the amount when quantity or unit cost changes, and audits every edit', async () => {
+      const { planId, lineId } = await ownPlan();
       const before = await t.sql<{ n: number }>(
         `SELECT count(*)::int AS n FROM app.events WHERE stream_id = $1`,
         [planId],

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, TestApp } from '../../api/test/support/test-app';
+import { startTestApp, TestApp } from '../../../test/support/test-app';
 import {
   ARTIFACTS,
   AxeViolation,
@@ -21,6 +21,8 @@ import {
  * sees the reason and the diff and resubmits, both approve, the People's Committee approves with
  * a decision number, the central dashboard shows the plan approved. Plus isolation between
  * provinces, axe-core on every main screen, screenshots, bundle size and dashboard render time.
+ * It keeps the demo data on purpose, unlike the HTTP tests (which build their own world with
+ * test/support/factories.ts): it plays what a user of `npm start` sees, with the documented logins.
  */
 // Each step drives several screens; a loaded CI box needs more than the default minute.
 jest.setTimeout(120_000);

@@ -26,7 +26,8 @@ import {
 } from '@vufo/engine';
 import { PlanEntity } from '@vufo/persistence';
 import { PlanCommands } from '../../api/src/approval/plan-commands';
-import { startTestApp, TestApp } from '../../api/test/support/test-app';
+import { startTestApp, TestApp } from '../../../test/support/test-app';
+import { Cycle, province, Province, world } from '../../../test/support/factories';
 import { projectorOf } from '../src/activities.provider';
 
 const calendar = new WorkingDayCalendar(DEFAULT_HOLIDAY_DATES_VN);
@@ -38,7 +39,10 @@ describe('Temporal activities on PostgreSQL (MockActivityEnvironment)', () => {
   let t: TestApp;
   let ds: DataSource;
   let activities: ReturnType<typeof createActivities>;
+  // Read-only: the union whose plans the tests submit. The plan itself is each test's own (beforeEach).
+  let hp: Province;
   let planId: string;
+  let ownCycle: Cycle;
   let submitter: Actor;
 
   const count = async (sql: string, params: unknown[] = [planId]) =>
@@ -85,19 +89,31 @@ describe('Temporal activities on PostgreSQL (MockActivityEnvironment)', () => {
     return { type: 'Submit', actor: submitter, content, agencies } as PlanCommand;
   }
 
+  /** The submission, written by the activity as the workflow would send it. */
+  async function submit(): Promise<EventBatch> {
+    const batch = await batchFor(await submitCommand(), 'submit-1');
+    await activityEnv().run(activities.persistPlanEvents, batch);
+    expect((await head()).machine_state.status).toBe('IN_APPRAISAL');
+    return batch;
+  }
+
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ seedDemo: false });
     ds = t.app.get(DataSource);
     activities = createActivities({ dataSource: ds, project: projectorOf(t.app) });
-    const editor = await t.as('hp.submitter');
-    planId = (await editor.get('/api/plans')).body.items[0].id;
+    hp = await province(t);
     submitter = {
       kind: 'user',
-      userId: editor.user.id,
-      displayName: 'hp.submitter',
-      organizationId: editor.user.organizationId,
+      userId: hp.submitter.user.id,
+      displayName: hp.submitter.user.displayName,
+      organizationId: hp.submitter.user.organizationId,
       roles: ['PLAN_SUBMITTER'],
     };
+  });
+  // Each test's own draft plan, in a cycle of its own.
+  beforeEach(async () => {
+    const w = await world(t, { province: hp });
+    [planId, ownCycle] = [w.plan.id, w.cycle];
   });
   afterAll(() => t.close());
 
@@ -124,6 +140,7 @@ describe('Temporal activities on PostgreSQL (MockActivityEnvironment)', () => {
   });
 
   it('a retried activity changes nothing twice', async () => {
+    await submit();
     // The submission's batch again, as Temporal retries after a lost acknowledgement.
     const rows = await readStream(ds.manager, planId);
     const submitted = rows.find((r) => r.type === 'PlanSubmitted')!;
@@ -153,13 +170,15 @@ describe('Temporal activities on PostgreSQL (MockActivityEnvironment)', () => {
   });
 
   it('the API writes first in its transaction; the activity then finds the batch written', async () => {
+    await submit();
     const h = await head();
     const review = h.machine_state.reviews.find((r) => r.function === 'CONTENT' && r.status === 'PENDING')!;
-    const appraiser = await t.as('hp.sngv');
+    expect(review).toBeDefined();
+    const appraiser = hp.content;
     const actor: Actor = {
       kind: 'user',
       userId: appraiser.user.id,
-      displayName: 'hp.sngv',
+      displayName: appraiser.user.displayName,
       organizationId: appraiser.user.organizationId,
       roles: ['APPRAISER'],
     };
@@ -211,7 +230,10 @@ describe('Temporal activities on PostgreSQL (MockActivityEnvironment)', () => {
   });
 
   it('a cycle reminder notifies the unions that have not submitted, once however often retried', async () => {
-    const [cycle] = await t.sql<{ id: string }>(`SELECT id FROM app.cycles LIMIT 1`);
+    // In this test's cycle: HP submits, another union's plan stays a draft.
+    await submit();
+    const late = await world(t, { cycle: ownCycle });
+    const cycle = ownCycle;
     const checkpoint: CycleCheckpoint = {
       kind: 'REMINDER',
       key: 'reminder:5',
@@ -227,9 +249,16 @@ describe('Temporal activities on PostgreSQL (MockActivityEnvironment)', () => {
         [cycle.id],
       );
     const n = await notes();
-    // Hải Phòng has submitted (test above); the other unions have not.
     expect(first.unionsNotified).toBeGreaterThan(0);
     expect(n).toBeGreaterThan(0);
+    const notified = await t.sql<{ organization_id: string }>(
+      `SELECT DISTINCT u.organization_id FROM app.notifications n JOIN app.users u ON u.id = n.user_id
+        WHERE n.params->>'checkpoint' = 'reminder:5' AND n.params->>'cycleId' = $1`,
+      [cycle.id],
+    );
+    const unions = notified.map((r) => r.organization_id);
+    expect(unions).toContain(late.province.unionId);
+    expect(unions).not.toContain(hp.unionId);
     await env.run(activities.cycleCheckpointReached, cycle.id, checkpoint);
     expect(await notes()).toBe(n);
     const deadline: CycleCheckpoint = {

@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { ApprovalEngine, TemporalApprovalEngine } from '@vufo/engine';
 import { TemporalConnection } from '../../api/src/approval/approval-engine.provider';
 import { loadConfig } from '../../api/src/config';
-import { startTestApp } from '../../api/test/support/test-app';
+import { startTestApp } from '../../../test/support/test-app';
 
 describe('approval engine selection', () => {
   it('is embedded by default', async () => {

@@ -9,7 +9,7 @@ import { runMigrations, startEmbeddedPostgres } from '@vufo/persistence';
  * Each run has its own folder, so two runs at once (two terminals, two developers' jobs) never meet.
  */
 export const TEMPLATE_DB = 'vufo_test_template';
-const ROOT = join(__dirname, '..', '..', '..', '..', '.data-test');
+const ROOT = join(__dirname, '..', '..', '.data-test');
 
 /** Where this run keeps its server's address; the workers inherit the variable. */
 export function stateFile(): string {

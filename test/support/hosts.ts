@@ -1,9 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import { NativeConnection } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
-import { createTestDatabase, startTestApp, TestApp } from '../../../api/test/support/test-app';
-import { createPlanWorker } from '../../src/plan-worker';
-import { WorkerModule } from '../../src/worker.module';
+import { createTestDatabase, startTestApp, TestApp } from './test-app';
+import { createPlanWorker } from '../../apps/worker/src/plan-worker';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
 
 export type ApprovalHost = 'embedded' | 'temporal';
 

@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createApp } from '../../src/app';
-import { AppConfig, loadConfig } from '../../src/config';
-import { Clock } from '../../src/common/clock';
+import { createApp } from '../../apps/api/src/app';
+import { AppConfig, loadConfig } from '../../apps/api/src/config';
+import { Clock } from '../../apps/api/src/common/clock';
 import { stateFile, TEMPLATE_DB, withDatabase } from './global-setup';
 
 export interface TestApp {
@@ -23,7 +23,7 @@ export interface TestApp {
 
 export interface AuthedClient {
   token: string;
-  user: { id: string; organizationId: string; roles: string[] };
+  user: { id: string; login: string; displayName: string; organizationId: string; roles: string[] };
   get: (path: string) => request.Test;
   post: (path: string, body?: object) => request.Test;
   patch: (path: string, body?: object) => request.Test;
@@ -32,7 +32,6 @@ export interface AuthedClient {
 
 export const DEMO_PW = 'demo-2026';
 
-/** A fresh database cloned from the migrated template, and the real app on it. */
 /** A fresh database cloned from the migrated template, or with nothing in it (`empty`). */
 export async function createTestDatabase(opts: { empty?: boolean } = {}): Promise<string> {
   const { adminUrl } = JSON.parse(readFileSync(stateFile(), 'utf8')) as { adminUrl: string };
