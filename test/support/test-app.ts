@@ -6,6 +6,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from '../../apps/api/src/app';
 import { AppConfig, loadConfig } from '../../apps/api/src/config';
 import { Clock } from '../../apps/api/src/common/clock';
+import { PlanCommands } from '../../apps/api/src/approval/plan-commands';
+import type { Actor, PlanCommand } from '@vufo/domain';
+import { PlanEntity } from '@vufo/persistence';
+import type { EntityManager } from 'typeorm';
 import { stateFile, TEMPLATE_DB, withDatabase } from './global-setup';
 
 export interface TestApp {
@@ -95,4 +99,22 @@ export async function startTestApp(
       await app.close();
     },
   };
+}
+
+/**
+ * The Submit command the API would send for a plan, built by the API's own PlanCommands from the
+ * rows in `em`: the worker's activity tests write it as a workflow would, without the API app
+ * being imported by another app's tests.
+ */
+export async function submitCommandFor(
+  t: TestApp,
+  em: EntityManager,
+  planId: string,
+  actor: Actor,
+): Promise<PlanCommand> {
+  const cmds = t.app.get(PlanCommands);
+  const plan = await em.getRepository(PlanEntity).findOneByOrFail({ id: planId });
+  const content = await cmds.contentOf(em, plan);
+  const agencies = await cmds.agenciesOf(em, plan.organizationId);
+  return { type: 'Submit', actor, content, agencies } as PlanCommand;
 }

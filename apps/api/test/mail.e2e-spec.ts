@@ -2,7 +2,7 @@ import { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { NotificationsService } from '../src/notifications/notifications.service';
-import { startTestApp, TestApp } from '../../../test/support/test-app';
+import { createTestDatabase, startTestApp, TestApp } from '../../../test/support/test-app';
 import { central, openCycle, user, world } from '../../../test/support/factories';
 
 type Mail = { to: string; subject: string; text: string };

@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import { AuthedClient, startTestApp, TestApp } from './support/test-app';
+import { AuthedClient, startTestApp, TestApp } from '../../../test/support/test-app';
 
 /**
  * The OpenAPI document tells the truth: real answers of the running API, successes and problems,

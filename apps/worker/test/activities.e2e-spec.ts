@@ -24,9 +24,7 @@ import {
   readStream,
   verifyChain,
 } from '@vufo/engine';
-import { PlanEntity } from '@vufo/persistence';
-import { PlanCommands } from '../../api/src/approval/plan-commands';
-import { startTestApp, TestApp } from '../../../test/support/test-app';
+import { startTestApp, submitCommandFor, TestApp } from '../../../test/support/test-app';
 import { Cycle, province, Province, world } from '../../../test/support/factories';
 import { projectorOf } from '../src/activities.provider';
 
@@ -81,12 +79,8 @@ describe('Temporal activities on PostgreSQL (MockActivityEnvironment)', () => {
     return batch;
   }
 
-  async function submitCommand(): Promise<PlanCommand> {
-    const cmds = t.app.get(PlanCommands);
-    const plan = await ds.getRepository(PlanEntity).findOneByOrFail({ id: planId });
-    const content = await cmds.contentOf(ds.manager, plan);
-    const agencies = await cmds.agenciesOf(ds.manager, plan.organizationId);
-    return { type: 'Submit', actor: submitter, content, agencies } as PlanCommand;
+  function submitCommand(): Promise<PlanCommand> {
+    return submitCommandFor(t, ds.manager, planId, submitter);
   }
 
   /** The submission, written by the activity as the workflow would send it. */

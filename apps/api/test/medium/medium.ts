@@ -8,7 +8,7 @@ import { Clock } from '../../src/common/clock';
 import { APP_CONFIG, loadConfig } from '../../src/config';
 import { DATABASE_URL, DatabaseModule } from '../../src/database/database.module';
 import { Principal } from '../../src/identity/principal';
-import { createTestDatabase } from '../support/test-app';
+import { createTestDatabase } from '../../../../test/support/test-app';
 
 /**
  * A "medium" test's world: one capability module and the database module on a fresh clone of the

@@ -1,8 +1,8 @@
 /** APPROVAL_ENGINE selects the host behind the port; the Temporal host refuses to start without Temporal. */
 import { Client, Connection } from '@temporalio/client';
 import { ApprovalEngine, TemporalApprovalEngine } from '@vufo/engine';
-import { TemporalConnection } from '../../api/src/approval/approval-engine.provider';
-import { loadConfig } from '../../api/src/config';
+import { TemporalConnection } from '../src/approval/approval-engine.provider';
+import { loadConfig } from '../src/config';
 import { startTestApp } from '../../../test/support/test-app';
 
 describe('approval engine selection', () => {
