@@ -68,7 +68,9 @@ export default async function globalSetup(): Promise<void> {
  */
 async function startTemporal(): Promise<void> {
   if (process.env.TEMPORAL_ADDRESS) {
-    console.warn(`\napproval hosts: embedded and temporal (TEMPORAL_ADDRESS=${process.env.TEMPORAL_ADDRESS})`);
+    console.warn(
+      `\napproval hosts: embedded and temporal (TEMPORAL_ADDRESS=${process.env.TEMPORAL_ADDRESS})`,
+    );
     return;
   }
   const cli = findTemporalCli();
