@@ -41,6 +41,18 @@ export function sumBy<T>(items: T[], pick: (t: T) => Vnd | bigint | null | undef
   return s;
 }
 
+/**
+ * Typed text read as a whole number, exactly: digits, optionally grouped the Vietnamese way
+ * ("9.400.000", or with spaces) and optionally signed; anything else ("abc", "1,5", "") is null.
+ * Nothing is guessed, clamped or rounded: the caller refuses what is not a number, and the range
+ * is the caller's (and the server's) to judge.
+ */
+export function wholeNumberText(text: string): string | null {
+  const s = text.trim().replace(/[\s\u00a0]/g, '');
+  const m = /^(-?)(\d+|\d{1,3}(?:\.\d{3})+)$/.exec(s);
+  return m ? m[1] + m[2].replace(/\./g, '') : null;
+}
+
 /** A VND value for a request body: a JSON number when safe, else a decimal string (API.md). */
 export function vndBody(digits: string): number | string {
   const n = Number(digits);
