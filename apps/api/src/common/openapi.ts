@@ -285,7 +285,7 @@ const PROBLEM_TEXT: Record<ProblemStatus, string> = {
   401: 'No token, or an expired or invalid one (`UNAUTHENTICATED`).',
   403: 'The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).',
   404: 'Unknown, or not visible to this user (`NOT_FOUND`).',
-  409: 'Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`, `DUPLICATE_CODE` (an activity code already used in the plan).',
+  409: 'Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`.',
   413: 'The body is too large (`PAYLOAD_TOO_LARGE`).',
   422: 'Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`).',
 };
