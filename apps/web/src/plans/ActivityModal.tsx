@@ -127,14 +127,14 @@ export function ActivityModal({
           label={t('edits.fields.coordinatingUnits')}
           extra={t('edits.listHint')}
         >
-          <Select mode="tags" tokenSeparators={[';']} open={false} suffixIcon={null} />
+          <Select mode="tags" tokenSeparators={[';']} />
         </Form.Item>
         <Form.Item
           name="partnerOrganizations"
           label={t('edits.fields.partnerOrganizations')}
           extra={t('edits.listHint')}
         >
-          <Select mode="tags" tokenSeparators={[';']} open={false} suffixIcon={null} />
+          <Select mode="tags" tokenSeparators={[';']} />
         </Form.Item>
         <Form.Item name="priority" label={t('activity.fields.priority')}>
           <Select options={PRIORITIES.map((x) => ({ value: x, label: t(`priority.${x}`) }))} />
