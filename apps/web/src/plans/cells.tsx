@@ -86,8 +86,8 @@ export function NumberCell({
   }, [value, money]);
   const commit = async () => {
     const typed = wholeNumberText(text);
-    if (typed === null) return setError(t('validation.wholeNumber', { field }));
-    if (BigInt(typed) < BigInt(min)) return setError(t('validation.atLeast', { field, min }));
+    if (typed === null) return setError(t('edits.wholeNumber', { field }));
+    if (BigInt(typed) < BigInt(min)) return setError(t('edits.atLeast', { field, min }));
     setError(null);
     if (typed === value) return;
     try {
