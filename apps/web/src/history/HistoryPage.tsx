@@ -202,7 +202,12 @@ function FieldChanges({ e }: { e: HistoryEvent }) {
   const change = (e.payload as { change?: { kind?: string; details?: { changes?: unknown } } }).change;
   const changes = change?.details?.changes;
   if (!changes || typeof changes !== 'object') return null;
-  const entries = Object.entries(changes as Record<string, FieldChange>);
+  // In the form's order (the stored payload's key order is the database's).
+  const order = Object.keys(FIELD_LABELS);
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  const entries = Object.entries(changes as Record<string, FieldChange>).sort(
+    ([a], [b]) => rank(a) - rank(b),
+  );
   if (!entries.length) return null;
   const label = (field: string) =>
     field === 'title' && change?.kind === 'PLAN_UPDATED'
