@@ -97,7 +97,7 @@ describe('web: edits save what was typed, and the history says what changed', ()
     expect((await line('Tiền ăn cho đoàn')).quantity).toBe(30);
   });
 
-  it('each activity shows its subtotal, requested (and approved once there is one)', async () => {
+  it('each activity shows its requested subtotal, with the saved edit', async () => {
     // HĐ-01: 3 × 7.700.000 + 24 × 5.200.000 + 30 × 1.800.000 + 16 × 700.000.
     const hd01 = page.getByTestId('activity').filter({ hasText: 'HĐ-01' });
     await hd01.getByTestId('activity-subtotal').filter({ hasText: '213.100.000' }).waitFor();

@@ -27,11 +27,6 @@ export function formatVnd(v: Vnd | bigint | null | undefined): string {
   return `${groupDigits(typeof v === 'bigint' ? v : toBig(v))}\u00a0₫`;
 }
 
-/** Parser for amount inputs: whatever the user typed, keep the digits. */
-export function parseDigits(text: string | undefined): string {
-  return (text ?? '').replace(/\D/g, '');
-}
-
 export function sumBy<T>(items: T[], pick: (t: T) => Vnd | bigint | null | undefined): bigint {
   let s = 0n;
   for (const i of items) {
