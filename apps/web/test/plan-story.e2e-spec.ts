@@ -179,7 +179,7 @@ describe('web: the plan approval story in the browser', () => {
     await page.getByTestId('line-comment').filter({ hasText: 'Giảm về định mức' }).waitFor();
 
     const hd03 = page.getByTestId('activity').filter({ hasText: 'HĐ-03' });
-    await hd03.getByRole('button', { name: 'Sửa' }).click();
+    await hd03.getByRole('button', { name: 'Sửa', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Kết quả dự kiến').fill('Ký thỏa thuận hợp tác giai đoạn mới');
     await dialog.getByRole('button', { name: 'Lưu' }).click();

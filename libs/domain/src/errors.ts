@@ -18,6 +18,8 @@ export const ErrorCodes = [
   'ALREADY_DECIDED',
   'PAYLOAD_TOO_LARGE',
   'INTERNAL',
+  // issue 12: an activity code already used in the same plan
+  'DUPLICATE_CODE',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DomainError } from '@vufo/domain';
 import {
   ActivityEntity,
   BudgetLineEntity,
@@ -141,25 +142,54 @@ export class PlansRepository {
     );
   }
 
+  /** The plan's own fields as they stand (the caller holds the row's lock): an edit's "before". */
+  async planFields(id: string): Promise<{ title: string; objectives: string }> {
+    const [row] = await prepared<{ title: string; objectives: string }>(
+      this.tx.em,
+      `SELECT title, objectives FROM app.plans WHERE id = $1`,
+      [id],
+    );
+    return row;
+  }
+
   async updatePlan(id: string, changed: { title?: string; objectives?: string }): Promise<void> {
     await this.tx.em.getRepository(PlanEntity).update(id, changed);
   }
 
-  async countActivities(planId: string): Promise<number> {
-    const [{ n }] = await prepared<{ n: number }>(
+  /**
+   * How many activities the plan has (the new one's position) and the highest number among its
+   * generated codes "HĐ-NN", so a generated code follows the last one instead of the count (after a
+   * removal the count would name a code still in use). One statement.
+   */
+  async activityCounts(planId: string): Promise<{ n: number; lastNumber: number }> {
+    const [row] = await prepared<{ n: number; last_number: number }>(
       this.tx.em,
-      `SELECT count(*)::int AS n FROM app.activities WHERE plan_id = $1`,
+      `SELECT count(*)::int AS n,
+              COALESCE(max(substring(code FROM '^HĐ-(\\d{1,9})$')::int), 0)::int AS last_number
+         FROM app.activities WHERE plan_id = $1`,
       [planId],
     );
-    return n;
+    return { n: row.n, lastNumber: row.last_number };
   }
 
   insertActivity(values: Partial<ActivityEntity>): Promise<string> {
-    return insertRow(this.tx.em, ActivityEntity, values);
+    return duplicateCodeAsProblem(values.code, insertRow(this.tx.em, ActivityEntity, values));
   }
 
   async updateActivity(id: string, changed: Partial<ActivityEntity>): Promise<void> {
-    await this.tx.em.getRepository(ActivityEntity).update(id, changed);
+    await duplicateCodeAsProblem(changed.code, this.tx.em.getRepository(ActivityEntity).update(id, changed));
+  }
+
+  /** An activity's row read inside the edit's transaction, under the plan's lock: the edit's "before". */
+  async lockedActivity(id: string): Promise<ActivityEntity | undefined> {
+    const [a] = await readRows(this.tx.em, ActivityEntity, 'a', 'WHERE a.id = $1', [id]);
+    return a;
+  }
+
+  /** A budget line's row read inside the edit's transaction, under the plan's lock: the edit's "before". */
+  async lockedLine(id: string): Promise<BudgetLineEntity | undefined> {
+    const [l] = await readRows(this.tx.em, BudgetLineEntity, 'b', 'WHERE b.id = $1', [id]);
+    return l;
   }
 
   async deleteActivity(id: string): Promise<void> {
@@ -205,5 +235,32 @@ export class PlansRepository {
       params,
     );
     return row;
+  }
+}
+
+/**
+ * The `activities_plan_code_unique` index is the rule "one code per plan" (a check under the plan's
+ * lock would hold too, but the index also holds for every other writer); its violation becomes
+ * 409 DUPLICATE_CODE naming the field. The failed statement aborts the transaction, which the
+ * error rolls back: nothing is changed.
+ */
+async function duplicateCodeAsProblem<T>(code: string | undefined, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (err) {
+    const e = err as {
+      code?: string;
+      constraint?: string;
+      driverError?: { code?: string; constraint?: string };
+    };
+    const pg = e.driverError ?? e;
+    if (pg.code === '23505' && pg.constraint === 'activities_plan_code_unique') {
+      throw new DomainError(
+        'DUPLICATE_CODE',
+        `The plan already has an activity with the code ${code ?? ''}.`,
+        [{ field: 'code', message: `already used in this plan: ${code ?? ''}` }],
+      );
+    }
+    throw err;
   }
 }

@@ -169,10 +169,12 @@ export class PlansService {
       p,
       planId,
       ifMatch,
-      { kind: 'PLAN_UPDATED', summary: 'plan', details: changed },
+      { kind: 'PLAN_UPDATED', summary: 'plan' },
       async (_em, plan) => {
+        // Read under the lock the version bump took: the "before" no concurrent edit can move.
+        const before = await this.repo.planFields(plan.id);
         await this.repo.updatePlan(plan.id, changed);
-        return { result: undefined };
+        return { details: { changes: changesOf(before, changed) }, result: undefined };
       },
     );
     return this.get(p, planId);
@@ -185,15 +187,13 @@ export class PlansService {
       ifMatch,
       { kind: 'ACTIVITY_ADDED', summary: dto.title },
       async () => {
-        const count = await this.repo.countActivities(planId);
+        const { n, lastNumber } = await this.repo.activityCounts(planId);
         const fields = pick(dto, ACTIVITY_FIELDS);
-        const id = await this.repo.insertActivity({
-          ...fields,
-          planId,
-          code: dto.code ?? `HĐ-${String(count + 1).padStart(2, '0')}`,
-          position: count,
-        });
-        return { details: { activityId: id }, result: id };
+        // A generated code follows the plan's highest "HĐ-NN" (never one still in use); a given
+        // one that is taken is refused by the unique index (DUPLICATE_CODE).
+        const code = dto.code ?? `HĐ-${String(Math.max(n, lastNumber) + 1).padStart(2, '0')}`;
+        const id = await this.repo.insertActivity({ ...fields, planId, code, position: n });
+        return { details: { activityId: id, code }, result: id };
       },
     );
     return this.activityView(id, plan.version);
@@ -212,10 +212,12 @@ export class PlansService {
       p,
       activity.planId,
       ifMatch,
-      { kind: 'ACTIVITY_CHANGED', summary: activity.title, details: { activityId, ...changed } },
+      { kind: 'ACTIVITY_CHANGED', summary: activity.title, details: { activityId } },
       async () => {
+        const before = await this.repo.lockedActivity(activityId);
+        if (!before) throw notFound('activity', activityId);
         await this.repo.updateActivity(activityId, changed);
-        return { result: undefined };
+        return { details: { changes: changesOf(before, changed) }, result: undefined };
       },
     );
     return this.activityView(activityId, plan.version);
@@ -255,23 +257,26 @@ export class PlansService {
   async updateLine(p: Principal, lineId: string, ifMatch: number | undefined, dto: UpdateBudgetLineDto) {
     requireChanges(dto);
     const line = await this.visibleLine(p, lineId);
-    const changed = pick(dto, LINE_FIELDS);
-    // A new quantity or unit cost without an explicit amount recomputes the requested amount.
-    if (changed.amount === undefined && (changed.quantity !== undefined || changed.unitCost !== undefined)) {
-      changed.amount = BigInt(changed.quantity ?? line.quantity) * (changed.unitCost ?? line.unitCost);
-    }
     const { plan } = await this.commands.edit(
       p,
       line.planId,
       ifMatch,
-      {
-        kind: 'BUDGET_LINE_CHANGED',
-        summary: line.description,
-        details: { budgetLineId: lineId, ...stringify(changed) },
-      },
+      { kind: 'BUDGET_LINE_CHANGED', summary: line.description, details: { budgetLineId: lineId } },
       async () => {
+        const before = await this.repo.lockedLine(lineId);
+        if (!before) throw notFound('budget line', lineId);
+        const changed = pick(dto, LINE_FIELDS);
+        // A new quantity or unit cost without an explicit amount recomputes the requested amount,
+        // from the row as it stands under the lock.
+        if (
+          changed.amount === undefined &&
+          (changed.quantity !== undefined || changed.unitCost !== undefined)
+        ) {
+          changed.amount =
+            BigInt(changed.quantity ?? before.quantity) * (changed.unitCost ?? before.unitCost);
+        }
         await this.repo.updateLine(lineId, changed);
-        return { result: undefined };
+        return { details: { changes: changesOf(before, changed) }, result: undefined };
       },
     );
     return this.lineView(lineId, plan);
@@ -389,6 +394,27 @@ function pick<T extends object, K extends keyof T>(obj: T, keys: readonly K[]): 
   const out: Partial<Pick<T, K>> = {};
   for (const k of keys) if (obj[k] !== undefined) out[k] = obj[k];
   return out;
+}
+
+/**
+ * What an edit changed, field by field, as the history shows it: `{ field: { from, to } }` for
+ * each field whose value differs from the row before the edit (a field sent with its current
+ * value changed nothing and is left out). Amounts are decimal strings, like every event payload.
+ */
+function changesOf(before: object, changed: object): Record<string, { from: unknown; to: unknown }> {
+  const was = before as Record<string, unknown>;
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [field, value] of Object.entries(changed)) {
+    const from = jsonValue(was[field]);
+    const to = jsonValue(value);
+    if (JSON.stringify(from) !== JSON.stringify(to)) out[field] = { from, to };
+  }
+  return out;
+}
+
+function jsonValue(v: unknown): unknown {
+  if (v === undefined) return null;
+  return typeof v === 'bigint' ? v.toString() : v;
 }
 
 /** Event payloads are JSON: amounts become decimal strings. */

@@ -629,7 +629,8 @@ export interface components {
       | 'SEPARATION_OF_DUTIES'
       | 'ALREADY_DECIDED'
       | 'PAYLOAD_TOO_LARGE'
-      | 'INTERNAL';
+      | 'INTERNAL'
+      | 'DUPLICATE_CODE';
     FieldErrorView: {
       /** @example lines.0.approvedAmount */
       field: string;

@@ -27,11 +27,6 @@ export function formatVnd(v: Vnd | bigint | null | undefined): string {
   return `${groupDigits(typeof v === 'bigint' ? v : toBig(v))}\u00a0₫`;
 }
 
-/** Parser for amount inputs: whatever the user typed, keep the digits. */
-export function parseDigits(text: string | undefined): string {
-  return (text ?? '').replace(/\D/g, '');
-}
-
 export function sumBy<T>(items: T[], pick: (t: T) => Vnd | bigint | null | undefined): bigint {
   let s = 0n;
   for (const i of items) {
@@ -39,6 +34,18 @@ export function sumBy<T>(items: T[], pick: (t: T) => Vnd | bigint | null | undef
     s += typeof v === 'bigint' ? v : toBig(v);
   }
   return s;
+}
+
+/**
+ * Typed text read as a whole number, exactly: digits, optionally grouped the Vietnamese way
+ * ("9.400.000", or with spaces) and optionally signed; anything else ("abc", "1,5", "") is null.
+ * Nothing is guessed, clamped or rounded: the caller refuses what is not a number, and the range
+ * is the caller's (and the server's) to judge.
+ */
+export function wholeNumberText(text: string): string | null {
+  const s = text.trim().replace(/[\s\u00a0]/g, '');
+  const m = /^(-?)(\d+|\d{1,3}(?:\.\d{3})+)$/.exec(s);
+  return m ? m[1] + m[2].replace(/\./g, '') : null;
 }
 
 /** A VND value for a request body: a JSON number when safe, else a decimal string (API.md). */

@@ -103,6 +103,7 @@ function EventEntry({ e, broken }: { e: HistoryEvent; broken: boolean }) {
         {t('history.by')}: {who}
       </div>
       {whatOf(e, t) && <div>{whatOf(e, t)}</div>}
+      {e.type === 'ContentEdited' && <FieldChanges e={e} />}
       {why && (
         <div>
           {t('history.why')}: <q>{why}</q>
@@ -153,4 +154,84 @@ function whatOf(e: HistoryEvent, t: TFunction): string | null {
     default:
       return null;
   }
+}
+
+type FieldChange = { from: unknown; to: unknown };
+
+/** Where each content field's label is (the same words as the forms). */
+const FIELD_LABELS: Record<string, string> = {
+  title: 'activity.fields.title',
+  code: 'activity.fields.code',
+  type: 'activity.fields.type',
+  periodStart: 'activity.fields.periodStart',
+  periodEnd: 'activity.fields.periodEnd',
+  location: 'activity.fields.location',
+  partnerCountries: 'activity.fields.partnerCountries',
+  partnerOrganizations: 'edits.fields.partnerOrganizations',
+  leadUnit: 'edits.fields.leadUnit',
+  coordinatingUnits: 'edits.fields.coordinatingUnits',
+  expectedResults: 'activity.fields.expectedResults',
+  priority: 'activity.fields.priority',
+  category: 'budget.category',
+  description: 'budget.description',
+  quantity: 'budget.quantity',
+  unit: 'budget.unit',
+  unitCost: 'budget.unitCost',
+  amount: 'budget.requested',
+  fundingSource: 'budget.fundingSource',
+  guestClass: 'budget.guestClass',
+  memberRole: 'budget.memberRole',
+  normArticle: 'edits.fields.normArticle',
+  payer: 'edits.fields.payer',
+};
+
+/** Fields whose values are codes of a list, shown by their label. */
+const VALUE_LABELS: Record<string, string> = {
+  type: 'activityType',
+  priority: 'priority',
+  category: 'category',
+  fundingSource: 'fundingSource',
+  guestClass: 'guestClass',
+  memberRole: 'memberRole',
+  payer: 'edits.payer',
+};
+
+/** A content edit's changed fields, each "field: old → new" (ContentEdited's `change.details.changes`). */
+function FieldChanges({ e }: { e: HistoryEvent }) {
+  const { t } = useTranslation();
+  const change = (e.payload as { change?: { kind?: string; details?: { changes?: unknown } } }).change;
+  const changes = change?.details?.changes;
+  if (!changes || typeof changes !== 'object') return null;
+  // In the form's order (the stored payload's key order is the database's).
+  const order = Object.keys(FIELD_LABELS);
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  const entries = Object.entries(changes as Record<string, FieldChange>).sort(
+    ([a], [b]) => rank(a) - rank(b),
+  );
+  if (!entries.length) return null;
+  const label = (field: string) =>
+    field === 'title' && change?.kind === 'PLAN_UPDATED'
+      ? t('plan.fields.title')
+      : field === 'objectives'
+        ? t('plan.fields.objectives')
+        : FIELD_LABELS[field]
+          ? t(FIELD_LABELS[field])
+          : field;
+  const value = (field: string, v: unknown): string => {
+    if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0))
+      return t('edits.none');
+    if (field === 'unitCost' || field === 'amount') return formatVnd(v as string);
+    if (Array.isArray(v)) return v.join('; ');
+    if (VALUE_LABELS[field]) return t(`${VALUE_LABELS[field]}.${String(v)}`, { defaultValue: String(v) });
+    return String(v);
+  };
+  return (
+    <ul data-testid="history-changes" style={{ margin: '4px 0 0', paddingLeft: 20 }}>
+      {entries.map(([field, c]) => (
+        <li key={field}>
+          {t('edits.changed', { field: label(field), from: value(field, c?.from), to: value(field, c?.to) })}
+        </li>
+      ))}
+    </ul>
+  );
 }

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/problem';
 import type { Activity } from '../api/types';
 import { applyFieldErrors, errorMessage } from '../common/errors';
 import { ACTIVITY_TYPES, PRIORITIES } from './catalog';
@@ -14,6 +15,9 @@ interface ActivityForm {
   periodEnd?: string;
   location?: string;
   partnerCountries?: string[];
+  leadUnit?: string;
+  coordinatingUnits?: string[];
+  partnerOrganizations?: string[];
   expectedResults?: string;
   priority?: string;
 }
@@ -43,7 +47,12 @@ export function ActivityModal({
       message.success(t('common.saved'));
       onClose();
     },
-    onError: (err) => {
+    onError: (err, v) => {
+      // The code is the plan's name for the activity: say which one is taken, in the user's words.
+      if (err instanceof ApiError && err.code === 'DUPLICATE_CODE') {
+        form.setFields([{ name: 'code', errors: [t('edits.duplicateCode', { code: v.code ?? '' })] }]);
+        return;
+      }
       if (!applyFieldErrors(form, err)) message.error(errorMessage(err, t));
     },
   });
@@ -71,6 +80,9 @@ export function ActivityModal({
                 periodEnd: activity.periodEnd ?? undefined,
                 location: activity.location ?? undefined,
                 partnerCountries: activity.partnerCountries,
+                leadUnit: activity.leadUnit ?? undefined,
+                coordinatingUnits: activity.coordinatingUnits,
+                partnerOrganizations: activity.partnerOrganizations,
                 expectedResults: activity.expectedResults ?? undefined,
                 priority: activity.priority ?? undefined,
               }
@@ -106,6 +118,23 @@ export function ActivityModal({
         </Form.Item>
         <Form.Item name="partnerCountries" label={t('activity.fields.partnerCountries')}>
           <Select mode="tags" tokenSeparators={[',', ' ']} placeholder="KR, JP" />
+        </Form.Item>
+        <Form.Item name="leadUnit" label={t('edits.fields.leadUnit')}>
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="coordinatingUnits"
+          label={t('edits.fields.coordinatingUnits')}
+          extra={t('edits.listHint')}
+        >
+          <Select mode="tags" tokenSeparators={[';']} />
+        </Form.Item>
+        <Form.Item
+          name="partnerOrganizations"
+          label={t('edits.fields.partnerOrganizations')}
+          extra={t('edits.listHint')}
+        >
+          <Select mode="tags" tokenSeparators={[';']} />
         </Form.Item>
         <Form.Item name="priority" label={t('activity.fields.priority')}>
           <Select options={PRIORITIES.map((x) => ({ value: x, label: t(`priority.${x}`) }))} />

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Activity, BudgetLine, Plan } from '../api/types';
 import { errorMessage } from '../common/errors';
-import { formatVnd, toBig, vndBody } from '../common/money';
+import { formatVnd, sumBy, toBig, vndBody } from '../common/money';
 import { ActivityModal } from './ActivityModal';
 import { BudgetLineModal } from './BudgetLineModal';
 import { BUDGET_CATEGORIES, FUNDING_SOURCES } from './catalog';
@@ -37,7 +37,7 @@ export function PlanContent({
   const edits = usePlanEdits(plan.id);
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [activityModal, setActivityModal] = useState<Activity | 'new' | null>(null);
-  const [lineModal, setLineModal] = useState<Activity | null>(null);
+  const [lineModal, setLineModal] = useState<{ activity: Activity; line: BudgetLine | null } | null>(null);
   const showApproved = plan.activities.some((a) => a.budgetLines.some((l) => l.approvedAmount !== null));
 
   const amountOf = (l: BudgetLine): bigint => {
@@ -80,7 +80,7 @@ export function PlanContent({
     }
   };
 
-  const lineColumns = () => [
+  const lineColumns = (a: Activity) => [
     {
       title: t('budget.description'),
       key: 'description',
@@ -94,6 +94,20 @@ export function PlanContent({
             />
           ) : (
             l.description
+          )}
+          {(l.guestClass || l.memberRole) && (
+            <Space size={4} wrap style={{ marginTop: 4 }} data-testid="line-delegation">
+              {l.guestClass && (
+                <Tag>
+                  {t('budget.guestClass')}: {t(`guestClass.${l.guestClass}`)}
+                </Tag>
+              )}
+              {l.memberRole && (
+                <Tag>
+                  {t('budget.memberRole')}: {t(`memberRole.${l.memberRole}`)}
+                </Tag>
+              )}
+            </Space>
           )}
           {(lineComments.get(l.id) ?? []).map((c, i) => (
             <div key={i} className="line-comment" data-testid="line-comment">
@@ -128,9 +142,10 @@ export function PlanContent({
           <NumberCell
             value={String(l.quantity)}
             label={`${t('budget.quantity')} — ${l.description}`}
+            field={t('budget.quantity')}
             min={1}
             onLive={(v) => live(l.id, { quantity: v })}
-            onSave={(v) => saveLine(l.id, { quantity: Number(v) })}
+            onSave={(v) => saveLine(l.id, { quantity: vndBody(v) })}
           />
         ) : (
           `${l.quantity}`
@@ -158,6 +173,7 @@ export function PlanContent({
             money
             value={String(l.unitCost)}
             label={`${t('budget.unitCost')} — ${l.description}`}
+            field={t('budget.unitCost')}
             onLive={(v) => live(l.id, { unitCost: v })}
             onSave={(v) => saveLine(l.id, { unitCost: vndBody(v) })}
           />
@@ -214,19 +230,27 @@ export function PlanContent({
           {
             title: <span className="sr-only">{t('common.actions')}</span>,
             key: 'actions',
-            width: 56,
+            width: 96,
             render: (_: unknown, l: BudgetLine) => (
-              <Popconfirm
-                title={t('budget.removeConfirm')}
-                onConfirm={() => remove(() => edits.removeBudgetLine(l.id))}
-              >
+              <Space size={0}>
                 <Button
                   type="text"
-                  danger
-                  icon={<DeleteOutlined aria-hidden />}
-                  aria-label={`${t('common.delete')}: ${l.description}`}
+                  icon={<EditOutlined aria-hidden />}
+                  aria-label={`${t('edits.editLine')}: ${l.description}`}
+                  onClick={() => setLineModal({ activity: a, line: l })}
                 />
-              </Popconfirm>
+                <Popconfirm
+                  title={t('budget.removeConfirm')}
+                  onConfirm={() => remove(() => edits.removeBudgetLine(l.id))}
+                >
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined aria-hidden />}
+                    aria-label={`${t('common.delete')}: ${l.description}`}
+                  />
+                </Popconfirm>
+              </Space>
             ),
           },
         ]
@@ -286,6 +310,7 @@ export function PlanContent({
               .filter(Boolean)
               .join(' · ')}
           </Typography.Paragraph>
+          <ActivityUnits activity={a} />
           {a.expectedResults && (
             <Typography.Paragraph style={{ marginBottom: 8 }}>
               <strong>{t('activity.fields.expectedResults')}:</strong> {a.expectedResults}
@@ -296,15 +321,31 @@ export function PlanContent({
             rowKey="id"
             pagination={false}
             dataSource={a.budgetLines}
-            columns={lineColumns()}
+            columns={lineColumns(a)}
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: t('budget.empty') }}
           />
+          {a.budgetLines.length > 0 && (
+            <Typography.Paragraph
+              data-testid="activity-subtotal"
+              style={{ textAlign: 'right', margin: '8px 0 0', fontWeight: 600 }}
+            >
+              {t('edits.subtotal', { code: a.code })}: {t('budget.requested')}{' '}
+              <span className="money">{formatVnd(sumBy(a.budgetLines, (l) => amountOf(l)))}</span>
+              {showApproved && (
+                <>
+                  {' · '}
+                  {t('budget.approved')}{' '}
+                  <span className="money">{formatVnd(sumBy(a.budgetLines, (l) => l.approvedAmount))}</span>
+                </>
+              )}
+            </Typography.Paragraph>
+          )}
           {editable && (
             <Button
               style={{ marginTop: 8 }}
               icon={<PlusOutlined aria-hidden />}
-              onClick={() => setLineModal(a)}
+              onClick={() => setLineModal({ activity: a, line: null })}
             >
               {t('budget.add')}
             </Button>
@@ -329,8 +370,39 @@ export function PlanContent({
         />
       )}
       {lineModal && (
-        <BudgetLineModal planId={plan.id} activity={lineModal} onClose={() => setLineModal(null)} />
+        <BudgetLineModal
+          planId={plan.id}
+          activity={lineModal.activity}
+          line={lineModal.line}
+          onClose={() => setLineModal(null)}
+        />
       )}
     </Space>
+  );
+}
+
+/** Who carries the activity out: the lead unit, the coordinating units and the partner organisations. */
+function ActivityUnits({ activity: a }: { activity: Activity }) {
+  const { t } = useTranslation();
+  const rows: [string, string, string | null][] = [
+    ['leadUnit', t('edits.fields.leadUnit'), a.leadUnit || null],
+    ['coordinatingUnits', t('edits.fields.coordinatingUnits'), a.coordinatingUnits?.join('; ') || null],
+    [
+      'partnerOrganizations',
+      t('edits.fields.partnerOrganizations'),
+      a.partnerOrganizations?.join('; ') || null,
+    ],
+  ];
+  const shown = rows.filter(([, , v]) => v);
+  if (!shown.length) return null;
+  return (
+    <dl className="activity-units" style={{ margin: '0 0 8px' }} data-testid="activity-units">
+      {shown.map(([key, label, value]) => (
+        <div key={key}>
+          <dt style={{ display: 'inline', fontWeight: 600 }}>{label}:</dt>{' '}
+          <dd style={{ display: 'inline', margin: 0 }}>{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

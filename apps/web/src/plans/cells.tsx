@@ -1,12 +1,14 @@
-import { Input, InputNumber, Select, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Input, Select, Typography } from 'antd';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../common/errors';
-import { groupDigits, parseDigits } from '../common/money';
+import { groupDigits, wholeNumberText } from '../common/money';
 
 /**
- * Inline table cells: the value is local while typing and saved on blur or Enter. A failed save
- * shows the server's message under the cell; the next server value resets the cell.
+ * Inline table cells: the value is local while typing and saved on blur or Enter. What is saved is
+ * what was typed: text that is not a valid value is refused under the cell and kept as typed (never
+ * turned into 0 or the nearest allowed number), and so is a value the server refuses; the next
+ * server value resets the cell.
  */
 interface CellProps<T> {
   value: T;
@@ -26,17 +28,17 @@ function useCell<T>(value: T, onSave: (v: T) => Promise<unknown>) {
     try {
       await onSave(next);
     } catch (err) {
+      // The typed value stays in the cell beside the reason, for the user to correct.
       setError(errorMessage(err, t));
-      setV(value);
     }
   };
   return { v, setV, error, commit };
 }
 
-function CellError({ error }: { error: string | null }) {
+function CellError({ id, error }: { id?: string; error: string | null }) {
   if (!error) return null;
   return (
-    <Typography.Text type="danger" role="alert" style={{ fontSize: 12, display: 'block' }}>
+    <Typography.Text id={id} type="danger" role="alert" style={{ fontSize: 12, display: 'block' }}>
       {error}
     </Typography.Text>
   );
@@ -59,38 +61,61 @@ export function TextCell({ value, label, onSave }: CellProps<string>) {
   );
 }
 
+/**
+ * A whole number (quantity, unit cost) as text: `field` names it in the refusal. Text that is not
+ * a whole number, or is below `min`, is refused here with the field named and is not sent; the
+ * saved value is the typed number, digit for digit.
+ */
 export function NumberCell({
   value,
   label,
+  field,
   onSave,
   onLive,
   money = false,
   min = 0,
-  max,
-}: CellProps<string> & { money?: boolean; min?: number; max?: string }) {
-  const { v, setV, error, commit } = useCell(value, onSave);
+}: CellProps<string> & { field: string; money?: boolean; min?: number }) {
+  const { t } = useTranslation();
+  const errorId = useId();
+  const shown = (x: string) => (money ? groupDigits(x) : x);
+  const [text, setText] = useState(shown(value));
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setText(money ? groupDigits(value) : value);
+    setError(null);
+  }, [value, money]);
+  const commit = async () => {
+    const typed = wholeNumberText(text);
+    if (typed === null) return setError(t('edits.wholeNumber', { field }));
+    if (BigInt(typed) < BigInt(min)) return setError(t('edits.atLeast', { field, min }));
+    setError(null);
+    if (typed === value) return;
+    try {
+      await onSave(typed);
+    } catch (err) {
+      setError(errorMessage(err, t));
+    }
+  };
   return (
     <>
-      <InputNumber<string>
+      <Input
         aria-label={label}
-        value={v}
-        stringMode
-        min={String(min)}
-        max={max}
-        precision={0}
-        style={{ width: '100%' }}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        value={text}
+        inputMode="numeric"
+        style={money ? { textAlign: 'right' } : undefined}
         status={error ? 'error' : undefined}
-        formatter={money ? (x) => (x ? groupDigits(x) : '') : undefined}
-        parser={money ? (x) => parseDigits(x) : undefined}
-        onChange={(x) => {
-          const next = x === null ? '' : String(x);
-          setV(next);
-          onLive?.(next);
+        onChange={(e) => {
+          setText(e.target.value);
+          // The live total follows only a valid number; "abc" leaves the last one standing.
+          const typed = wholeNumberText(e.target.value);
+          if (typed !== null && BigInt(typed) >= BigInt(min)) onLive?.(typed);
         }}
-        onBlur={() => void commit(v)}
+        onBlur={() => void commit()}
         onPressEnter={(e) => e.currentTarget.blur()}
       />
-      <CellError error={error} />
+      <CellError id={errorId} error={error} />
     </>
   );
 }

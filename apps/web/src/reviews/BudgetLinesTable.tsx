@@ -1,8 +1,8 @@
-import { Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Input, Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Review } from '../api/types';
-import { formatVnd, groupDigits, parseDigits, toBig } from '../common/money';
+import { formatVnd, toBig, wholeNumberText } from '../common/money';
 import { FundingTotals, SourceTotal } from '../plans/FundingTotals';
 import { NormFlag } from '../plans/NormFlag';
 import type { LineDecisions, ReviewRow } from './lineDecisions';
@@ -30,7 +30,7 @@ export function BudgetLinesTable({
     for (const l of rows) {
       const cur = m.get(l.fundingSource) ?? { requested: 0n, approved: 0n };
       cur.requested += toBig(l.requestedAmount);
-      cur.approved = (cur.approved ?? 0n) + toBig(approved[l.id] ?? 0);
+      cur.approved = (cur.approved ?? 0n) + toBig(wholeNumberText(approved[l.id] ?? '') ?? 0);
       m.set(l.fundingSource, cur);
     }
     return m;
@@ -76,18 +76,15 @@ export function BudgetLinesTable({
             render: (_, l) =>
               pending ? (
                 <>
-                  <InputNumber<string>
+                  {/* Text as typed: an amount above the request or "abc" is refused by the server
+                      next to this line, never clamped or turned into digits here. */}
+                  <Input
                     aria-label={`${t('budget.approved')} — ${l.activity.code} ${l.description}`}
-                    stringMode
-                    min="0"
-                    max={String(l.requestedAmount)}
-                    precision={0}
+                    inputMode="numeric"
                     value={approved[l.id]}
                     status={errors[l.id] ? 'error' : undefined}
-                    formatter={(x) => (x ? groupDigits(x) : '')}
-                    parser={(x) => parseDigits(x)}
-                    onChange={(x) => lines.setApproved(l.id, x === null ? '' : String(x))}
-                    style={{ width: '100%' }}
+                    onChange={(e) => lines.setApproved(l.id, e.target.value)}
+                    style={{ width: '100%', textAlign: 'right' }}
                   />
                   {errors[l.id] && (
                     <Typography.Text type="danger" role="alert" style={{ fontSize: 12 }}>

@@ -2,7 +2,7 @@ import type { ReviewDecision } from '@vufo/domain/approval/types';
 import { useCallback, useMemo, useState } from 'react';
 import { ApiError } from '../api/problem';
 import type { Activity, BudgetLine, Plan } from '../api/types';
-import { vndBody } from '../common/money';
+import { groupDigits, vndBody, wholeNumberText } from '../common/money';
 import type { LineDecision } from './reviewsApi';
 
 /** A budget line with the activity it belongs to, as the budget review lists them. */
@@ -33,7 +33,7 @@ export function useLineDecisions(plan: Plan): LineDecisions {
   );
   // The approved column starts at the requested amount: the reviewer types only where funding is cut.
   const [approved, setApprovedMap] = useState<Record<string, string>>(() =>
-    Object.fromEntries(rows.map((l) => [l.id, String(l.requestedAmount)])),
+    Object.fromEntries(rows.map((l) => [l.id, groupDigits(String(l.requestedAmount))])),
   );
   const [comments, setComments] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -65,7 +65,10 @@ export function useLineDecisions(plan: Plan): LineDecisions {
         .filter((l) => decision === 'APPROVE' || comments[l.id]?.trim())
         .map((l) => ({
           budgetLineId: l.id,
-          approvedAmount: approved[l.id] === '' ? null : vndBody(approved[l.id] ?? '0'),
+          // Sent as typed (grouping dots aside): what is not an amount is the server's to refuse.
+          approvedAmount: approved[l.id]?.trim()
+            ? vndBody(wholeNumberText(approved[l.id]) ?? approved[l.id].trim())
+            : null,
           comment: comments[l.id]?.trim() || undefined,
         })),
     [rows, approved, comments],
