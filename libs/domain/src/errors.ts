@@ -18,6 +18,8 @@ export const ErrorCodes = [
   'ALREADY_DECIDED',
   'PAYLOAD_TOO_LARGE',
   'INTERNAL',
+  // issue 12: a budget line above its norm is submitted only with the union's justification.
+  'NORM_JUSTIFICATION_REQUIRED',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 

@@ -18,6 +18,7 @@ export const STATUS_OF = {
   ALREADY_DECIDED: 409,
   PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
+  NORM_JUSTIFICATION_REQUIRED: 422,
 } as const satisfies Record<ErrorCode, number>;
 
 const TITLES: Record<number, string> = {
