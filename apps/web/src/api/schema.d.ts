@@ -629,7 +629,8 @@ export interface components {
       | 'SEPARATION_OF_DUTIES'
       | 'ALREADY_DECIDED'
       | 'PAYLOAD_TOO_LARGE'
-      | 'INTERNAL';
+      | 'INTERNAL'
+      | 'NORM_JUSTIFICATION_REQUIRED';
     FieldErrorView: {
       /** @example lines.0.approvedAmount */
       field: string;
@@ -1029,6 +1030,8 @@ export interface components {
       unitCost: components['schemas']['Vnd'];
       /** Format: uuid */
       ruleId?: string;
+      /** @description quantity × cap: what the line comes to at its norm */
+      capAmount: components['schemas']['Vnd'];
     };
     BudgetLineView: {
       /** Format: uuid */
@@ -1050,6 +1053,8 @@ export interface components {
       guestClass: components['schemas']['GuestClass'] | null;
       memberRole: components['schemas']['DelegationMemberRole'] | null;
       normArticle: string | null;
+      /** @description the union's reason for a line above its norm */
+      normJustification: string | null;
       payer: components['schemas']['Payer'];
       approvedAmount: components['schemas']['Vnd'] | null;
       approvalComment: string | null;
@@ -1280,6 +1285,7 @@ export interface components {
       guestClass?: components['schemas']['GuestClass'] | null;
       memberRole?: components['schemas']['DelegationMemberRole'] | null;
       normArticle?: string;
+      normJustification?: string;
       payer?: components['schemas']['Payer'];
     };
     EditedBudgetLineView: {
@@ -1302,6 +1308,8 @@ export interface components {
       guestClass: components['schemas']['GuestClass'] | null;
       memberRole: components['schemas']['DelegationMemberRole'] | null;
       normArticle: string | null;
+      /** @description the union's reason for a line above its norm */
+      normJustification: string | null;
       payer: components['schemas']['Payer'];
       approvedAmount: components['schemas']['Vnd'] | null;
       approvalComment: string | null;
@@ -1325,6 +1333,7 @@ export interface components {
       guestClass?: components['schemas']['GuestClass'] | null;
       memberRole?: components['schemas']['DelegationMemberRole'] | null;
       normArticle?: string;
+      normJustification?: string;
       payer?: components['schemas']['Payer'];
     };
     ProgressDto: {
@@ -1429,7 +1438,7 @@ export interface components {
       validFrom: string;
       /** Format: date-time */
       validTo: string;
-      reason?: string;
+      reason: string;
     };
     NewDelegationView: {
       /** Format: uuid */
