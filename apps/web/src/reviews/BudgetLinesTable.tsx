@@ -1,16 +1,18 @@
-import { Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Button, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Review } from '../api/types';
 import { formatVnd, groupDigits, parseDigits, toBig } from '../common/money';
 import { FundingTotals, SourceTotal } from '../plans/FundingTotals';
 import { NormFlag } from '../plans/NormFlag';
-import type { LineDecisions, ReviewRow } from './lineDecisions';
+import { capOf, type LineDecisions, type ReviewRow } from './lineDecisions';
 
 /**
  * The budget review's lines: requested against approved, with totals by funding source that
  * follow every keystroke. While the review is pending the approved amount and a comment are
- * entered per line; afterwards the review's own figures are shown.
+ * entered per line, starting empty: "fund as requested" and "cap at norm" fill them on the
+ * reviewer's explicit choice. Afterwards the review's own figures are shown. Columns are fixed
+ * and texts wrap, so the table fits a 1366 px screen without scrolling sideways.
  */
 export function BudgetLinesTable({
   lines,
@@ -22,7 +24,7 @@ export function BudgetLinesTable({
   pending: boolean;
 }) {
   const { t } = useTranslation();
-  const { rows, approved, comments, errors } = lines;
+  const { rows, approved, comments, errors, flagged } = lines;
   const decided = (id: string) => review.lines?.find((x) => x.budgetLineId === id);
 
   const totals = useMemo(() => {
@@ -30,49 +32,96 @@ export function BudgetLinesTable({
     for (const l of rows) {
       const cur = m.get(l.fundingSource) ?? { requested: 0n, approved: 0n };
       cur.requested += toBig(l.requestedAmount);
-      cur.approved = (cur.approved ?? 0n) + toBig(approved[l.id] ?? 0);
+      const a = pending ? approved[l.id] : decided(l.id)?.approvedAmount;
+      cur.approved = (cur.approved ?? 0n) + toBig(a || 0);
       m.set(l.fundingSource, cur);
     }
     return m;
-  }, [rows, approved]);
+  }, [rows, approved, pending, review]);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <FundingTotals totals={totals} showApproved caption={t('budget.totalsByFunding')} />
+      {pending && (
+        <Space wrap>
+          <Typography.Text type="secondary">{t('reviewScreens.startsEmpty')}</Typography.Text>
+          <Button onClick={lines.fundAsRequested} data-testid="fund-as-requested">
+            {t('reviewScreens.fundAsRequested')}
+          </Button>
+          {flagged.length > 0 && (
+            <Button onClick={lines.capAllAtNorm} data-testid="cap-all-at-norm">
+              {t('reviewScreens.capAllAtNorm', { count: flagged.length })}
+            </Button>
+          )}
+        </Space>
+      )}
       <Table<ReviewRow>
         rowKey="id"
         size="small"
         pagination={false}
         dataSource={rows}
-        scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
+        data-testid="budget-lines-table"
         columns={[
           {
-            title: t('activity.fields.code'),
-            render: (_, l) => <Tag>{l.activity.code}</Tag>,
-            width: 80,
+            title: t('reviewScreens.activity'),
+            width: '17%',
+            render: (_, l) => (
+              <Space orientation="vertical" size={2}>
+                <Tag>{l.activity.code}</Tag>
+                <span>{l.activity.title}</span>
+              </Space>
+            ),
           },
-          { title: t('budget.description'), dataIndex: 'description' },
-          { title: t('budget.category'), render: (_, l) => t(`category.${l.category}`) },
-          { title: t('budget.quantity'), dataIndex: 'quantity', align: 'right' },
           {
-            title: t('budget.unitCost'),
+            title: t('budget.description'),
+            render: (_, l) => (
+              <Space orientation="vertical" size={2}>
+                <span>{l.description}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t(`category.${l.category}`)} · {t(`fundingSource.${l.fundingSource}`)}
+                </Typography.Text>
+                {l.overNorm && (
+                  <Typography.Text style={{ fontSize: 12 }} data-testid="norm-justification">
+                    {t('reviewScreens.justification')}: {l.normJustification || '—'}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
+          },
+          {
+            title: t('reviewScreens.quantityTimesCost'),
             align: 'right',
-            render: (_, l) => <span className="money">{formatVnd(l.unitCost)}</span>,
+            width: '12%',
+            render: (_, l) => (
+              <span className="money">
+                {l.quantity} × {formatVnd(l.unitCost)}
+              </span>
+            ),
           },
           {
             title: t('budget.requested'),
             align: 'right',
+            width: '15%',
             render: (_, l) => (
               <Space orientation="vertical" size={2} align="end">
                 <span className="money">{formatVnd(l.requestedAmount)}</span>
                 <NormFlag overNorm={l.overNorm} />
+                {pending && l.overNorm && (
+                  <Button
+                    size="small"
+                    onClick={() => lines.capAtNorm(l.id)}
+                    aria-label={`${t('reviewScreens.capAtNorm')} — ${l.activity.code} ${l.description}`}
+                  >
+                    {t('reviewScreens.capAtNorm')} ({formatVnd(capOf(l))})
+                  </Button>
+                )}
               </Space>
             ),
           },
-          { title: t('budget.fundingSource'), render: (_, l) => t(`fundingSource.${l.fundingSource}`) },
           {
             title: t('budget.approved'),
-            width: 170,
+            width: '15%',
             render: (_, l) =>
               pending ? (
                 <>
@@ -82,7 +131,7 @@ export function BudgetLinesTable({
                     min="0"
                     max={String(l.requestedAmount)}
                     precision={0}
-                    value={approved[l.id]}
+                    value={approved[l.id] || null}
                     status={errors[l.id] ? 'error' : undefined}
                     formatter={(x) => (x ? groupDigits(x) : '')}
                     parser={(x) => parseDigits(x)}
@@ -101,10 +150,11 @@ export function BudgetLinesTable({
           },
           {
             title: t('review.lineComment'),
-            width: 220,
+            width: '15%',
             render: (_, l) =>
               pending ? (
-                <Input
+                <Input.TextArea
+                  autoSize={{ minRows: 1, maxRows: 4 }}
                   aria-label={`${t('review.lineComment')} — ${l.activity.code} ${l.description}`}
                   value={comments[l.id] ?? ''}
                   onChange={(e) => lines.setComment(l.id, e.target.value)}

@@ -13,13 +13,13 @@ import {
   Tag,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Delegation } from '../api/types';
 import { useMe } from '../auth/auth';
 import { useColleagues } from '../auth/identityApi';
 import { formatDate } from '../common/dates';
 import { applyFieldErrors, errorMessage } from '../common/errors';
+import { keepEnterInPicker } from '../common/pickers';
 import { EmptyState, ErrorState, Loading } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
 import { useCreateDelegation, useDelegations, useRevokeDelegation } from './delegationsApi';
@@ -27,7 +27,7 @@ import { useCreateDelegation, useDelegations, useRevokeDelegation } from './dele
 interface DelegationForm {
   toUserId: string;
   period: [Dayjs, Dayjs];
-  reason?: string;
+  reason: string;
 }
 
 /** An appraiser hands their reviews to a colleague of the same agency for a period ("X acting for Y"). */
@@ -48,7 +48,7 @@ export default function DelegationsPage() {
         toUserId: v.toUserId,
         validFrom: v.period[0].startOf('day').toISOString(),
         validTo: v.period[1].endOf('day').toISOString(),
-        reason: v.reason?.trim() || undefined,
+        reason: v.reason.trim(),
       },
       {
         onSuccess: () => {
@@ -56,7 +56,7 @@ export default function DelegationsPage() {
           form.resetFields();
         },
         onError: (err) => {
-          if (!applyFieldErrors(form, err, { validTo: 'period', validFrom: 'period' }))
+          if (!applyFieldErrors(form, err, { validTo: 'period', validFrom: 'period', reason: 'reason' }))
             message.error(errorMessage(err, t));
         },
       },
@@ -117,13 +117,7 @@ export default function DelegationsPage() {
       {canDelegate && (
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('delegations.new')}</h2>}>
           <Alert type="info" showIcon title={t('delegations.help')} style={{ marginBottom: 16 }} />
-          <Form<DelegationForm>
-            form={form}
-            layout="vertical"
-            style={{ maxWidth: 560 }}
-            initialValues={{ period: [dayjs(), dayjs().add(7, 'day')] }}
-            onFinish={onCreate}
-          >
+          <Form<DelegationForm> form={form} layout="vertical" style={{ maxWidth: 560 }} onFinish={onCreate}>
             <Form.Item
               name="toUserId"
               label={t('delegations.to')}
@@ -141,10 +135,17 @@ export default function DelegationsPage() {
               label={t('delegations.period')}
               rules={[{ required: true, message: t('validation.required') }]}
             >
-              <DatePicker.RangePicker format="DD/MM/YYYY" />
+              {/* No default period: the appraiser states when they are away. */}
+              <DatePicker.RangePicker format="DD/MM/YYYY" onKeyDown={keepEnterInPicker} />
             </Form.Item>
-            <Form.Item name="reason" label={t('delegations.reason')}>
-              <Input />
+            <Form.Item
+              name="reason"
+              label={t('delegations.reason')}
+              rules={[
+                { required: true, whitespace: true, message: t('reviewScreens.delegationReasonRequired') },
+              ]}
+            >
+              <Input.TextArea rows={2} />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={create.isPending}>
               {t('delegations.create')}
