@@ -538,7 +538,7 @@ export class PlanRun {
           decision: 'APPROVE',
           comment: 'Phê duyệt kế hoạch.',
           decisionNumber: `${100 + this.union.index}/QĐ-UBND`,
-          decisionDate: '2026-12-20',
+          decisionDate: '2026-11-20',
           signer: `Chủ tịch UBND ${this.union.name}`,
         },
         `final-${this.round}`,
