@@ -46,12 +46,14 @@ export type LineInput = {
   fundingSource: string;
   guestClass?: string;
   memberRole?: string;
+  /** Required at submission when the line is above its norm. */
+  normJustification?: string;
 };
 export type ActivityInput = { code: string; title: string; type: string; [field: string]: unknown } & {
   lines: LineInput[];
 };
 
-/** A plan's content within every spending norm, so it can be submitted as it is: 3 activities, 7 lines. */
+/** A plan's content that can be submitted as it is (its one line above a norm is justified): 3 activities, 7 lines. */
 export const PLAN_CONTENT: ActivityInput[] = [
   {
     code: 'HĐ-01',
@@ -114,6 +116,8 @@ export const PLAN_CONTENT: ActivityInput[] = [
         unit: 'trang',
         unitCost: 380_000,
         fundingSource: 'STATE_BUDGET',
+        // Above the 360,000 norm (Circular 35/2026, Art. 11): submitted with the union's reason.
+        normJustification: 'Tài liệu chuyên ngành y tế, cần biên dịch viên chuyên môn',
       },
     ],
   },
