@@ -27,86 +27,87 @@ export function AppraisedLinesTable({ plan }: { plan: Plan }) {
     <span className="money">{formatVnd(v ?? null)}</span>
   );
   return (
-    <Table<ReviewRow>
-      rowKey="id"
-      size="small"
-      pagination={false}
-      dataSource={rows}
-      tableLayout="fixed"
-      data-testid="appraised-lines"
-      columns={[
-        {
-          title: t('reviewScreens.activity'),
-          width: '20%',
-          render: (_, l) => (
-            <Space orientation="vertical" size={2}>
-              <Tag>{l.activity.code}</Tag>
-              <span>{l.activity.title}</span>
-            </Space>
-          ),
-        },
-        {
-          title: t('budget.description'),
-          render: (_, l) => (
-            <Space orientation="vertical" size={2}>
-              <span>{l.description}</span>
-              <NormFlag overNorm={l.overNorm} />
-              {l.overNorm && (
-                <Typography.Text style={{ fontSize: 12 }}>
-                  {t('reviewScreens.justification')}: {l.normJustification || '—'}
-                </Typography.Text>
-              )}
-              {appraised.get(l.id)?.comment && (
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('reviewScreens.financeLineComment')}: {appraised.get(l.id)?.comment}
-                </Typography.Text>
-              )}
-            </Space>
-          ),
-        },
-        {
-          title: t('budget.requested'),
-          align: 'right',
-          width: '16%',
-          render: (_, l) => money(l.requestedAmount),
-        },
-        {
-          title: t('reviewScreens.appraised'),
-          align: 'right',
-          width: '16%',
-          render: (_, l) => money(appraised.get(l.id)?.approvedAmount),
-        },
-        ...(approvedShown
-          ? [
-              {
-                title: t('budget.approved'),
-                align: 'right' as const,
-                width: '16%',
-                render: (_: unknown, l: ReviewRow) => money(l.approvedAmount),
-              },
-            ]
-          : []),
-      ]}
-      summary={() => (
-        <Table.Summary.Row>
-          <Table.Summary.Cell index={0} colSpan={2}>
-            <strong>{t('budget.total')}</strong>
-          </Table.Summary.Cell>
-          <Table.Summary.Cell index={2} align="right">
-            <strong data-testid="total-requested">{money(sumBy(rows, (l) => l.requestedAmount))}</strong>
-          </Table.Summary.Cell>
-          <Table.Summary.Cell index={3} align="right">
-            <strong data-testid="total-appraised">
-              {appraisal ? money(sumBy([...appraised.values()], (l) => l.approvedAmount)) : '—'}
-            </strong>
-          </Table.Summary.Cell>
-          {approvedShown && (
-            <Table.Summary.Cell index={4} align="right">
-              <strong>{money(sumBy(rows, (l) => l.approvedAmount))}</strong>
+    <div data-testid="appraised-lines">
+      <Table<ReviewRow>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        tableLayout="fixed"
+        columns={[
+          {
+            title: t('reviewScreens.activity'),
+            width: '20%',
+            render: (_, l) => (
+              <Space orientation="vertical" size={2}>
+                <Tag>{l.activity.code}</Tag>
+                <span>{l.activity.title}</span>
+              </Space>
+            ),
+          },
+          {
+            title: t('budget.description'),
+            render: (_, l) => (
+              <Space orientation="vertical" size={2}>
+                <span>{l.description}</span>
+                <NormFlag overNorm={l.overNorm} />
+                {l.overNorm && (
+                  <Typography.Text style={{ fontSize: 12 }}>
+                    {t('reviewScreens.justification')}: {l.normJustification || '—'}
+                  </Typography.Text>
+                )}
+                {appraised.get(l.id)?.comment && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('reviewScreens.financeLineComment')}: {appraised.get(l.id)?.comment}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
+          },
+          {
+            title: t('budget.requested'),
+            align: 'right',
+            width: '16%',
+            render: (_, l) => money(l.requestedAmount),
+          },
+          {
+            title: t('reviewScreens.appraised'),
+            align: 'right',
+            width: '16%',
+            render: (_, l) => money(appraised.get(l.id)?.approvedAmount),
+          },
+          ...(approvedShown
+            ? [
+                {
+                  title: t('budget.approved'),
+                  align: 'right' as const,
+                  width: '16%',
+                  render: (_: unknown, l: ReviewRow) => money(l.approvedAmount),
+                },
+              ]
+            : []),
+        ]}
+        summary={() => (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0} colSpan={2}>
+              <strong>{t('budget.total')}</strong>
             </Table.Summary.Cell>
-          )}
-        </Table.Summary.Row>
-      )}
-    />
+            <Table.Summary.Cell index={2} align="right">
+              <strong data-testid="signer-total-requested">{money(sumBy(rows, (l) => l.requestedAmount))}</strong>
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={3} align="right">
+              <strong data-testid="signer-total-appraised">
+                {appraisal ? money(sumBy([...appraised.values()], (l) => l.approvedAmount)) : '—'}
+              </strong>
+            </Table.Summary.Cell>
+            {approvedShown && (
+              <Table.Summary.Cell index={4} align="right">
+                <strong>{money(sumBy(rows, (l) => l.approvedAmount))}</strong>
+              </Table.Summary.Cell>
+            )}
+          </Table.Summary.Row>
+        )}
+      />
+    </div>
   );
 }

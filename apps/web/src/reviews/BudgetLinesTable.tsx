@@ -55,116 +55,117 @@ export function BudgetLinesTable({
           )}
         </Space>
       )}
-      <Table<ReviewRow>
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={rows}
-        tableLayout="fixed"
-        data-testid="budget-lines-table"
-        columns={[
-          {
-            title: t('reviewScreens.activity'),
-            width: '17%',
-            render: (_, l) => (
-              <Space orientation="vertical" size={2}>
-                <Tag>{l.activity.code}</Tag>
-                <span>{l.activity.title}</span>
-              </Space>
-            ),
-          },
-          {
-            title: t('budget.description'),
-            render: (_, l) => (
-              <Space orientation="vertical" size={2}>
-                <span>{l.description}</span>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t(`category.${l.category}`)} · {t(`fundingSource.${l.fundingSource}`)}
-                </Typography.Text>
-                {l.overNorm && (
-                  <Typography.Text style={{ fontSize: 12 }} data-testid="norm-justification">
-                    {t('reviewScreens.justification')}: {l.normJustification || '—'}
+      <div data-testid="budget-lines-table">
+        <Table<ReviewRow>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={rows}
+          tableLayout="fixed"
+          columns={[
+            {
+              title: t('reviewScreens.activity'),
+              width: '17%',
+              render: (_, l) => (
+                <Space orientation="vertical" size={2}>
+                  <Tag>{l.activity.code}</Tag>
+                  <span>{l.activity.title}</span>
+                </Space>
+              ),
+            },
+            {
+              title: t('budget.description'),
+              render: (_, l) => (
+                <Space orientation="vertical" size={2}>
+                  <span>{l.description}</span>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t(`category.${l.category}`)} · {t(`fundingSource.${l.fundingSource}`)}
                   </Typography.Text>
-                )}
-              </Space>
-            ),
-          },
-          {
-            title: t('reviewScreens.quantityTimesCost'),
-            align: 'right',
-            width: '12%',
-            render: (_, l) => (
-              <span className="money">
-                {l.quantity} × {formatVnd(l.unitCost)}
-              </span>
-            ),
-          },
-          {
-            title: t('budget.requested'),
-            align: 'right',
-            width: '15%',
-            render: (_, l) => (
-              <Space orientation="vertical" size={2} align="end">
-                <span className="money">{formatVnd(l.requestedAmount)}</span>
-                <NormFlag overNorm={l.overNorm} />
-                {pending && l.overNorm && (
-                  <Button
-                    size="small"
-                    onClick={() => lines.capAtNorm(l.id)}
-                    aria-label={`${t('reviewScreens.capAtNorm')} — ${l.activity.code} ${l.description}`}
-                  >
-                    {t('reviewScreens.capAtNorm')} ({formatVnd(capOf(l))})
-                  </Button>
-                )}
-              </Space>
-            ),
-          },
-          {
-            title: t('budget.approved'),
-            width: '15%',
-            render: (_, l) =>
-              pending ? (
-                <>
-                  <InputNumber<string>
-                    aria-label={`${t('budget.approved')} — ${l.activity.code} ${l.description}`}
-                    stringMode
-                    min="0"
-                    max={String(l.requestedAmount)}
-                    precision={0}
-                    value={approved[l.id] || null}
-                    status={errors[l.id] ? 'error' : undefined}
-                    formatter={(x) => (x ? groupDigits(x) : '')}
-                    parser={(x) => parseDigits(x)}
-                    onChange={(x) => lines.setApproved(l.id, x === null ? '' : String(x))}
-                    style={{ width: '100%' }}
-                  />
-                  {errors[l.id] && (
-                    <Typography.Text type="danger" role="alert" style={{ fontSize: 12 }}>
-                      {errors[l.id]}
+                  {l.overNorm && (
+                    <Typography.Text style={{ fontSize: 12 }} data-testid="norm-justification">
+                      {t('reviewScreens.justification')}: {l.normJustification || '—'}
                     </Typography.Text>
                   )}
-                </>
-              ) : (
-                <span className="money">{formatVnd(decided(l.id)?.approvedAmount ?? null)}</span>
+                </Space>
               ),
-          },
-          {
-            title: t('review.lineComment'),
-            width: '15%',
-            render: (_, l) =>
-              pending ? (
-                <Input.TextArea
-                  autoSize={{ minRows: 1, maxRows: 4 }}
-                  aria-label={`${t('review.lineComment')} — ${l.activity.code} ${l.description}`}
-                  value={comments[l.id] ?? ''}
-                  onChange={(e) => lines.setComment(l.id, e.target.value)}
-                />
-              ) : (
-                (decided(l.id)?.comment ?? '')
+            },
+            {
+              title: t('reviewScreens.quantityTimesCost'),
+              align: 'right',
+              width: '12%',
+              render: (_, l) => (
+                <span className="money">
+                  {l.quantity} × {formatVnd(l.unitCost)}
+                </span>
               ),
-          },
-        ]}
-      />
+            },
+            {
+              title: t('budget.requested'),
+              align: 'right',
+              width: '15%',
+              render: (_, l) => (
+                <Space orientation="vertical" size={2} align="end">
+                  <span className="money">{formatVnd(l.requestedAmount)}</span>
+                  <NormFlag overNorm={l.overNorm} />
+                  {pending && l.overNorm && (
+                    <Button
+                      size="small"
+                      onClick={() => lines.capAtNorm(l.id)}
+                      aria-label={`${t('reviewScreens.capAtNorm')} — ${l.activity.code} ${l.description}`}
+                    >
+                      {t('reviewScreens.capAtNorm')} ({formatVnd(capOf(l))})
+                    </Button>
+                  )}
+                </Space>
+              ),
+            },
+            {
+              title: t('budget.approved'),
+              width: '15%',
+              render: (_, l) =>
+                pending ? (
+                  <>
+                    <InputNumber<string>
+                      aria-label={`${t('budget.approved')} — ${l.activity.code} ${l.description}`}
+                      stringMode
+                      min="0"
+                      max={String(l.requestedAmount)}
+                      precision={0}
+                      value={approved[l.id] || null}
+                      status={errors[l.id] ? 'error' : undefined}
+                      formatter={(x) => (x ? groupDigits(x) : '')}
+                      parser={(x) => parseDigits(x)}
+                      onChange={(x) => lines.setApproved(l.id, x === null ? '' : String(x))}
+                      style={{ width: '100%' }}
+                    />
+                    {errors[l.id] && (
+                      <Typography.Text type="danger" role="alert" style={{ fontSize: 12 }}>
+                        {errors[l.id]}
+                      </Typography.Text>
+                    )}
+                  </>
+                ) : (
+                  <span className="money">{formatVnd(decided(l.id)?.approvedAmount ?? null)}</span>
+                ),
+            },
+            {
+              title: t('review.lineComment'),
+              width: '15%',
+              render: (_, l) =>
+                pending ? (
+                  <Input.TextArea
+                    autoSize={{ minRows: 1, maxRows: 4 }}
+                    aria-label={`${t('review.lineComment')} — ${l.activity.code} ${l.description}`}
+                    value={comments[l.id] ?? ''}
+                    onChange={(e) => lines.setComment(l.id, e.target.value)}
+                  />
+                ) : (
+                  (decided(l.id)?.comment ?? '')
+                ),
+            },
+          ]}
+        />
+      </div>
     </Space>
   );
 }
