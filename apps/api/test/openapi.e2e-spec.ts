@@ -1,5 +1,6 @@
 import type { Response } from 'supertest';
 import { AuthedClient, startTestApp, TestApp } from '../../../test/support/test-app';
+import { justifyOverNorm } from '../../../test/support/factories';
 
 /**
  * The OpenAPI document tells the truth: real answers of the running API, successes and problems,
@@ -156,6 +157,7 @@ describe('the OpenAPI document', () => {
       `/api/plans/${planId}`,
     );
     expect(stale.status).toBe(409);
+    await justifyOverNorm(editor, planId);
     expect((await post(submitter, `/api/plans/${planId}/submit`)).status).toBe(200);
     await get(editor, `/api/plans/${planId}/changes`);
     const review = (await get(sngv, '/api/reviews?mine=true&status=PENDING')).body.items[0];
