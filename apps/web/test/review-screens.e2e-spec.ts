@@ -81,26 +81,42 @@ describe('web: review screens (issue 12)', () => {
   });
 
   it('a draft offers cancelling, not withdrawing; submission asks for the over-norm justifications', async () => {
-    const page = await as('hp.submitter');
-    await page.goto(`/plans/${plan.id}`);
-    await page.getByRole('button', { name: 'Hủy kế hoạch' }).waitFor();
-    expect(await page.getByRole('button', { name: 'Rút lại' }).count()).toBe(0);
+    const overCount = rows().filter((l) => l.overNorm).length;
+    const submitter = await as('hp.submitter');
+    await submitter.goto(`/plans/${plan.id}`);
+    await submitter.getByRole('button', { name: 'Hủy kế hoạch', exact: true }).waitFor();
+    expect(await submitter.getByRole('button', { name: 'Rút lại' }).count()).toBe(0);
+    // The submitter is asked first: the lines are named, and who must justify them.
+    await submitter.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await submitter.locator('.ant-popconfirm-buttons').getByRole('button', { name: 'Gửi duyệt' }).click();
+    const asked = submitter.getByRole('dialog').filter({ hasText: 'Giải trình các dòng chi vượt định mức' });
+    await asked.getByText('Người soạn thảo kế hoạch cần nhập giải trình').waitFor();
+    expect(await asked.getByTestId('unjustified-lines').locator('li').count()).toBe(overCount);
+    await checkScreen(submitter, 'r1-submit-asks');
+    await submitter.keyboard.press('Escape');
+    await asked.waitFor({ state: 'hidden' });
 
-    await page.getByRole('button', { name: 'Gửi duyệt' }).click();
-    await page.locator('.ant-popconfirm-buttons').getByRole('button', { name: 'Gửi duyệt' }).click();
-    const dialog = page.getByRole('dialog').filter({ hasText: 'Giải trình các dòng chi vượt định mức' });
+    // The editor writes them; none is saved empty.
+    const editor = await as('hp.editor');
+    await editor.goto(`/plans/${plan.id}`);
+    await editor.getByTestId('unjustified-alert').getByRole('button', { name: 'Nhập giải trình' }).click();
+    const dialog = editor.getByRole('dialog').filter({ hasText: 'Giải trình các dòng chi vượt định mức' });
     const reasons = dialog.locator('textarea');
     await reasons.first().waitFor();
-    expect(await reasons.count()).toBe(rows().filter((l) => l.overNorm).length);
-    // Nothing goes out without a reason for each line.
-    await dialog.getByRole('button', { name: 'Lưu giải trình và gửi' }).click();
-    await text(dialog, 'Nêu lý do vượt định mức');
-    await checkScreen(page, 'r1-justification');
-    for (let i = 0; i < (await reasons.count()); i++)
+    expect(await reasons.count()).toBe(overCount);
+    await dialog.getByRole('button', { name: 'Lưu giải trình' }).click();
+    await dialog.getByText('Nêu lý do vượt định mức').first().waitFor();
+    await checkScreen(editor, 'r1-justification');
+    for (let i = 0; i < overCount; i++)
       await reasons.nth(i).fill('Đoàn cấp cao, theo yêu cầu lễ tân đối ngoại của thành phố');
-    await dialog.getByRole('button', { name: 'Lưu giải trình và gửi' }).click();
-    await text(page, 'Đã gửi kế hoạch đi thẩm định');
-    await text(page, 'Đang thẩm định');
+    await dialog.getByRole('button', { name: 'Lưu giải trình' }).click();
+    await editor.getByTestId('unjustified-alert').waitFor({ state: 'detached' });
+
+    await submitter.goto(`/plans/${plan.id}`);
+    await submitter.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await submitter.locator('.ant-popconfirm-buttons').getByRole('button', { name: 'Gửi duyệt' }).click();
+    await text(submitter, 'Đã gửi kế hoạch đi thẩm định');
+    await text(submitter, 'Đang thẩm định');
   });
 
   it('the budget reviewer starts empty, caps at norm, funds as requested; the table fits 1366 px', async () => {
@@ -220,10 +236,7 @@ describe('web: review screens (issue 12)', () => {
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().includes('/api/delegations')) posts.push(r.url());
     });
-    const [start, end] = [
-      page.locator('.ant-picker-range input').nth(0),
-      page.locator('.ant-picker-range input').nth(1),
-    ];
+    const [start, end] = [page.getByLabel('Từ ngày'), page.getByLabel('Đến ngày')];
     expect(await start.inputValue()).toBe('');
     expect(await end.inputValue()).toBe('');
 
@@ -233,6 +246,10 @@ describe('web: review screens (issue 12)', () => {
     await start.click();
     await start.fill('01/12/2026');
     await start.press('Enter');
+    await end.click();
+    await end.fill('05/12/2026');
+    // The form is complete now: Enter in the picker would have sent it.
+    await end.press('Enter');
     await page.waitForTimeout(800);
     expect(posts).toEqual([]);
     expect(await page.getByText('Đã tạo ủy quyền').count()).toBe(0);

@@ -36,11 +36,17 @@ export function linesNamedBy(err: unknown, plan: Plan): Line[] | null {
 export function NormJustificationModal({
   plan,
   lines,
+  canEdit,
+  submits,
   onCancel,
   onSaved,
 }: {
   plan: Plan;
   lines: Line[];
+  /** A PLAN_EDITOR writes justifications; anyone else is told who must. */
+  canEdit: boolean;
+  /** Whether saving goes on to submit the plan (the submission prompt) or only saves. */
+  submits: boolean;
   onCancel: () => void;
   onSaved: () => void;
 }) {
@@ -50,7 +56,12 @@ export function NormJustificationModal({
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
-    const values = await form.validateFields();
+    let values: Record<string, string>;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the form shows what is missing
+    }
     setSaving(true);
     setError(null);
     try {
@@ -66,31 +77,48 @@ export function NormJustificationModal({
     <Modal
       open
       title={t('reviewScreens.justifyTitle')}
-      okText={t('reviewScreens.justifyAndSubmit')}
+      okText={submits ? t('reviewScreens.justifyAndSubmit') : t('reviewScreens.justifySave')}
       cancelText={t('common.cancel')}
+      okButtonProps={canEdit ? {} : { style: { display: 'none' } }}
       onOk={() => void save()}
       onCancel={onCancel}
       confirmLoading={saving}
       width={720}
     >
       <Typography.Paragraph>{t('reviewScreens.justifyHelp')}</Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" data-testid="norm-justification-form">
-        {lines.map((l) => (
-          <Form.Item
-            key={l.id}
-            name={l.id}
-            label={
-              <span>
+      {!canEdit && (
+        <>
+          <Alert type="warning" showIcon title={t('reviewScreens.askEditor')} style={{ marginBottom: 12 }} />
+          <ul data-testid="unjustified-lines">
+            {lines.map((l) => (
+              <li key={l.id}>
                 {l.activity.code} — {l.description} <NormFlag overNorm={l.overNorm} />
-              </span>
-            }
-            rules={[{ required: true, whitespace: true, message: t('reviewScreens.justificationRequired') }]}
-          >
-            <Input.TextArea rows={2} />
-          </Form.Item>
-        ))}
-      </Form>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
+      {canEdit && (
+        <Form form={form} layout="vertical" data-testid="norm-justification-form">
+          {lines.map((l) => (
+            <Form.Item
+              key={l.id}
+              name={l.id}
+              label={
+                <span>
+                  {l.activity.code} — {l.description} <NormFlag overNorm={l.overNorm} />
+                </span>
+              }
+              rules={[
+                { required: true, whitespace: true, message: t('reviewScreens.justificationRequired') },
+              ]}
+            >
+              <Input.TextArea rows={2} />
+            </Form.Item>
+          ))}
+        </Form>
+      )}
     </Modal>
   );
 }

@@ -96,7 +96,7 @@ function PlanView({ plan }: { plan: Plan }) {
                 {t('plan.editDetails')}
               </Button>
             )}
-            {canSubmit && <SubmitButton plan={plan} />}
+            {canSubmit && <SubmitButton plan={plan} canEdit={editable} />}
             {canWithdraw && <WithdrawButton plan={plan} />}
             <Button
               icon={<HistoryOutlined aria-hidden />}
@@ -164,6 +164,7 @@ function PlanView({ plan }: { plan: Plan }) {
           }
         />
       )}
+      {editable && <UnjustifiedAlert plan={plan} />}
       {editingDetails && <PlanDetailsModal plan={plan} onClose={() => setEditingDetails(false)} />}
       <Tabs
         defaultActiveKey="content"
@@ -189,7 +190,7 @@ function PlanView({ plan }: { plan: Plan }) {
   );
 }
 
-function SubmitButton({ plan }: { plan: Plan }) {
+function SubmitButton({ plan, canEdit }: { plan: Plan; canEdit: boolean }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
@@ -224,6 +225,8 @@ function SubmitButton({ plan }: { plan: Plan }) {
         <NormJustificationModal
           plan={plan}
           lines={asking}
+          canEdit={canEdit}
+          submits
           onCancel={() => setAsking(null)}
           onSaved={onJustified}
         />
@@ -287,6 +290,35 @@ function WithdrawButton({ plan }: { plan: Plan }) {
           onChange={(e) => setReason(e.target.value)}
         />
       </Modal>
+    </>
+  );
+}
+
+/** For the editor: the over-norm lines still without a justification, and where to write it. */
+function UnjustifiedAlert({ plan }: { plan: Plan }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const lines = unjustifiedLines(plan);
+  if (!lines.length) return null;
+  return (
+    <>
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="unjustified-alert"
+        title={t('reviewScreens.unjustifiedAlert', { count: lines.length })}
+        action={<Button onClick={() => setOpen(true)}>{t('reviewScreens.justifyNow')}</Button>}
+      />
+      {open && (
+        <NormJustificationModal
+          plan={plan}
+          lines={lines}
+          canEdit
+          submits={false}
+          onCancel={() => setOpen(false)}
+          onSaved={() => setOpen(false)}
+        />
+      )}
     </>
   );
 }

@@ -93,7 +93,9 @@ export function AppraisedLinesTable({ plan }: { plan: Plan }) {
               <strong>{t('budget.total')}</strong>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={2} align="right">
-              <strong data-testid="signer-total-requested">{money(sumBy(rows, (l) => l.requestedAmount))}</strong>
+              <strong data-testid="signer-total-requested">
+                {money(sumBy(rows, (l) => l.requestedAmount))}
+              </strong>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={3} align="right">
               <strong data-testid="signer-total-appraised">

@@ -26,7 +26,8 @@ import { useCreateDelegation, useDelegations, useRevokeDelegation } from './dele
 
 interface DelegationForm {
   toUserId: string;
-  period: [Dayjs, Dayjs];
+  from: Dayjs;
+  to: Dayjs;
   reason: string;
 }
 
@@ -46,8 +47,8 @@ export default function DelegationsPage() {
     create.mutate(
       {
         toUserId: v.toUserId,
-        validFrom: v.period[0].startOf('day').toISOString(),
-        validTo: v.period[1].endOf('day').toISOString(),
+        validFrom: v.from.startOf('day').toISOString(),
+        validTo: v.to.endOf('day').toISOString(),
         reason: v.reason.trim(),
       },
       {
@@ -56,7 +57,7 @@ export default function DelegationsPage() {
           form.resetFields();
         },
         onError: (err) => {
-          if (!applyFieldErrors(form, err, { validTo: 'period', validFrom: 'period', reason: 'reason' }))
+          if (!applyFieldErrors(form, err, { validTo: 'to', validFrom: 'from' }))
             message.error(errorMessage(err, t));
         },
       },
@@ -130,14 +131,35 @@ export default function DelegationsPage() {
                   .map((u) => ({ value: u.id, label: `${u.displayName} (${u.login})` }))}
               />
             </Form.Item>
-            <Form.Item
-              name="period"
-              label={t('delegations.period')}
-              rules={[{ required: true, message: t('validation.required') }]}
-            >
-              {/* No default period: the appraiser states when they are away. */}
-              <DatePicker.RangePicker format="DD/MM/YYYY" onKeyDown={keepEnterInPicker} />
-            </Form.Item>
+            {/* No default dates: the appraiser states when they are away. Two labelled pickers, each
+                 keeping Enter to itself. */}
+            <Space wrap>
+              <Form.Item
+                name="from"
+                label={t('reviewScreens.delegationFrom')}
+                rules={[{ required: true, message: t('validation.required') }]}
+              >
+                <DatePicker format="DD/MM/YYYY" onKeyDown={keepEnterInPicker} />
+              </Form.Item>
+              <Form.Item
+                name="to"
+                label={t('reviewScreens.delegationTo')}
+                dependencies={['from']}
+                rules={[
+                  { required: true, message: t('validation.required') },
+                  ({ getFieldValue }) => ({
+                    validator: (_, to?: Dayjs) => {
+                      const from = getFieldValue('from') as Dayjs | undefined;
+                      return to && from && to.isBefore(from, 'day')
+                        ? Promise.reject(new Error(t('reviewScreens.delegationToBeforeFrom')))
+                        : Promise.resolve();
+                    },
+                  }),
+                ]}
+              >
+                <DatePicker format="DD/MM/YYYY" onKeyDown={keepEnterInPicker} />
+              </Form.Item>
+            </Space>
             <Form.Item
               name="reason"
               label={t('delegations.reason')}
