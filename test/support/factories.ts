@@ -8,8 +8,8 @@ import { AuthedClient, TestApp } from './test-app';
  */
 
 export const TEST_PASSWORD = 'test-password-2026';
-export type AgencyFunction = 'CONTENT' | 'BUDGET' | 'FINAL';
-export type Role = 'PLAN_EDITOR' | 'PLAN_SUBMITTER' | 'APPRAISER' | 'CONSOLIDATOR' | 'LEADER' | 'ADMIN';
+export type { AgencyFunction, Role } from '@vufo/domain';
+import type { AgencyFunction, Role } from '@vufo/domain';
 
 export interface Central {
   organizationId: string;

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { runMigrations, startEmbeddedPostgres } from '@vufo/persistence';
+import { findTemporalCli, startTemporalDevServer } from './temporal-server';
 
 /**
  * One real PostgreSQL for the whole run (embedded, or TEST_DATABASE_URL's server), a template
@@ -57,6 +58,34 @@ export default async function globalSetup(): Promise<void> {
   const file = join(dataDir, 'server.json');
   writeFileSync(file, JSON.stringify({ adminUrl }));
   process.env.VUFO_TEST_STATE = file;
+  await startTemporal();
+}
+
+/**
+ * The suites that run the chain over HTTP run on both hosts when a Temporal server is at hand:
+ * TEMPORAL_ADDRESS's, or a development server started here from the Temporal CLI. CI installs the
+ * CLI (scripts/setup-temporal.sh) and fails without it; elsewhere the run says which host ran.
+ */
+async function startTemporal(): Promise<void> {
+  if (process.env.TEMPORAL_ADDRESS) {
+    console.warn(
+      `\napproval hosts: embedded and temporal (TEMPORAL_ADDRESS=${process.env.TEMPORAL_ADDRESS})`,
+    );
+    return;
+  }
+  const cli = findTemporalCli();
+  if (!cli) {
+    const how =
+      'no Temporal CLI found (TEMPORAL_CLI_PATH, .tools/temporal, PATH): run scripts/setup-temporal.sh';
+    if (process.env.CI) throw new Error(`CI runs the Temporal host too, but ${how}`);
+    console.warn(`\napproval hosts: embedded only — ${how}`);
+    return;
+  }
+  const env = await startTemporalDevServer(cli);
+  (globalThis as { __TEMPORAL__?: unknown }).__TEMPORAL__ = env;
+  // The workers inherit it: test/support/hosts.ts adds the Temporal host when it is set.
+  process.env.TEMPORAL_ADDRESS = env.address;
+  console.warn(`\napproval hosts: embedded and temporal (development server ${env.address} from ${cli})`);
 }
 
 export function withDatabase(url: string, db: string): string {

@@ -20,14 +20,8 @@ export interface NewDelegation {
   reason: string | null;
 }
 
-export interface DelegationRow {
+export interface DelegationRow extends NewDelegation {
   id: string;
-  agencyId: string;
-  fromUserId: string;
-  toUserId: string;
-  validFrom: Date;
-  validTo: Date;
-  reason: string | null;
 }
 
 /** The reviews capability's SQL: the review rows an inbox lists and a decision reads, and delegations. */
