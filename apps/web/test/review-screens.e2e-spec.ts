@@ -48,6 +48,15 @@ describe('web: review screens (issue 12)', () => {
   };
   const checkScreen = async (page: Page, name: string) => {
     await page.waitForLoadState('networkidle');
+    // Judged at rest: no button left in its hover colour by the last click.
+    await page.mouse.move(0, 0);
+    // A dialog fading in has text at partial opacity: axe judges the screen once motion ends.
+    await page.waitForFunction(
+      () =>
+        !document.querySelector(
+          '[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]',
+        ),
+    );
     const violations = await runAxe(page);
     a11y[name] = violations;
     await screenshot(page, name);
