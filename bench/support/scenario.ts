@@ -361,6 +361,8 @@ export class PlanRun {
               unit: 'lượt',
               unitCost: 500_000 + (k % 17) * 250_000,
               fundingSource: FUNDING_SOURCES[k % FUNDING_SOURCES.length],
+              // Some of these unit costs are above a norm (translation, interpreting): submission needs a reason.
+              normJustification: 'Theo báo giá của đơn vị cung cấp dịch vụ',
             },
           ),
         async () => {
@@ -538,7 +540,7 @@ export class PlanRun {
           decision: 'APPROVE',
           comment: 'Phê duyệt kế hoạch.',
           decisionNumber: `${100 + this.union.index}/QĐ-UBND`,
-          decisionDate: '2026-12-20',
+          decisionDate: '2026-11-20',
           signer: `Chủ tịch UBND ${this.union.name}`,
         },
         `final-${this.round}`,

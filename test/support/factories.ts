@@ -46,12 +46,14 @@ export type LineInput = {
   fundingSource: string;
   guestClass?: string;
   memberRole?: string;
+  /** Required at submission when the line is above its norm. */
+  normJustification?: string;
 };
 export type ActivityInput = { code: string; title: string; type: string; [field: string]: unknown } & {
   lines: LineInput[];
 };
 
-/** A plan's content within every spending norm, so it can be submitted as it is: 3 activities, 7 lines. */
+/** A plan's content that can be submitted as it is (its one line above a norm is justified): 3 activities, 7 lines. */
 export const PLAN_CONTENT: ActivityInput[] = [
   {
     code: 'HĐ-01',
@@ -114,6 +116,8 @@ export const PLAN_CONTENT: ActivityInput[] = [
         unit: 'trang',
         unitCost: 380_000,
         fundingSource: 'STATE_BUDGET',
+        // Above the 360,000 norm (Circular 35/2026, Art. 11): submitted with the union's reason.
+        normJustification: 'Tài liệu chuyên ngành y tế, cần biên dịch viên chuyên môn',
       },
     ],
   },
@@ -364,4 +368,25 @@ export async function world(
   ]);
   const plan = await draftPlan(p.editor, cycle.id, opts.plan);
   return { central: c, cycle, province: p, plan };
+}
+
+/**
+ * Gives each line above its norm that lacks one a justification, as a union does before it
+ * submits (submission refuses such lines with NORM_JUSTIFICATION_REQUIRED). For plans of the demo
+ * data, whose estimates exceed some norms.
+ */
+export async function justifyOverNorm(editor: AuthedClient, planId: string): Promise<void> {
+  type Line = { id: string; overNorm: unknown; normJustification: string | null };
+  const plan = await ok<{ activities: { budgetLines: Line[] }[] }>(
+    'read plan',
+    editor.get(`/api/plans/${planId}`),
+  );
+  for (const l of plan.activities.flatMap((a) => a.budgetLines))
+    if (l.overNorm && !l.normJustification)
+      await ok(
+        'justify an over-norm line',
+        editor.patch(`/api/budget-lines/${l.id}`, {
+          normJustification: 'Đoàn cấp cao, theo yêu cầu lễ tân đối ngoại của tỉnh',
+        }),
+      );
 }

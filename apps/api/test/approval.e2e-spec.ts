@@ -95,7 +95,7 @@ describe.each(APPROVAL_HOSTS)('approval chain on the %s host', (host) => {
   const decisionRecord = {
     decision: 'APPROVE',
     decisionNumber: '1234/QĐ-UBND',
-    decisionDate: '2026-12-20',
+    decisionDate: '2026-11-20',
     signer: 'Chủ tịch UBND thành phố',
   };
   const approved = async (): Promise<World> => {
@@ -294,7 +294,7 @@ describe.each(APPROVAL_HOSTS)('approval chain on the %s host', (host) => {
     expect(ok.status).toBe(200);
     const p = await plan(w);
     expect(p.status).toBe('APPROVED');
-    expect(p.decision).toMatchObject({ number: '1234/QĐ-UBND', date: '2026-12-20' });
+    expect(p.decision).toMatchObject({ number: '1234/QĐ-UBND', date: '2026-11-20' });
     const approvedLines = lines(p);
     expect(approvedLines).toHaveLength(7); // PLAN_CONTENT's lines
     expect(approvedLines[0].approvedAmount).toBe(0);

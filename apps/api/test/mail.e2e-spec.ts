@@ -3,7 +3,7 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { NotificationsService } from '../src/notifications/notifications.service';
 import { createTestDatabase, startTestApp, TestApp } from '../../../test/support/test-app';
-import { central, openCycle, user, world } from '../../../test/support/factories';
+import { central, justifyOverNorm, openCycle, user, world } from '../../../test/support/factories';
 
 type Mail = { to: string; subject: string; text: string };
 
@@ -203,6 +203,7 @@ describe('e-mail: a failing or slow mail server', () => {
   it('a refused mail fails no command; it is kept with its error and sent on a later round', async () => {
     smtp.setMode('reject');
     const submitter = await t.as('hp.submitter');
+    await justifyOverNorm(await t.as('hp.editor'), await planOf('HP'));
     expect((await submitter.post(`/api/plans/${await planOf('HP')}/submit`)).status).toBe(200);
     const notified = await unsent();
     // The consolidators, and the appraisers of the two agencies of stage 1.
@@ -229,6 +230,7 @@ describe('e-mail: a failing or slow mail server', () => {
   it('a slow mail server holds no lock: while a mail hangs, its notification is read and commands go through', async () => {
     smtp.setMode('hold');
     const submitter = await t.as('dn.submitter');
+    await justifyOverNorm(await t.as('dn.editor'), await planOf('DN'));
     expect((await submitter.post(`/api/plans/${await planOf('DN')}/submit`)).status).toBe(200);
     const [{ id, login }] = await t.sql<{ id: string; login: string }>(
       `SELECT n.id, u.login FROM app.notifications n JOIN app.users u ON u.id = n.user_id

@@ -124,6 +124,18 @@ describe('web: the plan approval story in the browser', () => {
   });
 
   it('the union leader submits', async () => {
+    // Lines above their norm go out only with a justification, which the editor writes (issue 12).
+    const editor = await as('hp.editor');
+    await editor.goto(`/plans/${planId}`);
+    await editor.getByTestId('unjustified-alert').getByRole('button', { name: 'Nhập giải trình' }).click();
+    const justify = editor.getByRole('dialog').filter({ hasText: 'Giải trình các dòng chi vượt định mức' });
+    const reasons = justify.locator('textarea');
+    await reasons.first().waitFor();
+    for (let i = 0; i < (await reasons.count()); i++)
+      await reasons.nth(i).fill('Đoàn cấp cao, theo yêu cầu lễ tân đối ngoại của thành phố');
+    await justify.getByRole('button', { name: 'Lưu giải trình' }).click();
+    await editor.getByTestId('unjustified-alert').waitFor({ state: 'detached' });
+
     const page = await as('hp.submitter');
     await page.goto(`/plans/${planId}`);
     await page.getByRole('button', { name: 'Gửi duyệt' }).click();
@@ -132,13 +144,14 @@ describe('web: the plan approval story in the browser', () => {
     await text(page, 'Đang thẩm định');
   });
 
-  it('finance approves with partial funding; the approved column starts at the request', async () => {
+  it('finance approves with partial funding; the approved column starts empty, funded on request', async () => {
     const page = await as('hp.stc');
     await page.getByRole('link', { name: /Kế hoạch hoạt động đối ngoại nhân dân năm 2027/ }).waitFor();
     await checkScreen(page, '04-review-inbox');
     await page.getByRole('link', { name: /Kế hoạch hoạt động đối ngoại nhân dân năm 2027/ }).click();
     await text(page, 'Thẩm định kinh phí');
     const approvedTotal = page.getByTestId('total-approved');
+    await page.getByRole('button', { name: 'Duyệt bằng số đề nghị' }).click();
     await approvedTotal.filter({ hasText: '513.450.000' }).waitFor();
     const rooms = page.getByLabel(
       'Kinh phí được duyệt — HĐ-01 Tiền thuê phòng nghỉ thành viên đoàn (khách hạng B)',
@@ -209,6 +222,7 @@ describe('web: the plan approval story in the browser', () => {
       const page = await as(login);
       await page.goto('/reviews');
       await page.getByRole('link', { name: /Kế hoạch hoạt động đối ngoại nhân dân năm 2027/ }).click();
+      if (login === 'hp.stc') await page.getByRole('button', { name: 'Duyệt bằng số đề nghị' }).click();
       await page.getByRole('button', { name: 'Gửi ý kiến: Phê duyệt' }).click();
       await page.waitForURL('**/reviews');
     }
@@ -216,7 +230,9 @@ describe('web: the plan approval story in the browser', () => {
     await page.getByRole('link', { name: /Kế hoạch hoạt động đối ngoại nhân dân năm 2027/ }).click();
     await text(page, 'Phê duyệt ở bước cuối cần thông tin quyết định phê duyệt.');
     await page.getByLabel('Số quyết định').fill('1234/QĐ-UBND');
-    await page.getByLabel('Ngày quyết định').fill('20/12/2026');
+    // A decision is dated today at the latest: the browser's today (never ahead of Hanoi's).
+    const today = await page.evaluate(() => new Date().toLocaleDateString('en-GB'));
+    await page.getByLabel('Ngày quyết định').fill(today);
     await page.getByLabel('Ngày quyết định').press('Enter');
     await page.getByLabel('Người ký').fill('Chủ tịch UBND thành phố');
     await checkScreen(page, '08-review-final');
@@ -226,7 +242,7 @@ describe('web: the plan approval story in the browser', () => {
     const editor = await as('hp.editor');
     await editor.goto(`/plans/${planId}`);
     await text(editor, 'Đã phê duyệt');
-    await text(editor, /Số 1234\/QĐ-UBND ngày 20\/12\/2026/);
+    await text(editor, `Số 1234/QĐ-UBND ngày ${today}`);
   });
 
   it('history reads as a timeline and verifies', async () => {

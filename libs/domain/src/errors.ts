@@ -20,6 +20,8 @@ export const ErrorCodes = [
   'INTERNAL',
   // issue 12: an activity code already used in the same plan
   'DUPLICATE_CODE',
+  // issue 12: a budget line above its norm is submitted only with the union's justification.
+  'NORM_JUSTIFICATION_REQUIRED',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 

@@ -127,7 +127,7 @@ export function content(overrides: Partial<PlanContent> = {}): PlanContent {
   };
 }
 
-export const DECISION_RECORD = { number: '123/QĐ-UBND', date: '2026-07-20', signer: 'Chairman' };
+export const DECISION_RECORD = { number: '123/QĐ-UBND', date: '2026-05-04', signer: 'Chairman' };
 
 export function approveAll(state: PlanState, pct = 100n): { budgetLineId: string; approvedAmount: string }[] {
   return state.content!.activities.flatMap((a) =>

@@ -47,6 +47,12 @@ export class ApprovalRepository {
     return rows[0];
   }
 
+  /** A cycle's year: the date the norms are judged on (1 January of it) at submission. */
+  async cycleYear(cycleId: string, em: EntityManager = this.tx.em): Promise<number> {
+    const rows: { year: number }[] = await em.query(`SELECT year FROM app.cycles WHERE id = $1`, [cycleId]);
+    return rows[0].year;
+  }
+
   /** A plan's timers, earliest first: its deadlines as the plan view shows them. */
   timersOf(planId: string) {
     return prepared(

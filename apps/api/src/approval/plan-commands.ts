@@ -11,7 +11,7 @@ import {
   refusalBeforeStatus,
 } from '@vufo/domain';
 import { ApprovalEngine, DispatchOutcome } from '@vufo/engine';
-import { CycleEntity, PlanEntity } from '@vufo/persistence';
+import { BudgetLineEntity, CycleEntity, PlanEntity } from '@vufo/persistence';
 import { Tx } from '../common/transaction';
 import { Clock } from '../common/clock';
 import { Principal } from '../identity/principal';
@@ -152,12 +152,23 @@ export class PlanCommands {
     });
   }
 
-  async submit(p: Principal, planId: string, ifMatch: number | undefined, idempotencyKey?: string) {
+  /**
+   * `overNormOf`: the norm a line exceeds (null when within), judged by the caller that knows the
+   * norms; the snapshot carries it so the machine can require the line's justification.
+   */
+  async submit(
+    p: Principal,
+    planId: string,
+    ifMatch: number | undefined,
+    idempotencyKey?: string,
+    overNormOf?: (line: BudgetLineEntity, cycleYear: number) => object | null,
+  ) {
     return this.tx.run(async (em) => {
       const plan = await this.access.visiblePlan(p, planId, true);
       assertVersion(plan.version, ifMatch);
       // One connection runs one query at a time: sequential, not Promise.all.
-      const content = await this.contentOf(em, plan);
+      const cycleYear = overNormOf ? await this.repo.cycleYear(plan.cycleId, em) : 0;
+      const content = await this.contentOf(em, plan, overNormOf && ((l) => overNormOf(l, cycleYear)));
       const agencies = await this.agenciesOf(em, plan.organizationId);
       const actor = actorOf(p);
       const out = await this.dispatch(
@@ -172,7 +183,11 @@ export class PlanCommands {
   }
 
   /** The plan's content as the machine and the immutable version see it. */
-  async contentOf(em: EntityManager, plan: PlanEntity): Promise<PlanContent> {
+  async contentOf(
+    em: EntityManager,
+    plan: PlanEntity,
+    overNormOf?: (line: BudgetLineEntity) => object | null,
+  ): Promise<PlanContent> {
     const { activities, linesOf } = await planContentRows(em, plan.id);
     return {
       title: plan.title,
@@ -203,6 +218,8 @@ export class PlanCommands {
           memberRole: l.memberRole,
           payer: l.payer,
           requestedAmount: l.amount.toString(),
+          normJustification: l.normJustification,
+          ...(overNormOf ? { overNorm: overNormOf(l) } : {}),
         })),
       })),
     } as PlanContent;

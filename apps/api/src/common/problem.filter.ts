@@ -19,6 +19,7 @@ export const STATUS_OF = {
   PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
   DUPLICATE_CODE: 409,
+  NORM_JUSTIFICATION_REQUIRED: 422,
 } as const satisfies Record<ErrorCode, number>;
 
 const TITLES: Record<number, string> = {

@@ -59,6 +59,8 @@ export class CreateBudgetLineDto {
   @OneOf(DELEGATION_MEMBER_ROLES, { nullable: true, name: 'DelegationMemberRole' }) memberRole?:
     string | null;
   @Text(20, { optional: true }) normArticle?: string;
+  /** Why a line above its norm is needed: required at submission for such a line (may be empty meanwhile). */
+  @LongText(5_000, { optional: true }) normJustification?: string;
   @OneOf(PAYERS, { optional: true, name: 'Payer' }) payer?: (typeof PAYERS)[number];
 }
 

@@ -47,6 +47,7 @@ const LINE_FIELDS = [
   'guestClass',
   'memberRole',
   'normArticle',
+  'normJustification',
   'payer',
 ] as const;
 
@@ -317,7 +318,11 @@ export class PlansService {
 
   /** Sends the plan into appraisal; answers the plan as it now stands. */
   async submit(p: Principal, planId: string, ifMatch: number | undefined, key?: string) {
-    await this.commands.submit(p, planId, ifMatch, key);
+    const rules = await this.norms.rules();
+    // The snapshot carries each line's norm check, so the machine's guard judges the same facts on both hosts.
+    await this.commands.submit(p, planId, ifMatch, key, (l, cycleYear) =>
+      overNormOf(l, rules, `${cycleYear}-01-01`),
+    );
     return this.get(p, planId);
   }
 
@@ -374,18 +379,27 @@ function budgetLineView(l: BudgetLineEntity, rules: NormRules, normDate: string)
     amount: vndToJson(l.amount),
     requestedAmount: vndToJson(l.amount),
     approvedAmount: l.approvedAmount === null ? null : vndToJson(l.approvedAmount),
-    overNorm: checkNorm(
-      {
-        category: l.category,
-        guestClass: l.guestClass ?? undefined,
-        memberRole: l.memberRole ?? undefined,
-        unitCost: l.unitCost,
-        normArticle: l.normArticle ?? undefined,
-      } as Parameters<typeof checkNorm>[0],
-      rules,
-      normDate,
-    ),
+    overNorm: overNormOf(l, rules, normDate),
   };
+}
+
+/**
+ * The norm a line's unit cost exceeds, with `capAmount`: what the line comes to at the cap
+ * (quantity × cap), the amount a budget reviewer's "cap at norm" proposes.
+ */
+function overNormOf(l: BudgetLineEntity, rules: NormRules, normDate: string) {
+  const over = checkNorm(
+    {
+      category: l.category,
+      guestClass: l.guestClass ?? undefined,
+      memberRole: l.memberRole ?? undefined,
+      unitCost: l.unitCost,
+      normArticle: l.normArticle ?? undefined,
+    } as Parameters<typeof checkNorm>[0],
+    rules,
+    normDate,
+  );
+  return over && { ...over, capAmount: vndToJson(BigInt(over.cap) * BigInt(l.quantity)) };
 }
 
 type NormRules = Parameters<typeof checkNorm>[1];

@@ -75,6 +75,8 @@ export class OverNormView {
   @Str() unit!: string;
   @VndProperty() unitCost!: number | string;
   @Uuid({ optional: true }) ruleId?: string;
+  @VndProperty({ description: 'quantity × cap: what the line comes to at its norm' }) capAmount!:
+    number | string;
 }
 
 export class BudgetLineView {
@@ -92,6 +94,8 @@ export class BudgetLineView {
   @Code(GUEST_CLASSES, 'GuestClass', { nullable: true }) guestClass!: string | null;
   @Code(DELEGATION_MEMBER_ROLES, 'DelegationMemberRole', { nullable: true }) memberRole!: string | null;
   @Str({ nullable: true }) normArticle!: string | null;
+  @Str({ nullable: true, description: "the union's reason for a line above its norm" })
+  normJustification!: string | null;
   @Code(PAYERS, 'Payer') payer!: string;
   @VndProperty({ nullable: true }) approvedAmount!: number | string | null;
   @Str({ nullable: true }) approvalComment!: string | null;

@@ -37,5 +37,6 @@ export class DelegationDto {
   @UuidField() toUserId!: string;
   @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) validFrom!: string;
   @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) validTo!: string;
-  @Text(1000, { optional: true }) reason?: string;
+  /** Why the appraiser hands over their reviews (absence, leave): the record says it (issue 12). */
+  @Text(1000) reason!: string;
 }

@@ -91,7 +91,7 @@ export class ReviewsService {
       toUserId: to.id,
       validFrom: from,
       validTo: until,
-      reason: dto.reason ?? null,
+      reason: dto.reason,
     });
     return { ...row, toDisplayName: to.displayName, fromDisplayName: p.displayName };
   }

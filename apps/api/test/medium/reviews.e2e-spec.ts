@@ -28,6 +28,7 @@ describe('reviews (medium): delegations', () => {
   const week = (from: Date) => ({
     validFrom: from.toISOString(),
     validTo: new Date(from.getTime() + 7 * 86_400_000).toISOString(),
+    reason: 'nghỉ phép',
   });
 
   it('an appraiser delegates to a colleague; the agency lists it', async () => {

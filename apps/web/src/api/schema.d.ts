@@ -630,7 +630,8 @@ export interface components {
       | 'ALREADY_DECIDED'
       | 'PAYLOAD_TOO_LARGE'
       | 'INTERNAL'
-      | 'DUPLICATE_CODE';
+      | 'DUPLICATE_CODE'
+      | 'NORM_JUSTIFICATION_REQUIRED';
     FieldErrorView: {
       /** @example lines.0.approvedAmount */
       field: string;
@@ -1030,6 +1031,8 @@ export interface components {
       unitCost: components['schemas']['Vnd'];
       /** Format: uuid */
       ruleId?: string;
+      /** @description quantity × cap: what the line comes to at its norm */
+      capAmount: components['schemas']['Vnd'];
     };
     BudgetLineView: {
       /** Format: uuid */
@@ -1051,6 +1054,8 @@ export interface components {
       guestClass: components['schemas']['GuestClass'] | null;
       memberRole: components['schemas']['DelegationMemberRole'] | null;
       normArticle: string | null;
+      /** @description the union's reason for a line above its norm */
+      normJustification: string | null;
       payer: components['schemas']['Payer'];
       approvedAmount: components['schemas']['Vnd'] | null;
       approvalComment: string | null;
@@ -1281,6 +1286,7 @@ export interface components {
       guestClass?: components['schemas']['GuestClass'] | null;
       memberRole?: components['schemas']['DelegationMemberRole'] | null;
       normArticle?: string;
+      normJustification?: string;
       payer?: components['schemas']['Payer'];
     };
     EditedBudgetLineView: {
@@ -1303,6 +1309,8 @@ export interface components {
       guestClass: components['schemas']['GuestClass'] | null;
       memberRole: components['schemas']['DelegationMemberRole'] | null;
       normArticle: string | null;
+      /** @description the union's reason for a line above its norm */
+      normJustification: string | null;
       payer: components['schemas']['Payer'];
       approvedAmount: components['schemas']['Vnd'] | null;
       approvalComment: string | null;
@@ -1326,6 +1334,7 @@ export interface components {
       guestClass?: components['schemas']['GuestClass'] | null;
       memberRole?: components['schemas']['DelegationMemberRole'] | null;
       normArticle?: string;
+      normJustification?: string;
       payer?: components['schemas']['Payer'];
     };
     ProgressDto: {
@@ -1430,7 +1439,7 @@ export interface components {
       validFrom: string;
       /** Format: date-time */
       validTo: string;
-      reason?: string;
+      reason: string;
     };
     NewDelegationView: {
       /** Format: uuid */

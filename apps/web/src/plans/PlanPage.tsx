@@ -12,6 +12,7 @@ import {
   Tabs,
   Typography,
 } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -22,8 +23,9 @@ import { errorMessage } from '../common/errors';
 import { ErrorState, Loading } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
 import { ChangesPanel } from './ChangesPanel';
+import { linesNamedBy, NormJustificationModal, unjustifiedLines } from './NormJustificationModal';
 import { PlanDetailsModal } from './PlanDetailsModal';
-import { usePlan, useSubmitPlan, useWithdrawPlan } from './planApi';
+import { planKeys, usePlan, useSubmitPlan, useWithdrawPlan } from './planApi';
 import { LineComments, PlanContent } from './PlanContent';
 import { maySend } from './planRules';
 import { ReviewsPanel } from './ReviewsPanel';
@@ -94,7 +96,7 @@ function PlanView({ plan }: { plan: Plan }) {
                 {t('plan.editDetails')}
               </Button>
             )}
-            {canSubmit && <SubmitButton plan={plan} />}
+            {canSubmit && <SubmitButton plan={plan} canEdit={editable} />}
             {canWithdraw && <WithdrawButton plan={plan} />}
             <Button
               icon={<HistoryOutlined aria-hidden />}
@@ -162,6 +164,7 @@ function PlanView({ plan }: { plan: Plan }) {
           }
         />
       )}
+      {editable && <UnjustifiedAlert plan={plan} />}
       {editingDetails && <PlanDetailsModal plan={plan} onClose={() => setEditingDetails(false)} />}
       <Tabs
         defaultActiveKey="content"
@@ -187,18 +190,54 @@ function PlanView({ plan }: { plan: Plan }) {
   );
 }
 
-function SubmitButton({ plan }: { plan: Plan }) {
+function SubmitButton({ plan, canEdit }: { plan: Plan; canEdit: boolean }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
+  const qc = useQueryClient();
   const submit = useSubmitPlan();
-  const onSubmit = () =>
+  // Lines above their norm without a justification: asked for before the plan goes out.
+  const [asking, setAsking] = useState<ReturnType<typeof unjustifiedLines> | null>(null);
+  const send = (sent: Plan) =>
     submit.mutate(
-      { plan },
+      { plan: sent },
       {
         onSuccess: () => message.success(t('plan.submitted')),
-        onError: (err) => modal.error({ title: t('plan.submitFailed'), content: errorMessage(err, t) }),
+        onError: (err) => {
+          const named = linesNamedBy(err, sent);
+          if (named?.length) setAsking(named);
+          else modal.error({ title: t('plan.submitFailed'), content: errorMessage(err, t) });
+        },
       },
     );
+  const onSubmit = () => {
+    const missing = unjustifiedLines(plan);
+    if (missing.length) setAsking(missing);
+    else send(plan);
+  };
+  const onJustified = () => {
+    setAsking(null);
+    // The edits moved the plan's version on: submit the plan as it now stands.
+    send(qc.getQueryData<Plan>(planKeys.detail(plan.id)) ?? plan);
+  };
+  return (
+    <>
+      {asking && (
+        <NormJustificationModal
+          plan={plan}
+          lines={asking}
+          canEdit={canEdit}
+          submits
+          onCancel={() => setAsking(null)}
+          onSaved={onJustified}
+        />
+      )}
+      <SubmitConfirm plan={plan} onSubmit={onSubmit} loading={submit.isPending} />
+    </>
+  );
+}
+
+function SubmitConfirm({ plan, onSubmit, loading }: { plan: Plan; onSubmit: () => void; loading: boolean }) {
+  const { t } = useTranslation();
   return (
     <Popconfirm
       title={plan.status === 'REVISION_REQUESTED' ? t('plan.resubmitConfirm') : t('plan.submitConfirm')}
@@ -206,7 +245,7 @@ function SubmitButton({ plan }: { plan: Plan }) {
       cancelText={t('common.cancel')}
       onConfirm={onSubmit}
     >
-      <Button type="primary" icon={<SendOutlined aria-hidden />} loading={submit.isPending}>
+      <Button type="primary" icon={<SendOutlined aria-hidden />} loading={loading}>
         {plan.status === 'REVISION_REQUESTED' ? t('plan.resubmit') : t('plan.submit')}
       </Button>
     </Popconfirm>
@@ -219,6 +258,11 @@ function WithdrawButton({ plan }: { plan: Plan }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const withdraw = useWithdrawPlan();
+  // A draft was never submitted: the chain's withdraw is then the union cancelling its draft
+  // (DOMAIN.md: DRAFT | REVISION_REQUESTED --withdraw/cancel--> WITHDRAWN); "Rút lại" fits a plan sent before.
+  const label = plan.status === 'DRAFT' ? t('reviewScreens.cancelDraft') : t('plan.withdraw');
+  const reasonLabel =
+    plan.status === 'DRAFT' ? t('reviewScreens.cancelDraftReason') : t('plan.withdrawReason');
   const onWithdraw = () =>
     withdraw.mutate(
       { plan, reason },
@@ -227,18 +271,18 @@ function WithdrawButton({ plan }: { plan: Plan }) {
   return (
     <>
       <Button danger onClick={() => setOpen(true)}>
-        {t('plan.withdraw')}
+        {label}
       </Button>
       <Modal
         open={open}
-        title={t('plan.withdraw')}
+        title={label}
         onCancel={() => setOpen(false)}
         onOk={onWithdraw}
         okButtonProps={{ danger: true }}
-        okText={t('plan.withdraw')}
+        okText={label}
         confirmLoading={withdraw.isPending}
       >
-        <label htmlFor="withdraw-reason">{t('plan.withdrawReason')}</label>
+        <label htmlFor="withdraw-reason">{reasonLabel}</label>
         <Input.TextArea
           id="withdraw-reason"
           rows={3}
@@ -246,6 +290,35 @@ function WithdrawButton({ plan }: { plan: Plan }) {
           onChange={(e) => setReason(e.target.value)}
         />
       </Modal>
+    </>
+  );
+}
+
+/** For the editor: the over-norm lines still without a justification, and where to write it. */
+function UnjustifiedAlert({ plan }: { plan: Plan }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const lines = unjustifiedLines(plan);
+  if (!lines.length) return null;
+  return (
+    <>
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="unjustified-alert"
+        title={t('reviewScreens.unjustifiedAlert', { count: lines.length })}
+        action={<Button onClick={() => setOpen(true)}>{t('reviewScreens.justifyNow')}</Button>}
+      />
+      {open && (
+        <NormJustificationModal
+          plan={plan}
+          lines={lines}
+          canEdit
+          submits={false}
+          onCancel={() => setOpen(false)}
+          onSaved={() => setOpen(false)}
+        />
+      )}
     </>
   );
 }

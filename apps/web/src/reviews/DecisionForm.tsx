@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { Review } from '../api/types';
 import { applyFieldErrors, errorMessage } from '../common/errors';
+import { isAfterToday, keepEnterInPicker } from '../common/pickers';
 import type { LineDecisions } from './lineDecisions';
 import { DecisionRequest, LineDecision, useDecideReview } from './reviewsApi';
 
@@ -45,6 +46,11 @@ export function DecisionForm({
 
   const onFinish = (v: DecisionValues) => {
     setFormError(null);
+    // An approval gives every line an amount the reviewer chose: none is filled in by default.
+    if (lines && !lines.checkComplete(v.decision, t('reviewScreens.amountRequired'))) {
+      setFormError(t('reviewScreens.amountsMissing'));
+      return;
+    }
     const sent: LineDecision[] | undefined =
       lines && v.decision !== 'REJECT' ? lines.linesFor(v.decision) : undefined;
     const body: DecisionRequest = {
@@ -114,9 +120,23 @@ export function DecisionForm({
           <Form.Item
             name="decisionDate"
             label={t('review.decisionDate')}
-            rules={[{ required: true, message: t('validation.required') }]}
+            extra={t('reviewScreens.decisionDateHelp')}
+            rules={[
+              { required: true, message: t('validation.required') },
+              {
+                validator: (_, d?: Dayjs) =>
+                  d && isAfterToday(d)
+                    ? Promise.reject(new Error(t('reviewScreens.decisionDateFuture')))
+                    : Promise.resolve(),
+              },
+            ]}
           >
-            <DatePicker format="DD/MM/YYYY" style={{ width: 200 }} />
+            <DatePicker
+              format="DD/MM/YYYY"
+              style={{ width: 200 }}
+              disabledDate={isAfterToday}
+              onKeyDown={keepEnterInPicker}
+            />
           </Form.Item>
           <Form.Item
             name="signer"

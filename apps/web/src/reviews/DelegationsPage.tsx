@@ -13,21 +13,22 @@ import {
   Tag,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Delegation } from '../api/types';
 import { useMe } from '../auth/auth';
 import { useColleagues } from '../auth/identityApi';
 import { formatDate } from '../common/dates';
 import { applyFieldErrors, errorMessage } from '../common/errors';
+import { keepEnterInPicker } from '../common/pickers';
 import { EmptyState, ErrorState, Loading } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
 import { useCreateDelegation, useDelegations, useRevokeDelegation } from './delegationsApi';
 
 interface DelegationForm {
   toUserId: string;
-  period: [Dayjs, Dayjs];
-  reason?: string;
+  from: Dayjs;
+  to: Dayjs;
+  reason: string;
 }
 
 /** An appraiser hands their reviews to a colleague of the same agency for a period ("X acting for Y"). */
@@ -46,9 +47,9 @@ export default function DelegationsPage() {
     create.mutate(
       {
         toUserId: v.toUserId,
-        validFrom: v.period[0].startOf('day').toISOString(),
-        validTo: v.period[1].endOf('day').toISOString(),
-        reason: v.reason?.trim() || undefined,
+        validFrom: v.from.startOf('day').toISOString(),
+        validTo: v.to.endOf('day').toISOString(),
+        reason: v.reason.trim(),
       },
       {
         onSuccess: () => {
@@ -56,7 +57,7 @@ export default function DelegationsPage() {
           form.resetFields();
         },
         onError: (err) => {
-          if (!applyFieldErrors(form, err, { validTo: 'period', validFrom: 'period' }))
+          if (!applyFieldErrors(form, err, { validTo: 'to', validFrom: 'from' }))
             message.error(errorMessage(err, t));
         },
       },
@@ -117,13 +118,7 @@ export default function DelegationsPage() {
       {canDelegate && (
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('delegations.new')}</h2>}>
           <Alert type="info" showIcon title={t('delegations.help')} style={{ marginBottom: 16 }} />
-          <Form<DelegationForm>
-            form={form}
-            layout="vertical"
-            style={{ maxWidth: 560 }}
-            initialValues={{ period: [dayjs(), dayjs().add(7, 'day')] }}
-            onFinish={onCreate}
-          >
+          <Form<DelegationForm> form={form} layout="vertical" style={{ maxWidth: 560 }} onFinish={onCreate}>
             <Form.Item
               name="toUserId"
               label={t('delegations.to')}
@@ -136,15 +131,43 @@ export default function DelegationsPage() {
                   .map((u) => ({ value: u.id, label: `${u.displayName} (${u.login})` }))}
               />
             </Form.Item>
+            {/* No default dates: the appraiser states when they are away. Two labelled pickers, each
+                 keeping Enter to itself. */}
+            <Space wrap>
+              <Form.Item
+                name="from"
+                label={t('reviewScreens.delegationFrom')}
+                rules={[{ required: true, message: t('validation.required') }]}
+              >
+                <DatePicker format="DD/MM/YYYY" onKeyDown={keepEnterInPicker} />
+              </Form.Item>
+              <Form.Item
+                name="to"
+                label={t('reviewScreens.delegationTo')}
+                dependencies={['from']}
+                rules={[
+                  { required: true, message: t('validation.required') },
+                  ({ getFieldValue }) => ({
+                    validator: (_, to?: Dayjs) => {
+                      const from = getFieldValue('from') as Dayjs | undefined;
+                      return to && from && to.isBefore(from, 'day')
+                        ? Promise.reject(new Error(t('reviewScreens.delegationToBeforeFrom')))
+                        : Promise.resolve();
+                    },
+                  }),
+                ]}
+              >
+                <DatePicker format="DD/MM/YYYY" onKeyDown={keepEnterInPicker} />
+              </Form.Item>
+            </Space>
             <Form.Item
-              name="period"
-              label={t('delegations.period')}
-              rules={[{ required: true, message: t('validation.required') }]}
+              name="reason"
+              label={t('delegations.reason')}
+              rules={[
+                { required: true, whitespace: true, message: t('reviewScreens.delegationReasonRequired') },
+              ]}
             >
-              <DatePicker.RangePicker format="DD/MM/YYYY" />
-            </Form.Item>
-            <Form.Item name="reason" label={t('delegations.reason')}>
-              <Input />
+              <Input.TextArea rows={2} />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={create.isPending}>
               {t('delegations.create')}

@@ -10,11 +10,18 @@ import { isLastStage, useCycle } from '../cycles/cyclesApi';
 import { usePlan } from '../plans/planApi';
 import { LineComments, PlanContent } from '../plans/PlanContent';
 import { OverdueTag, StatusTag } from '../plans/StatusTag';
+import { NormFlag } from '../plans/NormFlag';
+import { AppraisedLinesTable, budgetAppraisal } from './AppraisedLinesTable';
 import { BudgetLinesTable } from './BudgetLinesTable';
+import { EarlierOpinions } from './EarlierOpinions';
 import { DecisionForm } from './DecisionForm';
 import { useLineDecisions } from './lineDecisions';
 
-/** One review: the plan as submitted, the approved amounts (budget review), the decision. */
+/**
+ * One review: the opinions given before it in the round, the plan as submitted (the budget review
+ * enters approved amounts; the final signer sees requested, appraised and approved amounts and the
+ * finance opinion), the over-norm lines with the union's justification, and the decision.
+ */
 export default function ReviewPage() {
   const { planId = '', reviewId = '' } = useParams();
   const { t } = useTranslation();
@@ -33,7 +40,10 @@ function ReviewView({ plan, review, isLastStage }: { plan: Plan; review: Review;
   const { t } = useTranslation();
   const lines = useLineDecisions(plan);
   const isBudget = review.function === 'BUDGET';
+  const isFinal = review.function === 'FINAL';
   const pending = review.status === 'PENDING';
+  const finance = budgetAppraisal(plan);
+  const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
   const noLineComments: LineComments = new Map();
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -82,8 +92,36 @@ function ReviewView({ plan, review, isLastStage }: { plan: Plan; review: Review;
         />
       </Card>
 
+      <Card title={h2(t('reviewScreens.earlierOpinions'))}>
+        <EarlierOpinions plan={plan} review={review} />
+      </Card>
+
+      {isFinal && (
+        <Card title={h2(t('reviewScreens.financeOpinion'))} data-testid="finance-opinion">
+          {finance ? (
+            <Space orientation="vertical" size={4}>
+              <span>
+                <strong>{finance.agencyName}</strong> — {finance.decidedByName ?? '—'},{' '}
+                {formatDate(finance.decidedAt)}
+              </span>
+              <span>{finance.comment || t('reviewScreens.noComment')}</span>
+            </Space>
+          ) : (
+            <Typography.Text type="secondary">{t('reviewScreens.noFinanceOpinion')}</Typography.Text>
+          )}
+        </Card>
+      )}
+
+      {isFinal && (
+        <Card title={h2(t('reviewScreens.signerAmounts'))}>
+          <AppraisedLinesTable plan={plan} />
+        </Card>
+      )}
+
+      {!isBudget && !isFinal && <OverNormLines plan={plan} />}
+
       {isBudget ? (
-        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('review.amounts')}</h2>}>
+        <Card title={h2(t('review.amounts'))}>
           <BudgetLinesTable lines={lines} review={review} pending={pending} />
         </Card>
       ) : (
@@ -112,5 +150,34 @@ function ReviewView({ plan, review, isLastStage }: { plan: Plan; review: Review;
         )}
       </Card>
     </Space>
+  );
+}
+
+/** The lines above their norm with the union's justification, for a reviewer of the content. */
+function OverNormLines({ plan }: { plan: Plan }) {
+  const { t } = useTranslation();
+  const over = plan.activities.flatMap((a) =>
+    a.budgetLines.filter((l) => l.overNorm).map((l) => ({ ...l, activity: a })),
+  );
+  if (!over.length) return null;
+  return (
+    <Card
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('reviewScreens.overNormLines')}</h2>}
+      data-testid="over-norm-lines"
+    >
+      <ul style={{ margin: 0, paddingLeft: 18 }}>
+        {over.map((l) => (
+          <li key={l.id}>
+            <strong>
+              {l.activity.code} {l.activity.title}
+            </strong>
+            : {l.description} <NormFlag overNorm={l.overNorm} />
+            <div>
+              {t('reviewScreens.justification')}: {l.normJustification || '—'}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </Card>
   );
 }

@@ -2,7 +2,7 @@ import type { ReviewDecision } from '@vufo/domain/approval/types';
 import { useCallback, useMemo, useState } from 'react';
 import { ApiError } from '../api/problem';
 import type { Activity, BudgetLine, Plan } from '../api/types';
-import { groupDigits, vndBody, wholeNumberText } from '../common/money';
+import { vndBody, wholeNumberText } from '../common/money';
 import type { LineDecision } from './reviewsApi';
 
 /** A budget line with the activity it belongs to, as the budget review lists them. */
@@ -24,6 +24,23 @@ export interface LineDecisions {
   showErrors: (err: unknown, sent: LineDecision[]) => void;
   /** The lines a decision sends: every line on approval, else the ones the reviewer commented. */
   linesFor: (decision: ReviewDecision) => LineDecision[];
+  /** "Fund as requested": every approved amount set to the requested one, an explicit choice. */
+  fundAsRequested: () => void;
+  /** "Cap at norm": the line's approved amount set to what it comes to at its norm (the API's capAmount). */
+  capAtNorm: (lineId: string) => void;
+  /** The lines above their norm; `capAllAtNorm` caps them all at once. */
+  flagged: ReviewRow[];
+  capAllAtNorm: () => void;
+  /** Marks the lines still without an approved amount (an approval needs all); false when some are. */
+  checkComplete: (decision: ReviewDecision, message: string) => boolean;
+}
+
+/** What a line comes to at its norm, never above what was requested. */
+export function capOf(l: BudgetLine): string | null {
+  if (!l.overNorm) return null;
+  const cap = BigInt(l.overNorm.capAmount);
+  const requested = BigInt(l.requestedAmount);
+  return (cap < requested ? cap : requested).toString();
 }
 
 export function useLineDecisions(plan: Plan): LineDecisions {
@@ -31,10 +48,9 @@ export function useLineDecisions(plan: Plan): LineDecisions {
     () => plan.activities.flatMap((a) => a.budgetLines.map((l) => ({ ...l, activity: a }))),
     [plan],
   );
-  // The approved column starts at the requested amount: the reviewer types only where funding is cut.
-  const [approved, setApprovedMap] = useState<Record<string, string>>(() =>
-    Object.fromEntries(rows.map((l) => [l.id, groupDigits(String(l.requestedAmount))])),
-  );
+  // The approved column starts empty: funding the request is a choice the reviewer makes
+  // (line by line, or "fund as requested"), never a default that slips through.
+  const [approved, setApprovedMap] = useState<Record<string, string>>({});
   const [comments, setComments] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -65,14 +81,63 @@ export function useLineDecisions(plan: Plan): LineDecisions {
         .filter((l) => decision === 'APPROVE' || comments[l.id]?.trim())
         .map((l) => ({
           budgetLineId: l.id,
-          // Sent as typed (grouping dots aside): what is not an amount is the server's to refuse.
-          approvedAmount: approved[l.id]?.trim()
-            ? vndBody(wholeNumberText(approved[l.id]) ?? approved[l.id].trim())
-            : null,
+          // Sent as typed: what is not a whole number (or exceeds the request) is refused by the
+          // server next to this line, never clamped or turned into digits here.
+          approvedAmount: !approved[l.id]?.trim()
+            ? null
+            : (() => {
+                const digits = wholeNumberText(approved[l.id]);
+                return digits === null ? approved[l.id] : vndBody(digits);
+              })(),
           comment: comments[l.id]?.trim() || undefined,
         })),
     [rows, approved, comments],
   );
 
-  return { rows, approved, comments, errors, setApproved, setComment, showErrors, linesFor };
+  const flagged = useMemo(() => rows.filter((l) => l.overNorm), [rows]);
+  const fundAsRequested = useCallback(() => {
+    setApprovedMap(Object.fromEntries(rows.map((l) => [l.id, String(l.requestedAmount)])));
+    setErrors({});
+  }, [rows]);
+  const capAtNorm = useCallback(
+    (id: string) => {
+      const line = rows.find((l) => l.id === id);
+      const cap = line && capOf(line);
+      if (cap !== null && cap !== undefined) setApprovedMap((a) => ({ ...a, [id]: cap }));
+    },
+    [rows],
+  );
+  const capAllAtNorm = useCallback(
+    () =>
+      setApprovedMap((a) => ({
+        ...a,
+        ...Object.fromEntries(flagged.map((l) => [l.id, capOf(l) ?? ''])),
+      })),
+    [flagged],
+  );
+  const checkComplete = useCallback(
+    (decision: ReviewDecision, message: string) => {
+      if (decision !== 'APPROVE') return true;
+      const missing = rows.filter((l) => !approved[l.id]);
+      setErrors(Object.fromEntries(missing.map((l) => [l.id, message])));
+      return missing.length === 0;
+    },
+    [rows, approved],
+  );
+
+  return {
+    rows,
+    approved,
+    comments,
+    errors,
+    setApproved,
+    setComment,
+    showErrors,
+    linesFor,
+    fundAsRequested,
+    capAtNorm,
+    flagged,
+    capAllAtNorm,
+    checkComplete,
+  };
 }

@@ -160,7 +160,8 @@ export function diffContents(from: PlanContent, to: PlanContent): ContentChange[
       before.line,
       line,
       [AMOUNT, 'description', 'category', 'fundingSource'],
-      ['id'],
+      // overNorm is derived from the norms at submission, not an edit of the line.
+      ['id', 'overNorm'],
     )) {
       const [x, y] =
         field === AMOUNT

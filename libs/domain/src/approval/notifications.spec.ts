@@ -73,7 +73,7 @@ describe('notificationsFor', () => {
         actor: actors.finalAppraiser,
         reviewId: h.review('FINAL').id,
         decision: 'APPROVE',
-        decisionRecord: { number: '1/QĐ', date: '2026-06-02', signer: 'S' },
+        decisionRecord: { number: '1/QĐ', date: '2026-06-01', signer: 'S' },
       }),
     );
     expect(approved.filter((n) => n.kind === 'PLAN_APPROVED').map((n) => n.recipient)).toEqual([

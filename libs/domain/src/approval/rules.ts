@@ -1,4 +1,4 @@
-import { toEpochMs } from '../calendar';
+import { localDateOf, toEpochMs } from '../calendar';
 import { tryParseVnd } from '../money';
 import { isObject, refusal, routedAgencies } from './payloads';
 import { PLAN_STATUSES } from './types';
@@ -161,6 +161,34 @@ function contentRules(_s: PlanState, c: CommandOf<'Submit'>): Refusal | null {
   return errors.length ? refusal('RULE_VIOLATION', 'The plan cannot be submitted as it is.', errors) : null;
 }
 
+/**
+ * A line the host found above its spending norm (the snapshot's `overNorm`) goes to the reviewers
+ * only with the union's reason for it. Snapshots taken before lines carried the flag have nothing
+ * to refuse, so replayed histories decide as they did.
+ */
+function overNormLinesJustified(_s: PlanState, c: CommandOf<'Submit'>): Refusal | null {
+  const errors = [];
+  for (const a of c.content.activities) {
+    for (const l of a.budgetLines) {
+      if (!isObject(l.overNorm)) continue;
+      const why = typeof l.normJustification === 'string' ? l.normJustification.trim() : '';
+      if (why) continue;
+      const norm = l.overNorm as { article?: unknown; circular?: unknown };
+      errors.push({
+        field: `budgetLines[${l.id}].normJustification`,
+        message: `budget line "${l.description}" of activity ${a.code || a.id} is above its norm (${String(norm.article)}, ${String(norm.circular)}): a justification is required`,
+      });
+    }
+  }
+  return errors.length
+    ? refusal(
+        'NORM_JUSTIFICATION_REQUIRED',
+        `${errors.length} budget line(s) above their norm need a justification before submission.`,
+        errors,
+      )
+    : null;
+}
+
 function agencyForEveryFunction(s: PlanState, c: CommandOf<'Submit'>): Refusal | null {
   const { missing } = routedAgencies(s, c.agencies);
   if (!missing.length) return null;
@@ -184,6 +212,24 @@ function notAppraisedByItself(s: PlanState, c: CommandOf<'Submit'>): Refusal | n
     `The union cannot appraise its own plan (${own.map(([fn]) => fn).join(', ')}).`,
     own.map(([fn]) => ({ field: `agencies.${fn}`, message: "the plan's own union" })),
   );
+}
+
+/**
+ * A decision record is dated on or before the day it is recorded, in Asia/Ho_Chi_Minh: judged
+ * against ctx.now, so the embedded and the Temporal host agree.
+ */
+function decisionDateNotFuture(
+  _s: PlanState,
+  c: CommandOf<'DecideReview'>,
+  ctx: DecideContext,
+): Refusal | null {
+  const date = c.decisionRecord?.date;
+  const today = localDateOf(ctx.now);
+  return date && date > today
+    ? refusal('VALIDATION_FAILED', `The decision date ${date} lies in the future (today is ${today}).`, [
+        { field: 'decisionRecord.date', message: `not after ${today}` },
+      ])
+    : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -234,7 +280,7 @@ export const PLAN_TRANSITIONS: { readonly [K in PlanCommandType]: TransitionRule
   Submit: {
     from: EDITABLE,
     who: user('plan-union', 'PLAN_SUBMITTER'),
-    payloadGuards: [contentRules, agencyForEveryFunction, notAppraisedByItself],
+    payloadGuards: [contentRules, overNormLinesJustified, agencyForEveryFunction, notAppraisedByItself],
     to: ['IN_APPRAISAL'],
   },
   Withdraw: { from: EDITABLE, who: user('plan-union', 'PLAN_SUBMITTER'), to: ['WITHDRAWN'] },
@@ -242,6 +288,7 @@ export const PLAN_TRANSITIONS: { readonly [K in PlanCommandType]: TransitionRule
     from: ['IN_APPRAISAL'],
     who: user('review-agency', 'APPRAISER'),
     guards: [reviewExists, notOwnOrganisation, assignedAgency, currentRound, notYetDecided, stillPending],
+    payloadGuards: [decisionDateNotFuture],
     to: ['IN_APPRAISAL', 'REVISION_REQUESTED', 'APPROVED', 'REJECTED'],
   },
   GrantExtension: {

@@ -17,6 +17,8 @@ export class BudgetLineEntity {
   @Column({ name: 'guest_class', type: 'text', nullable: true }) guestClass!: string | null;
   @Column({ name: 'member_role', type: 'text', nullable: true }) memberRole!: string | null;
   @Column({ name: 'norm_article', type: 'text', nullable: true }) normArticle!: string | null;
+  /** Why a line above its norm is needed; required at submission when it is (issue 12). */
+  @Column({ name: 'norm_justification', type: 'text', nullable: true }) normJustification!: string | null;
   /** For co-hosted conferences: who pays this line. */
   @Column({ type: 'text', default: 'VIETNAMESE_SIDE' }) payer!: 'VIETNAMESE_SIDE' | 'FOREIGN_SIDE';
   @VndColumn({ name: 'approved_amount', nullable: true }) approvedAmount!: bigint | null;

@@ -3,6 +3,7 @@ import { EventIdempotencyIndex1795400000000 } from './1795400000000-event-idempo
 import { NotificationMailOutbox1796000000000 } from './1796000000000-notification-mail-outbox';
 import { DropIdempotencyKeys1796080000000 } from './1796080000000-drop-idempotency-keys';
 import { ActivityCodeUnique1796200000000 } from './1796200000000-activity-code-unique';
+import { BudgetLineNormJustification1796300000000 } from './1796300000000-budget-line-norm-justification';
 
 /** Every migration in order; listed explicitly so bundles and tests need no file globbing. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   NotificationMailOutbox1796000000000,
   DropIdempotencyKeys1796080000000,
   ActivityCodeUnique1796200000000,
+  BudgetLineNormJustification1796300000000,
 ];
