@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Activity } from '../api/types';
 import { applyFieldErrors, errorMessage } from '../common/errors';
 import { ACTIVITY_TYPES, PRIORITIES } from './catalog';
+import { CountryPicker } from './CountryPicker';
 import { usePlanEdits } from './planApi';
 
 interface ActivityForm {
@@ -105,7 +106,7 @@ export function ActivityModal({
           <Input />
         </Form.Item>
         <Form.Item name="partnerCountries" label={t('activity.fields.partnerCountries')}>
-          <Select mode="tags" tokenSeparators={[',', ' ']} placeholder="KR, JP" />
+          <CountryPicker />
         </Form.Item>
         <Form.Item name="priority" label={t('activity.fields.priority')}>
           <Select options={PRIORITIES.map((x) => ({ value: x, label: t(`priority.${x}`) }))} />

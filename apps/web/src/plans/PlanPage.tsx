@@ -28,6 +28,7 @@ import { LineComments, PlanContent } from './PlanContent';
 import { maySend } from './planRules';
 import { ReviewsPanel } from './ReviewsPanel';
 import { OverdueTag, StatusTag } from './StatusTag';
+import { reviewStatusText } from '../common/decisions';
 
 export default function PlanPage() {
   const { planId = '' } = useParams();
@@ -150,10 +151,7 @@ function PlanView({ plan }: { plan: Plan }) {
             <ul style={{ margin: 0, paddingLeft: 18 }}>
               {decided.map((r) => (
                 <li key={r.id}>
-                  <strong>{r.agencyName}</strong> (
-                  {t(
-                    `decision.${r.status === 'APPROVED' ? 'APPROVE' : r.status === 'REJECTED' ? 'REJECT' : 'REQUEST_REVISION'}`,
-                  )}
+                  <strong>{r.agencyName}</strong> ({reviewStatusText(t, r.status, r.function)}
                   {r.decidedByName ? `, ${r.decidedByName}` : ''}
                   {r.decidedAt ? `, ${formatDate(r.decidedAt)}` : ''}): {r.comment}
                 </li>

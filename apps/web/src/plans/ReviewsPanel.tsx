@@ -28,7 +28,7 @@ export function ReviewsPanel({ plan }: { plan: Plan }) {
           title: t('reviews.status'),
           render: (_, r) => (
             <>
-              <StatusTag kind="review" status={r.status} />{' '}
+              <StatusTag kind="review" status={r.status} fn={r.function} />{' '}
               {r.overdue && r.status === 'PENDING' && <OverdueTag />}
             </>
           ),
