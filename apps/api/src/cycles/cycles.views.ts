@@ -71,11 +71,20 @@ export class DashboardProvinceView {
 export class FundingSourceTotalView {
   @Str() fundingSource!: string;
   @VndProperty({ nullable: true }) requested!: number | string | null;
+  @VndProperty({
+    nullable: true,
+    description: 'requested by submitted plans only (drafts excluded): the base of an approval rate',
+  })
+  submittedRequested!: number | string | null;
   @VndProperty({ nullable: true }) approved!: number | string | null;
 }
 
 export class DashboardTotalsView {
   @VndProperty() requested!: number | string;
+  @VndProperty({
+    description: 'requested by submitted plans only (drafts excluded): the base of an approval rate',
+  })
+  submittedRequested!: number | string;
   @VndProperty() approved!: number | string;
   @VndProperty() spent!: number | string;
   @Nested(FundingSourceTotalView, { each: true }) byFundingSource!: FundingSourceTotalView[];
@@ -105,7 +114,10 @@ export class DashboardView {
 
 /** A deadline extension granted to a union. */
 export class ExtensionView {
-  @ApiUuids() planIds!: string[];
+  @ApiUuids({
+    description: 'the union’s draft plans it moved; empty when the union has not started its plan',
+  })
+  planIds!: string[];
   @Instant({ description: 'the end of the new last day' }) newDeadline!: string;
 }
 
@@ -113,6 +125,6 @@ function ApiIntegers() {
   return ApiProperty({ type: 'array', items: { type: 'integer' } });
 }
 
-function ApiUuids() {
-  return ApiProperty({ type: 'array', items: { type: 'string', format: 'uuid' } });
+function ApiUuids(extra: { description?: string } = {}) {
+  return ApiProperty({ type: 'array', items: { type: 'string', format: 'uuid' }, ...extra });
 }

@@ -638,12 +638,16 @@ export interface components {
     ProblemView: {
       /** @example about:blank */
       type: string;
-      /** @example Unprocessable Entity */
+      /**
+       * @description the code’s title in the Accept-Language language (vi by default, en)
+       * @example Thông tin chưa hợp lệ
+       */
       title: string;
       /** @example 422 */
       status: number;
       /** @description stable; clients match on it */
       code: components['schemas']['ErrorCode'];
+      /** @description for people, in the Accept-Language language (vi by default, en) */
       detail: string;
       /** @description each bad field, empty when none is to blame */
       errors: components['schemas']['FieldErrorView'][];
@@ -842,10 +846,14 @@ export interface components {
     FundingSourceTotalView: {
       fundingSource: string;
       requested: components['schemas']['Vnd'] | null;
+      /** @description requested by submitted plans only (drafts excluded): the base of an approval rate */
+      submittedRequested: components['schemas']['Vnd'] | null;
       approved: components['schemas']['Vnd'] | null;
     };
     DashboardTotalsView: {
       requested: components['schemas']['Vnd'];
+      /** @description requested by submitted plans only (drafts excluded): the base of an approval rate */
+      submittedRequested: components['schemas']['Vnd'];
       approved: components['schemas']['Vnd'];
       spent: components['schemas']['Vnd'];
       byFundingSource: components['schemas']['FundingSourceTotalView'][];
@@ -941,6 +949,7 @@ export interface components {
       reason: string;
     };
     ExtensionView: {
+      /** @description the union’s draft plans it moved; empty when the union has not started its plan */
       planIds: string[];
       /**
        * Format: date-time

@@ -2,6 +2,7 @@ import { InitialSchema1763900000000 } from './1763900000000-initial-schema';
 import { EventIdempotencyIndex1795400000000 } from './1795400000000-event-idempotency-index';
 import { NotificationMailOutbox1796000000000 } from './1796000000000-notification-mail-outbox';
 import { DropIdempotencyKeys1796080000000 } from './1796080000000-drop-idempotency-keys';
+import { SubmissionExtensions1796083385559 } from './1796083385559-submission-extensions';
 
 /** Every migration in order; listed explicitly so bundles and tests need no file globbing. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   EventIdempotencyIndex1795400000000,
   NotificationMailOutbox1796000000000,
   DropIdempotencyKeys1796080000000,
+  SubmissionExtensions1796083385559,
 ];
