@@ -1,4 +1,5 @@
 import { startTestApp, TestApp } from '../../../test/support/test-app';
+import { renderMail } from '../src/notifications/mail-text';
 import { central, draftPlan, openCycle, province, world } from '../../../test/support/factories';
 
 /**
@@ -163,5 +164,36 @@ describe('words: problem texts, dashboard rates, extensions before a plan', () =
       (d) => d.key === 'submission-deadline',
     );
     expect(Date.parse(otherDue!.dueAt)).toBeLessThan(Date.parse(res.body.newDeadline));
+  });
+});
+
+describe('mail texts in the administration’s words', () => {
+  it('an agency’s opinion is not an approval, and the People’s Committee’s decision is not doubled', () => {
+    const agency = renderMail([
+      {
+        kind: 'REVIEW_DECIDED',
+        params: { planTitle: 'KH 2027', decidedBy: 'Sở Ngoại vụ', function: 'CONTENT', decision: 'APPROVE' },
+      },
+    ]);
+    expect(agency.subject).toBe(
+      'Kế hoạch "KH 2027": Sở Ngoại vụ đã có ý kiến thẩm định nội dung — Thống nhất.',
+    );
+    const final = renderMail([
+      {
+        kind: 'REVIEW_DECIDED',
+        params: { planTitle: 'KH 2027', decidedBy: 'UBND', function: 'FINAL', decision: 'APPROVE' },
+      },
+    ]);
+    expect(final.subject).toBe('Kế hoạch "KH 2027": UBND — Phê duyệt.');
+    expect(final.subject).not.toMatch(/Phê duyệt.*Phê duyệt/);
+  });
+
+  it('dates and quarters as officers write them', () => {
+    const due = renderMail([
+      { kind: 'ROLLOUT_REPORT_DUE', params: { planTitle: 'KH 2027', period: '2027-Q3' } },
+      { kind: 'SUBMISSION_OVERDUE', params: { planTitle: 'KH 2027', dueAt: '2026-12-18T16:59:59.999Z' } },
+    ]);
+    expect(due.text).toContain('Quý III/2027');
+    expect(due.text).toContain('(hạn 18/12/2026)');
   });
 });
