@@ -81,9 +81,11 @@ function DashboardView({ d }: { d: Dashboard }) {
         <Col xs={24} md={6}>
           <Card size="small">
             <Statistic title={t('dashboard.approved')} value={formatVnd(d.totals.approved)} />
-            <Typography.Text type="secondary" data-testid="approved-rate">
-              {t('dashboard.approvedRate', { rate: rate(d.totals.approved, d.totals.submittedRequested) })}
-            </Typography.Text>
+            {toBig(d.totals.submittedRequested) > 0n && (
+              <Typography.Text type="secondary" data-testid="approved-rate">
+                {t('dashboard.approvedRate', { rate: rate(d.totals.approved, d.totals.submittedRequested) })}
+              </Typography.Text>
+            )}
           </Card>
         </Col>
       </Row>
