@@ -152,15 +152,15 @@ export class CyclesRepository {
   overdue(cycleId: string, now: Date) {
     return prepared(
       this.tx.em,
-      `SELECT r.plan_id AS "planId", o.name_vi AS "organizationName", 'REVIEW' AS kind, r.function, r.due_at AS "dueAt", a.name_vi AS "agencyName"
+      `SELECT r.plan_id AS "planId", o.name_vi AS "organizationName", o.name_en AS "organizationNameEn", 'REVIEW' AS kind, r.function, r.due_at AS "dueAt", a.name_vi AS "agencyName", a.name_en AS "agencyNameEn"
          FROM app.reviews r JOIN app.plans p ON p.id = r.plan_id JOIN app.organizations o ON o.id = p.organization_id
          JOIN app.organizations a ON a.id = r.agency_id
         WHERE p.cycle_id = $1 AND r.status = 'PENDING' AND (r.overdue OR r.due_at < $2)
        UNION ALL
-       SELECT p.id, o.name_vi, 'SUBMISSION', NULL, (p.machine_state->>'submissionDeadline')::timestamptz, NULL
+       SELECT p.id, o.name_vi, o.name_en, 'SUBMISSION', NULL, (p.machine_state->>'submissionDeadline')::timestamptz, NULL, NULL
          FROM app.plans p JOIN app.organizations o ON o.id = p.organization_id
         WHERE p.cycle_id = $1 AND p.status = 'DRAFT' AND (p.machine_state->>'submissionDeadline')::timestamptz < $2
-       ORDER BY 5`,
+       ORDER BY 6`,
       [cycleId, now],
     );
   }

@@ -94,11 +94,14 @@ export class DashboardTotalsView {
 export class OverdueItemView {
   @Uuid() planId!: string;
   @Str() organizationName!: string;
+  @Str() organizationNameEn!: string;
   @Code(['REVIEW', 'SUBMISSION'], 'OverdueKind') kind!: string;
   @Code(AGENCY_FUNCTIONS, 'AgencyFunction', { nullable: true, description: 'for a review' })
   function!: string | null;
   @Instant() dueAt!: string;
   @Str({ nullable: true, description: 'for a review: the agency' }) agencyName!: string | null;
+  @Str({ nullable: true, description: 'for a review: the agency’s English name' }) agencyNameEn!:
+    string | null;
 }
 
 /** The central union's view of a cycle. */

@@ -921,6 +921,7 @@ export interface components {
       /** Format: uuid */
       planId: string;
       organizationName: string;
+      organizationNameEn: string;
       kind: components['schemas']['OverdueKind'];
       /** @description for a review */
       function: components['schemas']['AgencyFunction'] | null;
@@ -928,6 +929,8 @@ export interface components {
       dueAt: string;
       /** @description for a review: the agency */
       agencyName: string | null;
+      /** @description for a review: the agency’s English name */
+      agencyNameEn: string | null;
     };
     DashboardView: {
       cycle: components['schemas']['CycleView'];
@@ -1115,6 +1118,8 @@ export interface components {
       /** Format: uuid */
       agencyId: string;
       agencyName: string;
+      /** @description the agency’s English name, for an English UI */
+      agencyNameEn: string;
       status: components['schemas']['ReviewStatus'];
       /** Format: date-time */
       openedAt: string;
@@ -1187,6 +1192,8 @@ export interface components {
       /** Format: uuid */
       organizationId: string;
       organizationName: string;
+      /** @description the union’s English name, for an English UI */
+      organizationNameEn: string;
       provinceCode: string | null;
       title: string;
       status: components['schemas']['PlanStatus'];

@@ -9,7 +9,8 @@ const ROMAN = ['I', 'II', 'III', 'IV'];
 export function formatPeriod(period: string | null | undefined, t: TFunction): string {
   if (!period) return '';
   const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
-  if (quarter) return t('period.quarter', { year: quarter[1], quarter: ROMAN[Number(quarter[2]) - 1] });
+  if (quarter)
+    return t('period.quarter', { year: quarter[1], quarter: ROMAN[Number(quarter[2]) - 1], n: quarter[2] });
   const month = /^(\d{4})-(\d{2})$/.exec(period);
   if (month) return t('period.month', { year: month[1], month: String(Number(month[2])), mm: month[2] });
   return period;

@@ -7,6 +7,7 @@ import type { Dashboard, DashboardProvince, Vnd } from '../api/types';
 import { useMe } from '../auth/auth';
 import { formatDate, formatDateTime } from '../common/dates';
 import { formatVnd, toBig } from '../common/money';
+import { orgName } from '../common/names';
 import { ErrorState, Loading } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
 import { approvedCount, holdsRoleFor, isExtendable } from '../plans/planRules';
@@ -221,7 +222,9 @@ function DashboardView({ d }: { d: Dashboard }) {
             <List.Item>
               <Space wrap>
                 <OverdueTag />
-                <Link to={`/plans/${o.planId}`}>{o.organizationName}</Link>
+                <Link to={`/plans/${o.planId}`}>
+                  {orgName(o.organizationName, o.organizationNameEn, i18n.language)}
+                </Link>
                 <span>{t(`dashboard.overdueKind.${o.kind}`)}</span>
                 <span>{formatDate(o.dueAt)}</span>
               </Space>

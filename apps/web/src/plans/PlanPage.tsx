@@ -29,6 +29,7 @@ import { maySend } from './planRules';
 import { ReviewsPanel } from './ReviewsPanel';
 import { OverdueTag, StatusTag } from './StatusTag';
 import { reviewStatusText } from '../common/decisions';
+import { orgName } from '../common/names';
 
 export default function PlanPage() {
   const { planId = '' } = useParams();
@@ -57,7 +58,7 @@ function PlanView({ plan }: { plan: Plan }) {
       if (l.comment)
         lineComments.set(l.budgetLineId, [
           ...(lineComments.get(l.budgetLineId) ?? []),
-          { agencyName: r.agencyName, comment: l.comment },
+          { agencyName: orgName(r.agencyName, r.agencyNameEn, i18n.language), comment: l.comment },
         ]);
   const nextDeadline = plan.deadlines
     .filter((d) => !d.firedAt && !d.timer.endsWith('REMINDER'))
@@ -151,7 +152,8 @@ function PlanView({ plan }: { plan: Plan }) {
             <ul style={{ margin: 0, paddingLeft: 18 }}>
               {decided.map((r) => (
                 <li key={r.id}>
-                  <strong>{r.agencyName}</strong> ({reviewStatusText(t, r.status, r.function)}
+                  <strong>{orgName(r.agencyName, r.agencyNameEn, i18n.language)}</strong> (
+                  {reviewStatusText(t, r.status, r.function)}
                   {r.decidedByName ? `, ${r.decidedByName}` : ''}
                   {r.decidedAt ? `, ${formatDate(r.decidedAt)}` : ''}): {r.comment}
                 </li>
