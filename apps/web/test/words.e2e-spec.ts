@@ -156,7 +156,7 @@ describe('web: the administration’s words', () => {
     await checkScreen(page, 'words-04-dashboard-1366');
   });
 
-  it('in English: union names in English, the quarter as Q3 2027, an error in English only', async () => {
+  it('in English: union names in English, the quarter as Q3 2027, the citation in English', async () => {
     const page = await as('hp.editor');
     await page.goto('/plans');
     await page.locator('.ant-segmented-item').filter({ hasText: 'EN' }).click();
@@ -167,7 +167,7 @@ describe('web: the administration’s words', () => {
     expect(await page.getByText('Liên hiệp các tổ chức hữu nghị Hải Phòng').count()).toBe(0);
     await page.goto(`/plans/${planId}`);
     await page.getByTestId('activity').filter({ hasText: 'HĐ-Q3' }).getByText('Q3 2027').first().waitFor();
-    const flag = page.getByTestId('over-norm').first();
+    const flag = page.getByTestId('activity').filter({ hasText: 'HĐ-Q3' }).getByTestId('over-norm').first();
     expect(await flag.getAttribute('aria-label')).toContain('Article 7(2)(a) of Circular No. 35/2026/TT-BTC');
     await checkScreen(page, 'words-05-plan-en');
   });
