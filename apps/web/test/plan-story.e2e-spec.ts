@@ -220,6 +220,8 @@ describe('web: the plan approval story in the browser', () => {
     await page.getByLabel('Ngày quyết định').fill('20/12/2026');
     await page.getByLabel('Ngày quyết định').press('Enter');
     await page.getByLabel('Người ký').fill('Chủ tịch UBND thành phố');
+    // The date picker's calendar closed: the screen is checked as the signer reads it.
+    await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
     await checkScreen(page, '08-review-final');
     // "Phê duyệt" once the decision form words its buttons by the review's function (reviews/).
     await page.getByRole('button', { name: /Gửi ý kiến: (Phê duyệt|Thống nhất)/ }).click();
