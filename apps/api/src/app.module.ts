@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { LoggerModule } from 'nestjs-pino';
 import { createSecretKey, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { logDestination, requestSerializers } from './common/logging';
 import { ProblemFilter } from './common/problem.filter';
 import { validationPipe } from './common/validation';
 import { AuditModule } from './audit/audit.module';
@@ -31,19 +32,22 @@ export class AppModule {
         LoggerModule.forRoot({
           // Express 5 route syntax; the default '*' makes Nest log a legacy-route warning at start.
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: (req: IncomingMessage, res: ServerResponse) => {
-              const given = req.headers['x-request-id'];
-              const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-              // Echoed so a user's error report can be matched with the server's log lines.
-              res.setHeader('X-Request-Id', id);
-              return id;
+          pinoHttp: [
+            {
+              level: config.logLevel,
+              genReqId: (req: IncomingMessage, res: ServerResponse) => {
+                const given = req.headers['x-request-id'];
+                const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+                // Echoed so a user's error report can be matched with the server's log lines.
+                res.setHeader('X-Request-Id', id);
+                return id;
+              },
+              serializers: requestSerializers,
+              customProps: () => ({ service: 'api' }),
+              autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
             },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            customProps: () => ({ service: 'api' }),
-            autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
-          },
+            logDestination(config.production) ?? process.stdout,
+          ],
         }),
         JwtModule.register({
           global: true,

@@ -14,6 +14,7 @@ import { AppConfig } from './config';
 import { IdentityService } from './identity/identity.service';
 import { DemoSeeder } from './seed/demo-seeder';
 import { Clock } from './common/clock';
+import { QuietStartLogger } from './common/logging';
 import { apiDocument } from './common/openapi';
 import { NormsService } from './norms/norms.service';
 
@@ -31,7 +32,7 @@ export async function createApp(
     bufferLogs: true,
     bodyParser: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietStartLogger(app.get(Logger), !config.production));
   app.setGlobalPrefix('api', { exclude: [] });
   app.use(json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use(

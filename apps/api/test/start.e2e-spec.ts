@@ -15,13 +15,13 @@ interface Running {
 }
 
 /** `npm start` without the build step: the compiled server on a fresh data folder, its own embedded PostgreSQL. */
-async function start(): Promise<Running> {
+async function start(logLevel = 'warn'): Promise<Running> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vufo-start-'));
   // PORT=0: the system picks each instance's port, so two instances (and their PostgreSQL servers)
   // can never be handed the same one, as a probe-then-bind free port could be.
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: logLevel, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -63,8 +63,20 @@ describe('npm start on a fresh data folder', () => {
   });
 
   it('two instances side by side each start their own PostgreSQL, serve demo logins, and stop cleanly on SIGTERM and SIGINT', async () => {
-    running.push(await start(), await start());
+    // The second logs at info, as in development: its start-up lines and request lines are checked.
+    running.push(await start(), await start('info'));
     await Promise.all(running.map((r) => healthy(r, 60_000)));
+
+    // The URL and the demo logins are the last thing printed: nothing scrolls them away.
+    for (const r of running) {
+      const lines = r.output().trimEnd().split('\n');
+      const banner = lines.findIndex((l) => l.includes('is running at http://localhost:'));
+      expect(banner).toBeGreaterThan(-1);
+      expect(lines.slice(banner + 1).every((l) => l.startsWith('  '))).toBe(true);
+      expect(lines[lines.length - 1]).toContain('hn.editor');
+      // Nest's own per-route start-up lines are not printed in development.
+      expect(r.output()).not.toContain('Mapped {');
+    }
 
     for (const r of running) {
       expect(r.output()).toContain('hp.editor');
@@ -85,6 +97,16 @@ describe('npm start on a fresh data folder', () => {
       // The database server went down with the app: nothing left running, nothing to recover next time.
       expect(existsSync(join(r.dataDir, 'pg', 'postmaster.pid'))).toBe(false);
       expect(r.output()).not.toMatch(/"level":5\d/);
+    }
+    // Request log lines name the request, never its headers (tokens, cookies, user agents).
+    const requestLines = running[1]
+      .output()
+      .split('\n')
+      .filter((l) => l.includes('"req"'));
+    expect(requestLines.length).toBeGreaterThan(0);
+    for (const line of requestLines) {
+      expect(line).not.toMatch(/"headers"|authorization|user-agent/i);
+      expect(JSON.parse(line).req).toMatchObject({ method: 'POST', url: '/api/auth/login' });
     }
   });
 });

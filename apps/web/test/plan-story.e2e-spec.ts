@@ -138,9 +138,9 @@ describe('web: the plan approval story in the browser', () => {
 
     const page = await as('hp.submitter');
     await page.goto(`/plans/${planId}`);
-    await page.getByRole('button', { name: 'Gửi duyệt' }).click();
-    await popconfirm(page, 'Gửi duyệt');
-    await text(page, 'Đã gửi kế hoạch đi thẩm định');
+    await page.getByRole('button', { name: 'Trình kế hoạch' }).click();
+    await popconfirm(page, 'Trình kế hoạch');
+    await text(page, 'Đã trình kế hoạch để thẩm định');
     await text(page, 'Đang thẩm định');
   });
 
@@ -164,7 +164,7 @@ describe('web: the plan approval story in the browser', () => {
       .getByLabel('Ý kiến về dòng này — HĐ-01 Tiền thuê phòng nghỉ thành viên đoàn (khách hạng B)')
       .fill('Giảm về định mức 4.800.000 ₫/người/ngày');
     await checkScreen(page, '05-review-budget');
-    await page.getByRole('button', { name: 'Gửi ý kiến: Phê duyệt' }).click();
+    await page.getByRole('button', { name: 'Gửi ý kiến: Thống nhất' }).click();
     await page.waitForURL('**/reviews');
     await text(page, 'Đã gửi ý kiến thẩm định');
   });
@@ -173,12 +173,12 @@ describe('web: the plan approval story in the browser', () => {
     const page = await as('hp.sngv');
     await page.getByRole('link', { name: /Kế hoạch hoạt động đối ngoại nhân dân năm 2027/ }).click();
     await text(page, 'Thẩm định nội dung');
-    await page.locator('label').filter({ hasText: 'Yêu cầu chỉnh sửa' }).click();
-    await page.getByRole('button', { name: 'Gửi ý kiến: Yêu cầu chỉnh sửa' }).click();
-    await text(page, 'Yêu cầu chỉnh sửa hoặc từ chối phải nêu lý do');
+    await page.locator('label').filter({ hasText: 'Đề nghị chỉnh sửa' }).click();
+    await page.getByRole('button', { name: 'Gửi ý kiến: Đề nghị chỉnh sửa' }).click();
+    await text(page, 'Đề nghị chỉnh sửa hoặc không thống nhất phải nêu lý do');
     await page.getByLabel('Lý do').fill('Bổ sung kết quả dự kiến của hoạt động HĐ-03');
     await checkScreen(page, '06-review-content');
-    await page.getByRole('button', { name: 'Gửi ý kiến: Yêu cầu chỉnh sửa' }).click();
+    await page.getByRole('button', { name: 'Gửi ý kiến: Đề nghị chỉnh sửa' }).click();
     await page.waitForURL('**/reviews');
   });
 
@@ -212,9 +212,9 @@ describe('web: the plan approval story in the browser', () => {
 
     const submitter = await as('hp.submitter');
     await submitter.goto(`/plans/${planId}`);
-    await submitter.getByRole('button', { name: 'Gửi duyệt lại' }).click();
-    await popconfirm(submitter, 'Gửi duyệt');
-    await text(submitter, 'Đã gửi kế hoạch đi thẩm định');
+    await submitter.getByRole('button', { name: 'Trình lại kế hoạch' }).click();
+    await popconfirm(submitter, 'Trình kế hoạch');
+    await text(submitter, 'Đã trình kế hoạch để thẩm định');
   });
 
   it('both approve stage 1; the People’s Committee approves with its decision number', async () => {
@@ -223,20 +223,24 @@ describe('web: the plan approval story in the browser', () => {
       await page.goto('/reviews');
       await page.getByRole('link', { name: /Kế hoạch hoạt động đối ngoại nhân dân năm 2027/ }).click();
       if (login === 'hp.stc') await page.getByRole('button', { name: 'Duyệt bằng số đề nghị' }).click();
-      await page.getByRole('button', { name: 'Gửi ý kiến: Phê duyệt' }).click();
+      // An agency's opinion: Thống nhất (approving is the People's Committee's act).
+      await page.getByRole('button', { name: 'Gửi ý kiến: Thống nhất' }).click();
       await page.waitForURL('**/reviews');
     }
     const page = await as('hp.ubnd');
     await page.getByRole('link', { name: /Kế hoạch hoạt động đối ngoại nhân dân năm 2027/ }).click();
-    await text(page, 'Phê duyệt ở bước cuối cần thông tin quyết định phê duyệt.');
+    await text(page, 'Phê duyệt kế hoạch (bước cuối) cần số, ngày quyết định và người ký.');
     await page.getByLabel('Số quyết định').fill('1234/QĐ-UBND');
     // A decision is dated today at the latest: the browser's today (never ahead of Hanoi's).
     const today = await page.evaluate(() => new Date().toLocaleDateString('en-GB'));
     await page.getByLabel('Ngày quyết định').fill(today);
     await page.getByLabel('Ngày quyết định').press('Enter');
     await page.getByLabel('Người ký').fill('Chủ tịch UBND thành phố');
+    // The date picker's calendar closed: the screen is checked as the signer reads it.
+    await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
     await checkScreen(page, '08-review-final');
-    await page.getByRole('button', { name: 'Gửi ý kiến: Phê duyệt' }).click();
+    // "Phê duyệt" once the decision form words its buttons by the review's function (reviews/).
+    await page.getByRole('button', { name: /Gửi ý kiến: (Phê duyệt|Thống nhất)/ }).click();
     await page.waitForURL('**/reviews');
 
     const editor = await as('hp.editor');

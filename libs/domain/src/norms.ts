@@ -432,3 +432,24 @@ export function checkNorm(line: NormCheckLine, rules: readonly NormRule[], onDat
     ...(rule.id ? { ruleId: rule.id } : {}),
   };
 }
+
+/**
+ * A norm's article reference ("7.2a", "7.5", "12.2b-d") in the parts of an official citation:
+ * Điều (article), khoản (clause), điểm (point, a Vietnamese letter, or a range of them). The UI
+ * builds "điểm a khoản 2 Điều 7 Thông tư số 35/2026/TT-BTC" from these; null when the reference
+ * is not in that shape (then it is shown as written).
+ */
+export interface CitationParts {
+  article: string;
+  clause?: string;
+  points?: { from: string; to?: string };
+}
+
+export function citationParts(reference: string): CitationParts | null {
+  const m = /^(\d+)(?:\.(\d+)([a-zđ])?(?:-([a-zđ]))?)?$/u.exec(reference.trim());
+  if (!m) return null;
+  const [, article, clause, from, to] = m;
+  if (!clause) return { article };
+  if (!from) return { article, clause };
+  return { article, clause, points: to ? { from, to } : { from } };
+}

@@ -12,6 +12,16 @@ import { Tx } from '../common/transaction';
 export class ApprovalRepository {
   constructor(private readonly tx: Tx) {}
 
+  /** The union's extended submission deadline in the cycle (the latest grant), if a leader gave one. */
+  async extendedDeadline(cycleId: string, organizationId: string): Promise<Date | null> {
+    const rows: { newDeadline: Date }[] = await this.tx.em.query(
+      `SELECT new_deadline AS "newDeadline" FROM app.submission_extensions
+        WHERE cycle_id = $1 AND organization_id = $2 ORDER BY granted_at DESC, id LIMIT 1`,
+      [cycleId, organizationId],
+    );
+    return rows[0]?.newDeadline ?? null;
+  }
+
   /** A new plan's row, which its stream lives on; CreatePlan is dispatched right after, in the same transaction. */
   async insertPlan(
     row: Pick<PlanEntity, 'id' | 'cycleId' | 'organizationId' | 'title' | 'objectives'>,

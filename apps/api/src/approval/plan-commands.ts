@@ -53,6 +53,8 @@ export class PlanCommands {
     livePlanId: string | null,
   ): Promise<string> {
     const planId = randomUUID();
+    // A leader may have extended this union's deadline before it started its plan.
+    const extended = await this.repo.extendedDeadline(cycle.id, p.organizationId);
     const command: PlanCommand = {
       type: 'CreatePlan',
       actor: actorOf(p),
@@ -60,7 +62,7 @@ export class PlanCommands {
       cycleId: cycle.id,
       organizationId: p.organizationId,
       title,
-      cycle: this.termsOf(cycle),
+      cycle: this.termsOf(cycle, extended),
       cycleYear: cycle.year,
       cycleStatus: cycle.status,
       livePlanId,
@@ -80,9 +82,11 @@ export class PlanCommands {
     return planId;
   }
 
-  termsOf(cycle: CycleEntity): CycleTerms {
+  /** The cycle's terms for one union: the cycle's deadline, or the union's extension when later. */
+  termsOf(cycle: CycleEntity, extended: Date | null = null): CycleTerms {
+    const deadline = this.calendar.endOfLocalDay(cycle.submissionDeadline);
     return {
-      submissionDeadline: this.calendar.endOfLocalDay(cycle.submissionDeadline).toISOString(),
+      submissionDeadline: (extended && extended > deadline ? extended : deadline).toISOString(),
       reminderWorkingDays: cycle.reminderWorkingDays,
       reviewSlaDays: cycle.reviewSlaDays,
       revisionSlaDays: cycle.revisionSlaDays,

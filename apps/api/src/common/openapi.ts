@@ -235,11 +235,16 @@ export class FieldErrorView {
 /** RFC 9457 problem details, as the ProblemFilter writes them. */
 export class ProblemView {
   @ApiProperty({ example: 'about:blank' }) type!: string;
-  @ApiProperty({ example: 'Unprocessable Entity' }) title!: string;
+  @ApiProperty({
+    example: 'Thông tin chưa hợp lệ',
+    description: 'the code’s title in the Accept-Language language (vi by default, en)',
+  })
+  title!: string;
   @ApiProperty({ type: 'integer', example: 422 }) status!: number;
   @ApiProperty({ enum: ErrorCodes, enumName: 'ErrorCode', description: 'stable; clients match on it' })
   code!: (typeof ErrorCodes)[number];
-  @ApiProperty() detail!: string;
+  @ApiProperty({ description: 'for people, in the Accept-Language language (vi by default, en)' })
+  detail!: string;
   @ApiProperty({ type: [FieldErrorView], description: 'each bad field, empty when none is to blame' })
   errors!: FieldErrorView[];
   @ApiPropertyOptional({ description: 'the request path' }) instance?: string;

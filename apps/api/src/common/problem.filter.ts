@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, ErrorCode, FieldError } from '@vufo/domain';
+import { Language, languageOf, problemDetail, problemTitle } from './problem-text';
 
 /** The one map from a stable error code to its HTTP status. `satisfies` makes a new code a compile error here. */
 export const STATUS_OF = {
@@ -22,19 +23,6 @@ export const STATUS_OF = {
   NORM_JUSTIFICATION_REQUIRED: 422,
 } as const satisfies Record<ErrorCode, number>;
 
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  413: 'Payload Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Entity',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-};
-
 export interface Problem {
   type: string;
   title: string;
@@ -45,7 +33,19 @@ export interface Problem {
   instance?: string;
 }
 
-export function problemFor(err: unknown): { problem: Problem; unexpected: boolean } {
+/**
+ * The problem+json body for any failure, its title and detail in `lang` (Accept-Language):
+ * the code and the field names stay as they are, for programs.
+ */
+export function problemFor(err: unknown, lang: Language = 'vi'): { problem: Problem; unexpected: boolean } {
+  const make = (status: number, code: ErrorCode, message: string, errors: FieldError[]): Problem => ({
+    type: 'about:blank',
+    title: problemTitle(code, lang),
+    status,
+    code,
+    detail: problemDetail(code, message, errors, lang),
+    errors,
+  });
   if (err instanceof DomainError) {
     const status = STATUS_OF[err.code];
     return { problem: make(status, err.code, err.message, err.errors), unexpected: false };
@@ -74,10 +74,6 @@ export function problemFor(err: unknown): { problem: Problem; unexpected: boolea
   return { problem: make(500, 'INTERNAL', 'An unexpected error occurred.', []), unexpected: true };
 }
 
-function make(status: number, code: ErrorCode, detail: string, errors: FieldError[]): Problem {
-  return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, code, detail, errors };
-}
-
 function codeForStatus(status: number): ErrorCode {
   switch (status) {
     case HttpStatus.UNAUTHORIZED:
@@ -103,9 +99,12 @@ export class ProblemFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
-    const { problem, unexpected } = problemFor(err);
+    const lang = languageOf(req.headers['accept-language']);
+    const { problem, unexpected } = problemFor(err, lang);
     if (unexpected) this.log.error({ err }, 'unhandled error');
     problem.instance = req.originalUrl;
+    res.setHeader('Content-Language', lang);
+    res.vary('Accept-Language');
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 }

@@ -34,6 +34,53 @@ export class CyclesRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Whether the union has a live plan (any status but rejected or withdrawn) in the cycle. */
+  async hasLivePlan(cycleId: string, organizationId: string): Promise<boolean> {
+    const rows: unknown[] = await this.tx.em.query(
+      `SELECT 1 FROM app.plans p WHERE p.cycle_id = $1 AND p.organization_id = $2 AND ${livePlanSql('p')} LIMIT 1`,
+      [cycleId, organizationId],
+    );
+    return rows.length > 0;
+  }
+
+  /** An active provincial union by id, locked so two extensions for it are granted one after the other. */
+  async lockProvincialUnion(organizationId: string): Promise<boolean> {
+    const rows: unknown[] = await this.tx.em.query(
+      `SELECT 1 FROM app.organizations WHERE id = $1 AND kind = 'PROVINCIAL_UNION' AND status = 'ACTIVE' FOR UPDATE`,
+      [organizationId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The union's extension in force in the cycle (the latest grant), if any. */
+  async latestExtension(
+    cycleId: string,
+    organizationId: string,
+  ): Promise<{ newDeadline: Date; reason: string } | null> {
+    const rows: { newDeadline: Date; reason: string }[] = await this.tx.em.query(
+      `SELECT new_deadline AS "newDeadline", reason FROM app.submission_extensions
+        WHERE cycle_id = $1 AND organization_id = $2 ORDER BY granted_at DESC, id LIMIT 1`,
+      [cycleId, organizationId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Records a grant: who, when, why, the new deadline. */
+  async insertExtension(row: {
+    cycleId: string;
+    organizationId: string;
+    newDeadline: string;
+    reason: string;
+    grantedBy: string;
+    grantedAt: Date;
+  }): Promise<void> {
+    await this.tx.em.query(
+      `INSERT INTO app.submission_extensions (cycle_id, organization_id, new_deadline, reason, granted_by, granted_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [row.cycleId, row.organizationId, row.newDeadline, row.reason, row.grantedBy, row.grantedAt],
+    );
+  }
+
   /**
    * Every active provincial union with its live plan (or its latest, if none is live): status,
    * money requested / approved / spent, reviews pending and overdue at `now`.
@@ -51,6 +98,9 @@ export class CyclesRepository {
          SELECT a.plan_id, sum(a.actual_spend)::text AS spent,
                 count(*) FILTER (WHERE a.implementation_status = 'DONE')::int AS done, count(*)::int AS activities
            FROM app.activities a JOIN live ON live.id = a.plan_id GROUP BY a.plan_id),
+       ext AS (
+         SELECT DISTINCT ON (e.organization_id) e.organization_id, e.new_deadline FROM app.submission_extensions e
+          WHERE e.cycle_id = $1 ORDER BY e.organization_id, e.granted_at DESC, e.id),
        reviews AS (
          SELECT r.plan_id, count(*) FILTER (WHERE r.status = 'PENDING')::int AS pending,
                 count(*) FILTER (WHERE r.status = 'PENDING' AND (r.overdue OR r.due_at < $2))::int AS overdue,
@@ -58,7 +108,9 @@ export class CyclesRepository {
            FROM app.reviews r JOIN live ON live.id = r.plan_id AND r.round = live.current_round GROUP BY r.plan_id)
        SELECT o.id AS "organizationId", o.code, o.name_vi AS "nameVi", o.name_en AS "nameEn", o.cluster,
               live.id AS "planId", live.title, COALESCE(live.status, 'NOT_STARTED') AS status, live.submitted_version AS "submittedVersion",
-              live.flags, live.decision, live.machine_state->>'submissionDeadline' AS "submissionDeadline",
+              live.flags, live.decision, 
+              COALESCE(live.machine_state->>'submissionDeadline',
+                       to_char(ext.new_deadline AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) AS "submissionDeadline",
               money.requested, money.approved, spent.spent, spent.done, spent.activities,
               reviews.pending AS "pendingReviews", reviews.overdue AS "overdueReviews", reviews.next_due AS "nextReviewDue"
          FROM app.organizations o
@@ -66,17 +118,29 @@ export class CyclesRepository {
          LEFT JOIN money ON money.plan_id = live.id
          LEFT JOIN spent ON spent.plan_id = live.id
          LEFT JOIN reviews ON reviews.plan_id = live.id
+         LEFT JOIN ext ON ext.organization_id = o.id
         WHERE o.kind = 'PROVINCIAL_UNION' AND o.status = 'ACTIVE'
         ORDER BY o.cluster NULLS LAST, o.code`,
       [cycleId, now],
     );
   }
 
-  /** Requested and approved money of the cycle's live plans by funding source. */
+  /**
+   * Requested and approved money of the cycle's live plans by funding source; `submittedRequested`
+   * counts submitted plans only (an unsubmitted draft's request is not yet before any reviewer),
+   * the base of an approval rate.
+   */
   bySource(cycleId: string) {
-    return prepared<{ fundingSource: string; requested: string; approved: string | null }>(
+    return prepared<{
+      fundingSource: string;
+      requested: string;
+      submittedRequested: string | null;
+      approved: string | null;
+    }>(
       this.tx.em,
-      `SELECT b.funding_source AS "fundingSource", sum(b.amount)::text AS requested, sum(b.approved_amount)::text AS approved
+      `SELECT b.funding_source AS "fundingSource", sum(b.amount)::text AS requested,
+              sum(b.amount) FILTER (WHERE p.status <> 'DRAFT')::text AS "submittedRequested",
+              sum(b.approved_amount)::text AS approved
          FROM app.budget_lines b JOIN app.plans p ON p.id = b.plan_id
         WHERE p.cycle_id = $1 AND ${livePlanSql('p')}
         GROUP BY 1 ORDER BY 1`,
@@ -88,15 +152,15 @@ export class CyclesRepository {
   overdue(cycleId: string, now: Date) {
     return prepared(
       this.tx.em,
-      `SELECT r.plan_id AS "planId", o.name_vi AS "organizationName", 'REVIEW' AS kind, r.function, r.due_at AS "dueAt", a.name_vi AS "agencyName"
+      `SELECT r.plan_id AS "planId", o.name_vi AS "organizationName", o.name_en AS "organizationNameEn", 'REVIEW' AS kind, r.function, r.due_at AS "dueAt", a.name_vi AS "agencyName", a.name_en AS "agencyNameEn"
          FROM app.reviews r JOIN app.plans p ON p.id = r.plan_id JOIN app.organizations o ON o.id = p.organization_id
          JOIN app.organizations a ON a.id = r.agency_id
         WHERE p.cycle_id = $1 AND r.status = 'PENDING' AND (r.overdue OR r.due_at < $2)
        UNION ALL
-       SELECT p.id, o.name_vi, 'SUBMISSION', NULL, (p.machine_state->>'submissionDeadline')::timestamptz, NULL
+       SELECT p.id, o.name_vi, o.name_en, 'SUBMISSION', NULL, (p.machine_state->>'submissionDeadline')::timestamptz, NULL, NULL
          FROM app.plans p JOIN app.organizations o ON o.id = p.organization_id
         WHERE p.cycle_id = $1 AND p.status = 'DRAFT' AND (p.machine_state->>'submissionDeadline')::timestamptz < $2
-       ORDER BY 5`,
+       ORDER BY 6`,
       [cycleId, now],
     );
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, PlanCommand, validateRoute } from '@vufo/domain';
 import { CycleEntity, RouteStage } from '@vufo/persistence';
+import { Clock } from '../common/clock';
 import { notFound } from '../common/errors';
 import { Tx } from '../common/transaction';
 import { actorOf } from '../approval/actor';
@@ -24,6 +25,7 @@ export class CyclesService {
     private readonly commands: PlanCommands,
     private readonly dashboards: DashboardService,
     private readonly repo: CyclesRepository,
+    private readonly clock: Clock,
   ) {}
 
   async create(p: Principal, dto: CreateCycleDto): Promise<CycleEntity> {
@@ -63,12 +65,49 @@ export class CyclesService {
     return this.dashboards.dashboard(await this.get(id));
   }
 
+  /**
+   * Moves a union's submission deadline: its draft plan's (through the machine, into its history),
+   * or, for a union that has not started its plan, the deadline the plan will get when created.
+   * Every grant is also a row of app.submission_extensions (who, when, why), so a plan the union
+   * creates later in the cycle starts from the extended deadline.
+   */
   async grantExtension(p: Principal, cycleId: string, dto: ExtensionDto, key?: string) {
     return this.tx.run(async () => {
+      const cycle = await this.get(cycleId);
+      if (!(await this.repo.lockProvincialUnion(dto.organizationId)))
+        throw new DomainError('VALIDATION_FAILED', 'organizationId names no organization.', [
+          { field: 'organizationId', message: 'not an active provincial union' },
+        ]);
       const plans = await this.repo.lockDraftPlans(cycleId, dto.organizationId);
-      if (!plans.length)
+      const notStarted = !plans.length && !(await this.repo.hasLivePlan(cycleId, dto.organizationId));
+      if (!plans.length && !notStarted)
         throw new DomainError('NOT_FOUND', 'That union has no plan awaiting submission in this cycle.');
       const newDeadline = this.calendar.endOfLocalDay(dto.newDeadline).toISOString();
+      const latest = await this.repo.latestExtension(cycleId, dto.organizationId);
+      // The same grant again (a retried request): recorded once, answered the same.
+      const repeated = latest?.reason === dto.reason && latest.newDeadline.toISOString() === newDeadline;
+      if (notStarted && repeated) return { planIds: [], newDeadline };
+      if (notStarted) {
+        // The machine's guards for a plan, applied to the union's terms: ahead of now, later than now in force.
+        const current = latest?.newDeadline ?? this.calendar.endOfLocalDay(cycle.submissionDeadline);
+        if (Date.parse(newDeadline) <= this.clock.now().getTime())
+          throw new DomainError('DEADLINE_PASSED', 'The new deadline is already past.', [
+            { field: 'newDeadline', message: 'not after now' },
+          ]);
+        if (Date.parse(newDeadline) <= current.getTime())
+          throw new DomainError('VALIDATION_FAILED', 'An extension moves the deadline later.', [
+            { field: 'newDeadline', message: 'not after the current deadline' },
+          ]);
+      }
+      if (!repeated)
+        await this.repo.insertExtension({
+          cycleId,
+          organizationId: dto.organizationId,
+          newDeadline,
+          reason: dto.reason,
+          grantedBy: p.userId,
+          grantedAt: this.clock.now(),
+        });
       for (const planId of plans) {
         await this.commands.dispatch(
           p,

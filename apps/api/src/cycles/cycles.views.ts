@@ -71,11 +71,20 @@ export class DashboardProvinceView {
 export class FundingSourceTotalView {
   @Str() fundingSource!: string;
   @VndProperty({ nullable: true }) requested!: number | string | null;
+  @VndProperty({
+    nullable: true,
+    description: 'requested by submitted plans only (drafts excluded): the base of an approval rate',
+  })
+  submittedRequested!: number | string | null;
   @VndProperty({ nullable: true }) approved!: number | string | null;
 }
 
 export class DashboardTotalsView {
   @VndProperty() requested!: number | string;
+  @VndProperty({
+    description: 'requested by submitted plans only (drafts excluded): the base of an approval rate',
+  })
+  submittedRequested!: number | string;
   @VndProperty() approved!: number | string;
   @VndProperty() spent!: number | string;
   @Nested(FundingSourceTotalView, { each: true }) byFundingSource!: FundingSourceTotalView[];
@@ -85,11 +94,14 @@ export class DashboardTotalsView {
 export class OverdueItemView {
   @Uuid() planId!: string;
   @Str() organizationName!: string;
+  @Str() organizationNameEn!: string;
   @Code(['REVIEW', 'SUBMISSION'], 'OverdueKind') kind!: string;
   @Code(AGENCY_FUNCTIONS, 'AgencyFunction', { nullable: true, description: 'for a review' })
   function!: string | null;
   @Instant() dueAt!: string;
   @Str({ nullable: true, description: 'for a review: the agency' }) agencyName!: string | null;
+  @Str({ nullable: true, description: 'for a review: the agency’s English name' }) agencyNameEn!:
+    string | null;
 }
 
 /** The central union's view of a cycle. */
@@ -105,7 +117,10 @@ export class DashboardView {
 
 /** A deadline extension granted to a union. */
 export class ExtensionView {
-  @ApiUuids() planIds!: string[];
+  @ApiUuids({
+    description: 'the union’s draft plans it moved; empty when the union has not started its plan',
+  })
+  planIds!: string[];
   @Instant({ description: 'the end of the new last day' }) newDeadline!: string;
 }
 
@@ -113,6 +128,6 @@ function ApiIntegers() {
   return ApiProperty({ type: 'array', items: { type: 'integer' } });
 }
 
-function ApiUuids() {
-  return ApiProperty({ type: 'array', items: { type: 'string', format: 'uuid' } });
+function ApiUuids(extra: { description?: string } = {}) {
+  return ApiProperty({ type: 'array', items: { type: 'string', format: 'uuid' }, ...extra });
 }

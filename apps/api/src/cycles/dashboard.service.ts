@@ -52,9 +52,13 @@ export class DashboardService {
         requested: vndToJson(requested),
         approved: vndToJson(approved),
         spent: vndToJson(spent),
+        submittedRequested: vndToJson(
+          bySource.reduce((sum, s) => sum + BigInt(s.submittedRequested ?? '0'), 0n),
+        ),
         byFundingSource: bySource.map((s) => ({
           fundingSource: s.fundingSource,
           requested: j(s.requested),
+          submittedRequested: j(s.submittedRequested),
           approved: j(s.approved),
         })),
       },

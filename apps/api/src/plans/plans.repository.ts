@@ -20,6 +20,7 @@ export interface PlanListRow {
   cycle_id: string;
   organization_id: string;
   organization_name: string;
+  organization_name_en: string;
   province_code: string;
   title: string;
   status: string;
@@ -68,7 +69,7 @@ export class PlansRepository {
       );
     }
     return this.tx.em.query(
-      `SELECT p.id, p.cycle_id, p.organization_id, o.name_vi AS organization_name, o.province_code, p.title, p.status,
+      `SELECT p.id, p.cycle_id, p.organization_id, o.name_vi AS organization_name, o.name_en AS organization_name_en, o.province_code, p.title, p.status,
               p.version, p.submitted_version, p.current_round, p.flags, p.created_at, p.updated_at,
               ${cursorInstantSql('p.created_at')} AS cursor_at,
               COALESCE((SELECT sum(amount) FROM app.budget_lines b WHERE b.plan_id = p.id), 0)::text AS requested,
@@ -114,7 +115,7 @@ export class PlansRepository {
   reviewsOf(planId: string) {
     return prepared(
       this.tx.em,
-      `SELECT r.id, r.round, r.stage, r.function, r.agency_id AS "agencyId", o.name_vi AS "agencyName", r.status,
+      `SELECT r.id, r.round, r.stage, r.function, r.agency_id AS "agencyId", o.name_vi AS "agencyName", o.name_en AS "agencyNameEn", r.status,
               r.opened_at AS "openedAt", r.due_at AS "dueAt", r.overdue, r.decided_at AS "decidedAt",
               r.decided_by_name AS "decidedByName", r.acting_for_name AS "actingForName", r.comment, r.lines
          FROM app.reviews r JOIN app.organizations o ON o.id = r.agency_id

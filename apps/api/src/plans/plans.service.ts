@@ -91,6 +91,7 @@ export class PlansService {
         cycleId: r.cycle_id,
         organizationId: r.organization_id,
         organizationName: r.organization_name,
+        organizationNameEn: r.organization_name_en,
         provinceCode: r.province_code,
         title: r.title,
         status: r.status,

@@ -52,6 +52,7 @@ export class PlanSummaryView {
   @Uuid() cycleId!: string;
   @Uuid() organizationId!: string;
   @Str() organizationName!: string;
+  @Str({ description: 'the union’s English name, for an English UI' }) organizationNameEn!: string;
   @Str({ nullable: true }) provinceCode!: string | null;
   @Str() title!: string;
   @Code(PLAN_STATUSES, 'PlanStatus') status!: string;
@@ -158,6 +159,7 @@ export class PlanReviewView {
   @Code(AGENCY_FUNCTIONS, 'AgencyFunction') function!: string;
   @Uuid() agencyId!: string;
   @Str() agencyName!: string;
+  @Str({ description: 'the agency’s English name, for an English UI' }) agencyNameEn!: string;
   @Code(REVIEW_STATUSES, 'ReviewStatus') status!: string;
   @Instant() openedAt!: string;
   @Instant() dueAt!: string;

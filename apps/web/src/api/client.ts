@@ -4,6 +4,7 @@
  * server's `detail` and put field errors next to their fields.
  */
 
+import i18n from '../i18n';
 import { ApiError, type Problem } from './problem';
 
 const TOKEN_KEY = 'vufo.token';
@@ -34,7 +35,11 @@ export interface RequestOptions {
 }
 
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // The server writes its problem texts in the UI's language.
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': i18n.language === 'en' ? 'en' : 'vi',
+  };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   if (opts.ifMatch !== undefined) headers['If-Match'] = String(opts.ifMatch);
@@ -62,6 +67,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
       code: p.code ?? 'HTTP_' + res.status,
       title: p.title,
       detail: p.detail ?? res.statusText,
+      language: res.headers.get('Content-Language') ?? undefined,
       errors: Array.isArray(p.errors) ? p.errors : [],
     });
   }

@@ -14,6 +14,8 @@ export interface Problem {
   code: string;
   title?: string;
   detail: string;
+  /** The language the server wrote `title` and `detail` in (its Content-Language). */
+  language?: string;
   errors: FieldError[];
 }
 

@@ -640,12 +640,16 @@ export interface components {
     ProblemView: {
       /** @example about:blank */
       type: string;
-      /** @example Unprocessable Entity */
+      /**
+       * @description the code’s title in the Accept-Language language (vi by default, en)
+       * @example Thông tin chưa hợp lệ
+       */
       title: string;
       /** @example 422 */
       status: number;
       /** @description stable; clients match on it */
       code: components['schemas']['ErrorCode'];
+      /** @description for people, in the Accept-Language language (vi by default, en) */
       detail: string;
       /** @description each bad field, empty when none is to blame */
       errors: components['schemas']['FieldErrorView'][];
@@ -844,10 +848,14 @@ export interface components {
     FundingSourceTotalView: {
       fundingSource: string;
       requested: components['schemas']['Vnd'] | null;
+      /** @description requested by submitted plans only (drafts excluded): the base of an approval rate */
+      submittedRequested: components['schemas']['Vnd'] | null;
       approved: components['schemas']['Vnd'] | null;
     };
     DashboardTotalsView: {
       requested: components['schemas']['Vnd'];
+      /** @description requested by submitted plans only (drafts excluded): the base of an approval rate */
+      submittedRequested: components['schemas']['Vnd'];
       approved: components['schemas']['Vnd'];
       spent: components['schemas']['Vnd'];
       byFundingSource: components['schemas']['FundingSourceTotalView'][];
@@ -915,6 +923,7 @@ export interface components {
       /** Format: uuid */
       planId: string;
       organizationName: string;
+      organizationNameEn: string;
       kind: components['schemas']['OverdueKind'];
       /** @description for a review */
       function: components['schemas']['AgencyFunction'] | null;
@@ -922,6 +931,8 @@ export interface components {
       dueAt: string;
       /** @description for a review: the agency */
       agencyName: string | null;
+      /** @description for a review: the agency’s English name */
+      agencyNameEn: string | null;
     };
     DashboardView: {
       cycle: components['schemas']['CycleView'];
@@ -943,6 +954,7 @@ export interface components {
       reason: string;
     };
     ExtensionView: {
+      /** @description the union’s draft plans it moved; empty when the union has not started its plan */
       planIds: string[];
       /**
        * Format: date-time
@@ -1112,6 +1124,8 @@ export interface components {
       /** Format: uuid */
       agencyId: string;
       agencyName: string;
+      /** @description the agency’s English name, for an English UI */
+      agencyNameEn: string;
       status: components['schemas']['ReviewStatus'];
       /** Format: date-time */
       openedAt: string;
@@ -1184,6 +1198,8 @@ export interface components {
       /** Format: uuid */
       organizationId: string;
       organizationName: string;
+      /** @description the union’s English name, for an English UI */
+      organizationNameEn: string;
       provinceCode: string | null;
       title: string;
       status: components['schemas']['PlanStatus'];

@@ -1,18 +1,21 @@
 import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/problem';
+import i18n from '../i18n';
 
 /**
- * A human sentence for any failure. The server's problem `detail` is written for people, so it
- * is shown as is; a known code gets our own translated wording first (the detail is English).
+ * A human sentence for any failure, in the UI's language: the server's `detail` when the server
+ * wrote it in that language (it follows Accept-Language), else our own wording for the code.
+ * Never a sentence in the other language.
  */
-export function errorMessage(err: unknown, t: TFunction): string {
+export function errorMessage(err: unknown, t: TFunction, language?: string): string {
   if (err instanceof ApiError) {
     if (err.status === 0) return t('errors.network');
-    const key = `errors.codes.${err.code}`;
-    const known = t(key, { defaultValue: '' });
-    if (known && err.problem.detail) return `${known} ${t('errors.detail', { detail: err.problem.detail })}`;
-    return known || err.problem.detail || t('errors.unexpected');
+    const { detail, language: written } = err.problem;
+    const ui = language ?? i18n.language;
+    if (detail && written && ui.startsWith(written)) return detail;
+    const known = t(`errors.codes.${err.code}`, { defaultValue: '' });
+    return known || t('errors.unexpected');
   }
   return t('errors.unexpected');
 }

@@ -1,16 +1,17 @@
-import { CheckCircleFilled } from '@ant-design/icons';
 import { Button, Card, Col, Empty, List, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { Dashboard, DashboardProvince } from '../api/types';
+import type { Dashboard, DashboardProvince, Vnd } from '../api/types';
 import { useMe } from '../auth/auth';
 import { formatDate, formatDateTime } from '../common/dates';
 import { formatVnd, toBig } from '../common/money';
+import { orgName } from '../common/names';
 import { ErrorState, Loading } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
-import { approvedCount, holdsRoleFor, isExtendable, STATUS_ORDER } from '../plans/planRules';
-import { OverdueTag } from '../plans/StatusTag';
+import { approvedCount, holdsRoleFor, isExtendable } from '../plans/planRules';
+import { OverdueTag, StatusTag } from '../plans/StatusTag';
 import { currentCycle, useCycles, useDashboard } from './cyclesApi';
 import { ExtensionModal } from './ExtensionModal';
 import { ProgressChart } from './ProgressChart';
@@ -81,6 +82,11 @@ function DashboardView({ d }: { d: Dashboard }) {
         <Col xs={24} md={6}>
           <Card size="small">
             <Statistic title={t('dashboard.approved')} value={formatVnd(d.totals.approved)} />
+            {toBig(d.totals.submittedRequested) > 0n && (
+              <Typography.Text type="secondary" data-testid="approved-rate">
+                {t('dashboard.approvedRate', { rate: rate(d.totals.approved, d.totals.submittedRequested) })}
+              </Typography.Text>
+            )}
           </Card>
         </Col>
       </Row>
@@ -97,35 +103,37 @@ function DashboardView({ d }: { d: Dashboard }) {
           size="small"
           pagination={false}
           dataSource={d.provinces}
-          scroll={{ x: 'max-content' }}
+          tableLayout="auto"
           data-testid="province-grid"
           columns={[
             {
               title: t('dashboard.province'),
-              fixed: 'left',
-              render: (_, p) =>
-                p.planId ? (
-                  <Link to={`/plans/${p.planId}`}>{en ? p.nameEn : p.nameVi}</Link>
-                ) : en ? (
-                  p.nameEn
-                ) : (
-                  p.nameVi
-                ),
+              render: (_, p) => (
+                <>
+                  {p.planId ? (
+                    <Link to={`/plans/${p.planId}`}>{en ? p.nameEn : p.nameVi}</Link>
+                  ) : en ? (
+                    p.nameEn
+                  ) : (
+                    p.nameVi
+                  )}
+                  {p.cluster !== null && (
+                    <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                      {clusterName(p.cluster, t)}
+                    </Typography.Text>
+                  )}
+                </>
+              ),
             },
-            { title: t('dashboard.cluster'), dataIndex: 'cluster', align: 'center', render: (c) => c ?? '—' },
-            ...STATUS_ORDER.map((s) => ({
-              title: t(`planStatus.${s}`),
-              key: s,
-              align: 'center' as const,
-              className: 'status-cell',
-              render: (_: unknown, p: DashboardProvince) =>
-                p.status === s ? (
-                  <span data-status={s}>
-                    <CheckCircleFilled aria-hidden style={{ color: '#1d4ed8' }} />
-                    <span className="sr-only">{t(`planStatus.${s}`)}</span>
-                  </span>
-                ) : null,
-            })),
+            {
+              // One status column instead of one per status: the grid fits 1,366 px with its amounts.
+              title: t('dashboard.status'),
+              render: (_, p) => (
+                <span data-status={p.status}>
+                  <StatusTag status={p.status} />
+                </span>
+              ),
+            },
             {
               title: t('dashboard.deadlineCol'),
               render: (_, p) => (
@@ -151,7 +159,8 @@ function DashboardView({ d }: { d: Dashboard }) {
                     title: <span className="sr-only">{t('common.actions')}</span>,
                     key: 'actions',
                     render: (_: unknown, p: DashboardProvince) =>
-                      isExtendable(p.status) ? (
+                      // A union that has not started its plan can be given more time too.
+                      p.status === 'NOT_STARTED' || isExtendable(p.status) ? (
                         <Button size="small" onClick={() => setExtending(p)}>
                           {t('dashboard.extend')}
                         </Button>
@@ -190,13 +199,17 @@ function DashboardView({ d }: { d: Dashboard }) {
                 {
                   title: t('dashboard.share'),
                   align: 'right',
-                  render: (_, r) => {
-                    const req = toBig(r.requested);
-                    return req > 0n ? `${(toBig(r.approved) * 100n) / req}%` : '—';
-                  },
+                  render: (_, r) => rate(r.approved, r.submittedRequested),
                 },
               ]}
             />
+            <Typography.Paragraph
+              type="secondary"
+              style={{ marginTop: 8, marginBottom: 0 }}
+              data-testid="rate-basis"
+            >
+              {t('dashboard.rateBasis')}
+            </Typography.Paragraph>
           </Card>
         </Col>
       </Row>
@@ -209,7 +222,9 @@ function DashboardView({ d }: { d: Dashboard }) {
             <List.Item>
               <Space wrap>
                 <OverdueTag />
-                <Link to={`/plans/${o.planId}`}>{o.organizationName}</Link>
+                <Link to={`/plans/${o.planId}`}>
+                  {orgName(o.organizationName, o.organizationNameEn, i18n.language)}
+                </Link>
                 <span>{t(`dashboard.overdueKind.${o.kind}`)}</span>
                 <span>{formatDate(o.dueAt)}</span>
               </Space>
@@ -222,4 +237,15 @@ function DashboardView({ d }: { d: Dashboard }) {
       )}
     </Space>
   );
+}
+
+/** Clusters are numbered today; named clusters (issue 14) will bring their own names. */
+function clusterName(cluster: number, t: TFunction): string {
+  return t('dashboard.clusterName', { number: cluster });
+}
+
+/** Approved over requested by submitted plans: a draft's request is before no reviewer yet. */
+function rate(approved: Vnd | null, submittedRequested: Vnd | null): string {
+  const base = toBig(submittedRequested);
+  return base > 0n ? `${(toBig(approved) * 100n) / base}%` : '—';
 }

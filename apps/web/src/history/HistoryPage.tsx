@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from '../common/dates';
 import { formatVnd } from '../common/money';
 import { EmptyState, ErrorState, Loading } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
+import { decisionText } from '../common/decisions';
 import { usePlan } from '../plans/planApi';
 import { useHistory, useHistoryVerification } from './historyApi';
 
@@ -106,17 +107,19 @@ function EventEntry({ e, broken }: { e: HistoryEvent; broken: boolean }) {
       {e.type === 'ContentEdited' && <FieldChanges e={e} />}
       {why && (
         <div>
-          {t('history.why')}: <q>{why}</q>
+          {t(why.isReason ? 'history.why' : 'history.comment')}: <q>{why.text}</q>
         </div>
       )}
     </div>
   );
 }
 
-function reasonOf(e: HistoryEvent): string | null {
+/** The event's reason (a revision, a rejection, an extension) or, failing that, its comment: labelled as what it is. */
+function reasonOf(e: HistoryEvent): { text: string; isReason: boolean } | null {
   const p = e.payload;
-  const v = p.reason ?? p.comment;
-  return typeof v === 'string' && v ? v : null;
+  if (typeof p.reason === 'string' && p.reason) return { text: p.reason, isReason: true };
+  if (typeof p.comment === 'string' && p.comment) return { text: p.comment, isReason: false };
+  return null;
 }
 
 /** The event's business content in one line (version, decision, amounts, new deadline, ...). */
@@ -132,7 +135,7 @@ function whatOf(e: HistoryEvent, t: TFunction): string | null {
         due: formatDate(p.dueAt as string),
       });
     case 'ReviewDecided':
-      return t(`decision.${p.decision}`);
+      return decisionText(t, String(p.decision), p.decisionRecord ? 'FINAL' : undefined);
     case 'ContentEdited': {
       const c = p.change as { kind?: string; summary?: string } | undefined;
       return c

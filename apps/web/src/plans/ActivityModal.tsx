@@ -5,6 +5,7 @@ import { ApiError } from '../api/problem';
 import type { Activity } from '../api/types';
 import { applyFieldErrors, errorMessage } from '../common/errors';
 import { ACTIVITY_TYPES, PRIORITIES } from './catalog';
+import { CountryPicker } from './CountryPicker';
 import { usePlanEdits } from './planApi';
 
 interface ActivityForm {
@@ -117,7 +118,7 @@ export function ActivityModal({
           <Input />
         </Form.Item>
         <Form.Item name="partnerCountries" label={t('activity.fields.partnerCountries')}>
-          <Select mode="tags" tokenSeparators={[',', ' ']} placeholder="KR, JP" />
+          <CountryPicker />
         </Form.Item>
         <Form.Item name="leadUnit" label={t('edits.fields.leadUnit')}>
           <Input />

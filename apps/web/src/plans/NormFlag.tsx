@@ -2,6 +2,7 @@ import { WarningOutlined } from '@ant-design/icons';
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OverNorm } from '../api/types';
+import { legalCitation } from '../common/citation';
 import { formatVnd } from '../common/money';
 
 /** A budget line above its spending norm, with the rule it breaks, shown next to the line. */
@@ -11,8 +12,7 @@ export function NormFlag({ overNorm }: { overNorm: OverNorm | null }) {
   const text = t('norms.over', {
     cap: formatVnd(overNorm.cap),
     unit: t(`norms.units.${overNorm.unit}`, { defaultValue: overNorm.unit }),
-    article: overNorm.article,
-    circular: overNorm.circular,
+    citation: legalCitation(overNorm.article, overNorm.circular, t),
   });
   return (
     <Tooltip title={text}>

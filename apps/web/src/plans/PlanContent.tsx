@@ -3,8 +3,10 @@ import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'an
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Activity, BudgetLine, Plan } from '../api/types';
+import { countryName } from '../common/countries';
 import { errorMessage } from '../common/errors';
 import { formatVnd, sumBy, toBig, vndBody } from '../common/money';
+import { formatPeriodRange } from '../common/periods';
 import { ActivityModal } from './ActivityModal';
 import { BudgetLineModal } from './BudgetLineModal';
 import { BUDGET_CATEGORIES, FUNDING_SOURCES } from './catalog';
@@ -32,7 +34,7 @@ export function PlanContent({
   editable: boolean;
   lineComments: LineComments;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const edits = usePlanEdits(plan.id);
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
@@ -300,12 +302,9 @@ export function PlanContent({
           <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
             {[
               t(`activityType.${a.type}`),
-              a.periodStart &&
-                (a.periodEnd && a.periodEnd !== a.periodStart
-                  ? `${a.periodStart} → ${a.periodEnd}`
-                  : a.periodStart),
+              formatPeriodRange(a.periodStart, a.periodEnd, t),
               a.location,
-              a.partnerCountries?.length ? a.partnerCountries.join(', ') : null,
+              a.partnerCountries?.map((c) => countryName(c, i18n.language)).join(', '),
             ]
               .filter(Boolean)
               .join(' · ')}

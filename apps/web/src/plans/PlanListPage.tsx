@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { orgName } from '../common/names';
 import { Link, useNavigate } from 'react-router-dom';
 import type { PlanSummary } from '../api/types';
 import { useAuth } from '../auth/auth';
@@ -17,7 +18,7 @@ import { OverdueTag, StatusTag } from './StatusTag';
 
 /** A union's plans at a glance: status, deadline, money; for central users, every visible plan. */
 export default function PlanListPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePageTitle(t('plans.title'));
   const { me } = useAuth();
   const plans = usePlans();
@@ -58,7 +59,9 @@ export default function PlanListPage() {
             render: (_, p) => (
               <Space orientation="vertical" size={0}>
                 <Link to={`/plans/${p.id}`}>{p.title}</Link>
-                <Typography.Text type="secondary">{p.organizationName}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {orgName(p.organizationName, p.organizationNameEn, i18n.language)}
+                </Typography.Text>
               </Space>
             ),
           },

@@ -30,6 +30,8 @@ import { LineComments, PlanContent } from './PlanContent';
 import { maySend } from './planRules';
 import { ReviewsPanel } from './ReviewsPanel';
 import { OverdueTag, StatusTag } from './StatusTag';
+import { reviewStatusText } from '../common/decisions';
+import { orgName } from '../common/names';
 
 export default function PlanPage() {
   const { planId = '' } = useParams();
@@ -58,7 +60,7 @@ function PlanView({ plan }: { plan: Plan }) {
       if (l.comment)
         lineComments.set(l.budgetLineId, [
           ...(lineComments.get(l.budgetLineId) ?? []),
-          { agencyName: r.agencyName, comment: l.comment },
+          { agencyName: orgName(r.agencyName, r.agencyNameEn, i18n.language), comment: l.comment },
         ]);
   const nextDeadline = plan.deadlines
     .filter((d) => !d.firedAt && !d.timer.endsWith('REMINDER'))
@@ -152,10 +154,8 @@ function PlanView({ plan }: { plan: Plan }) {
             <ul style={{ margin: 0, paddingLeft: 18 }}>
               {decided.map((r) => (
                 <li key={r.id}>
-                  <strong>{r.agencyName}</strong> (
-                  {t(
-                    `decision.${r.status === 'APPROVED' ? 'APPROVE' : r.status === 'REJECTED' ? 'REJECT' : 'REQUEST_REVISION'}`,
-                  )}
+                  <strong>{orgName(r.agencyName, r.agencyNameEn, i18n.language)}</strong> (
+                  {reviewStatusText(t, r.status, r.function)}
                   {r.decidedByName ? `, ${r.decidedByName}` : ''}
                   {r.decidedAt ? `, ${formatDate(r.decidedAt)}` : ''}): {r.comment}
                 </li>

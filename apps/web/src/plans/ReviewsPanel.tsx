@@ -1,5 +1,6 @@
 import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { orgName } from '../common/names';
 import type { Plan, Review } from '../api/types';
 import { formatDate } from '../common/dates';
 import { EmptyState } from '../common/states';
@@ -7,7 +8,7 @@ import { OverdueTag, StatusTag } from './StatusTag';
 
 /** Every review of every round: who appraised what, when it was due, what they decided and why. */
 export function ReviewsPanel({ plan }: { plan: Plan }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!plan.reviews.length) return <EmptyState description={t('reviews.noneYet')} />;
   const rows = [...plan.reviews].sort((a, b) => b.round - a.round || a.stage - b.stage);
   return (
@@ -22,13 +23,14 @@ export function ReviewsPanel({ plan }: { plan: Plan }) {
         { title: t('reviews.stage'), dataIndex: 'stage', width: 70 },
         {
           title: t('reviews.agency'),
-          render: (_, r) => `${r.agencyName} (${t(`reviewFunction.${r.function}`)})`,
+          render: (_, r) =>
+            `${orgName(r.agencyName, r.agencyNameEn, i18n.language)} (${t(`reviewFunction.${r.function}`)})`,
         },
         {
           title: t('reviews.status'),
           render: (_, r) => (
             <>
-              <StatusTag kind="review" status={r.status} />{' '}
+              <StatusTag kind="review" status={r.status} fn={r.function} />{' '}
               {r.overdue && r.status === 'PENDING' && <OverdueTag />}
             </>
           ),

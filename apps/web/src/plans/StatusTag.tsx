@@ -1,6 +1,7 @@
 import type { PlanStatus, ReviewStatus } from '@vufo/domain/approval/types';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { reviewStatusText } from '../common/decisions';
 
 // Dark-on-light pairs chosen for a contrast ratio above 4.5:1 (WCAG AA) on every status; typed
 // by the domain's lists, so a status added there needs its colour here before the web compiles.
@@ -21,12 +22,21 @@ const COLORS: Record<
   CANCELLED: { color: '#374151', background: '#f3f4f6', border: '#d1d5db' },
 };
 
-export function StatusTag({ status, kind = 'plan' }: { status: string; kind?: 'plan' | 'review' }) {
+export function StatusTag({
+  status,
+  kind = 'plan',
+  fn,
+}: {
+  status: string;
+  kind?: 'plan' | 'review';
+  /** A review's function: the People's Committee's statuses read "Phê duyệt", an agency's "Thống nhất". */
+  fn?: string;
+}) {
   const { t } = useTranslation();
   const c = COLORS[status as keyof typeof COLORS] ?? COLORS.DRAFT;
   return (
     <Tag style={{ color: c.color, background: c.background, borderColor: c.border }}>
-      {t(kind === 'plan' ? `planStatus.${status}` : `reviewStatus.${status}`)}
+      {kind === 'plan' ? t(`planStatus.${status}`) : reviewStatusText(t, status, fn)}
     </Tag>
   );
 }

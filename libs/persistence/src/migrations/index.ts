@@ -2,6 +2,7 @@ import { InitialSchema1763900000000 } from './1763900000000-initial-schema';
 import { EventIdempotencyIndex1795400000000 } from './1795400000000-event-idempotency-index';
 import { NotificationMailOutbox1796000000000 } from './1796000000000-notification-mail-outbox';
 import { DropIdempotencyKeys1796080000000 } from './1796080000000-drop-idempotency-keys';
+import { SubmissionExtensions1796083385559 } from './1796083385559-submission-extensions';
 import { ActivityCodeUnique1796200000000 } from './1796200000000-activity-code-unique';
 import { BudgetLineNormJustification1796300000000 } from './1796300000000-budget-line-norm-justification';
 
@@ -11,6 +12,7 @@ export const MIGRATIONS = [
   EventIdempotencyIndex1795400000000,
   NotificationMailOutbox1796000000000,
   DropIdempotencyKeys1796080000000,
+  SubmissionExtensions1796083385559,
   ActivityCodeUnique1796200000000,
   BudgetLineNormJustification1796300000000,
 ];
