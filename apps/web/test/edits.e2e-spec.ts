@@ -127,6 +127,12 @@ describe('web: edits save what was typed, and the history says what changed', ()
     await coordinating.click();
     await coordinating.pressSequentially('Sở Y tế');
     await coordinating.press('Enter');
+    // Close the tags list before the screen is judged (antd leaves an unnamed listbox while open).
+    await dialog.getByLabel('Mã', { exact: true }).click();
+    await dialog
+      .locator('.ant-select-dropdown:visible')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.getByText('Mã HĐ-01 đã được dùng cho một hoạt động khác của kế hoạch này').waitFor();
     await checkScreen('edits-02-duplicate-code');

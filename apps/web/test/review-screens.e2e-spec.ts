@@ -96,8 +96,11 @@ describe('web: review screens (issue 12)', () => {
     await submitter.getByRole('button', { name: 'Hủy kế hoạch', exact: true }).waitFor();
     expect(await submitter.getByRole('button', { name: 'Rút lại' }).count()).toBe(0);
     // The submitter is asked first: the lines are named, and who must justify them.
-    await submitter.getByRole('button', { name: 'Gửi duyệt' }).click();
-    await submitter.locator('.ant-popconfirm-buttons').getByRole('button', { name: 'Gửi duyệt' }).click();
+    await submitter.getByRole('button', { name: 'Trình kế hoạch' }).click();
+    await submitter
+      .locator('.ant-popconfirm-buttons')
+      .getByRole('button', { name: 'Trình kế hoạch' })
+      .click();
     const asked = submitter.getByRole('dialog').filter({ hasText: 'Giải trình các dòng chi vượt định mức' });
     await asked.getByText('Người soạn thảo kế hoạch cần nhập giải trình').waitFor();
     expect(await asked.getByTestId('unjustified-lines').locator('li').count()).toBe(overCount);
@@ -122,9 +125,12 @@ describe('web: review screens (issue 12)', () => {
     await editor.getByTestId('unjustified-alert').waitFor({ state: 'detached' });
 
     await submitter.goto(`/plans/${plan.id}`);
-    await submitter.getByRole('button', { name: 'Gửi duyệt' }).click();
-    await submitter.locator('.ant-popconfirm-buttons').getByRole('button', { name: 'Gửi duyệt' }).click();
-    await text(submitter, 'Đã gửi kế hoạch đi thẩm định');
+    await submitter.getByRole('button', { name: 'Trình kế hoạch' }).click();
+    await submitter
+      .locator('.ant-popconfirm-buttons')
+      .getByRole('button', { name: 'Trình kế hoạch' })
+      .click();
+    await text(submitter, 'Đã trình kế hoạch để thẩm định');
     await text(submitter, 'Đang thẩm định');
   });
 
@@ -166,7 +172,7 @@ describe('web: review screens (issue 12)', () => {
     expect(await input(within).inputValue()).toBe('');
 
     // Approving with empty lines is refused on the spot, the lines named.
-    await page.getByRole('button', { name: 'Gửi ý kiến: Phê duyệt' }).click();
+    await page.getByRole('button', { name: 'Gửi ý kiến: Thống nhất' }).click();
     await text(page, 'Còn dòng chưa có kinh phí được duyệt');
 
     await page.getByRole('button', { name: 'Duyệt bằng số đề nghị' }).click();
@@ -176,8 +182,8 @@ describe('web: review screens (issue 12)', () => {
       expect(await input(l).inputValue()).toBe(digits(Math.min(l.overNorm!.capAmount, l.requestedAmount)));
     await checkScreen(page, 'r2-budget-review');
 
-    await page.getByLabel('Ý kiến (không bắt buộc)').fill('Thống nhất; các dòng vượt tính theo định mức.');
-    await page.getByRole('button', { name: 'Gửi ý kiến: Phê duyệt' }).click();
+    await page.getByLabel('Ý kiến thẩm định (không bắt buộc)').fill('Thống nhất; các dòng vượt tính theo định mức.');
+    await page.getByRole('button', { name: 'Gửi ý kiến: Thống nhất' }).click();
     await page.waitForURL('**/reviews');
   });
 
@@ -190,8 +196,8 @@ describe('web: review screens (issue 12)', () => {
       .waitFor();
     await content.getByTestId('over-norm-lines').getByText('Đoàn cấp cao').first().waitFor();
     await checkScreen(content, 'r3-content-review');
-    await content.getByLabel('Ý kiến (không bắt buộc)').fill('Nội dung phù hợp.');
-    await content.getByRole('button', { name: 'Gửi ý kiến: Phê duyệt' }).click();
+    await content.getByLabel('Ý kiến thẩm định (không bắt buộc)').fill('Nội dung phù hợp.');
+    await content.getByRole('button', { name: 'Gửi ý kiến: Thống nhất' }).click();
     await content.waitForURL('**/reviews');
 
     const page = await as('hp.ubnd');

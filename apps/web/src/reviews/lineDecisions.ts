@@ -2,7 +2,7 @@ import type { ReviewDecision } from '@vufo/domain/approval/types';
 import { useCallback, useMemo, useState } from 'react';
 import { ApiError } from '../api/problem';
 import type { Activity, BudgetLine, Plan } from '../api/types';
-import { vndBody, wholeNumberText } from '../common/money';
+import { groupDigits, vndBody, wholeNumberText } from '../common/money';
 import type { LineDecision } from './reviewsApi';
 
 /** A budget line with the activity it belongs to, as the budget review lists them. */
@@ -96,14 +96,14 @@ export function useLineDecisions(plan: Plan): LineDecisions {
 
   const flagged = useMemo(() => rows.filter((l) => l.overNorm), [rows]);
   const fundAsRequested = useCallback(() => {
-    setApprovedMap(Object.fromEntries(rows.map((l) => [l.id, String(l.requestedAmount)])));
+    setApprovedMap(Object.fromEntries(rows.map((l) => [l.id, groupDigits(String(l.requestedAmount))])));
     setErrors({});
   }, [rows]);
   const capAtNorm = useCallback(
     (id: string) => {
       const line = rows.find((l) => l.id === id);
       const cap = line && capOf(line);
-      if (cap !== null && cap !== undefined) setApprovedMap((a) => ({ ...a, [id]: cap }));
+      if (cap !== null && cap !== undefined) setApprovedMap((a) => ({ ...a, [id]: groupDigits(cap) }));
     },
     [rows],
   );
@@ -111,7 +111,12 @@ export function useLineDecisions(plan: Plan): LineDecisions {
     () =>
       setApprovedMap((a) => ({
         ...a,
-        ...Object.fromEntries(flagged.map((l) => [l.id, capOf(l) ?? ''])),
+        ...Object.fromEntries(
+          flagged.map((l) => {
+            const cap = capOf(l);
+            return [l.id, cap === null || cap === undefined ? '' : groupDigits(cap)];
+          }),
+        ),
       })),
     [flagged],
   );
