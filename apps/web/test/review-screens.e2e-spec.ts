@@ -182,7 +182,9 @@ describe('web: review screens (issue 12)', () => {
       expect(await input(l).inputValue()).toBe(digits(Math.min(l.overNorm!.capAmount, l.requestedAmount)));
     await checkScreen(page, 'r2-budget-review');
 
-    await page.getByLabel('Ý kiến thẩm định (không bắt buộc)').fill('Thống nhất; các dòng vượt tính theo định mức.');
+    await page
+      .getByLabel('Ý kiến thẩm định (không bắt buộc)')
+      .fill('Thống nhất; các dòng vượt tính theo định mức.');
     await page.getByRole('button', { name: 'Gửi ý kiến: Thống nhất' }).click();
     await page.waitForURL('**/reviews');
   });
