@@ -84,7 +84,9 @@ export async function verifyAll(
           (e) =>
             change(e).kind === 'BUDGET_LINE_CHANGED' &&
             change(e).details?.budgetLineId === r.id &&
-            change(e).details?.description === r.description,
+            // An edit records each changed field as {from, to} (issue 12); older events flat.
+            ((change(e).details?.changes as Record<string, { to?: unknown }> | undefined)?.description?.to ??
+              change(e).details?.description) === r.description,
         ).length;
       else n = evs.filter((e) => e.idempotency_key === r.key && e.type === r.eventType).length;
       if (n !== 1) c.failures.push(`${l.kind} ${JSON.stringify(r)} on ${l.planId}: found ${n} times`);
