@@ -240,7 +240,8 @@ describe('web: the plan approval story in the browser', () => {
     await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
     await checkScreen(page, '08-review-final');
     // "Phê duyệt" once the decision form words its buttons by the review's function (reviews/).
-    await page.getByRole('button', { name: /Gửi ý kiến: (Phê duyệt|Thống nhất)/ }).click();
+    // The People's Committee approves (Phê duyệt); agencies gave their opinion (Thống nhất).
+    await page.getByRole('button', { name: 'Gửi quyết định: Phê duyệt' }).click();
     await page.waitForURL('**/reviews');
 
     const editor = await as('hp.editor');

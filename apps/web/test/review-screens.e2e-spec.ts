@@ -230,6 +230,9 @@ describe('web: review screens (issue 12)', () => {
       return [box.scrollWidth, box.clientWidth];
     });
     expect(fits[0]).toBeLessThanOrEqual(fits[1]);
+    // The People's Committee approves; the agencies before it only gave opinions.
+    await page.getByRole('button', { name: 'Gửi quyết định: Phê duyệt' }).waitFor();
+    expect(await page.getByRole('button', { name: /Thống nhất/ }).count()).toBe(0);
 
     // The screen as the signer meets it (antd's open calendar panel is not this screen's to judge).
     await checkScreen(page, 'r4-final-review');

@@ -9,6 +9,7 @@ import { applyFieldErrors, errorMessage } from '../common/errors';
 import { isAfterToday, keepEnterInPicker } from '../common/pickers';
 import type { LineDecisions } from './lineDecisions';
 import { DecisionRequest, LineDecision, useDecideReview } from './reviewsApi';
+import { decisionText } from '../common/decisions';
 
 interface DecisionValues {
   decision: ReviewDecision;
@@ -97,7 +98,7 @@ export function DecisionForm({
         <Radio.Group
           optionType="button"
           buttonStyle="solid"
-          options={REVIEW_DECISIONS.map((d) => ({ value: d, label: t(`decision.${d}`) }))}
+          options={REVIEW_DECISIONS.map((d) => ({ value: d, label: decisionText(t, d, review.function) }))}
         />
       </Form.Item>
       <Form.Item
@@ -148,7 +149,10 @@ export function DecisionForm({
         </>
       )}
       <Button type="primary" htmlType="submit" loading={decide.isPending} danger={decision === 'REJECT'}>
-        {t('review.send', { decision: t(`decision.${decision}`) })}
+        {t('review.send', {
+          decision: decisionText(t, decision, review.function),
+          context: review.function === 'FINAL' ? 'FINAL' : undefined,
+        })}
       </Button>
     </Form>
   );

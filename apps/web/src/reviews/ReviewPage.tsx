@@ -16,6 +16,7 @@ import { BudgetLinesTable } from './BudgetLinesTable';
 import { EarlierOpinions } from './EarlierOpinions';
 import { DecisionForm } from './DecisionForm';
 import { useLineDecisions } from './lineDecisions';
+import { reviewStatusText } from '../common/decisions';
 
 /**
  * One review: the opinions given before it in the round, the plan as submitted (the budget review
@@ -141,7 +142,7 @@ function ReviewView({ plan, review, isLastStage }: { plan: Plan; review: Review;
             type="info"
             showIcon
             title={t('review.alreadyDecided', {
-              status: t(`reviewStatus.${review.status}`),
+              status: reviewStatusText(t, review.status, review.function),
               by: review.decidedByName ?? '—',
               date: formatDate(review.decidedAt),
             })}
