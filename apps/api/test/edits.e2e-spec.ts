@@ -175,6 +175,20 @@ describe('content edits: exact values, old → new in the history, unique activi
         coordinatingUnits: { from: [], to: ['Sở Ngoại vụ', 'Công an thành phố'] },
         partnerOrganizations: { from: [], to: ['Hội hữu nghị Hàn - Việt tỉnh Gyeonggi'] },
       });
+
+      // A text is cleared with null, and the history says so; an empty text is refused, not stored.
+      const empty = await w.province.editor.patch(`/api/activities/${a.id}`, { leadUnit: '' });
+      expect(empty.status).toBe(422);
+      expect(empty.body.errors).toEqual([{ field: 'leadUnit', message: 'không được để trống' }]);
+      const cleared = await w.province.editor.patch(`/api/activities/${a.id}`, { leadUnit: null });
+      expect(cleared.status).toBe(200);
+      expect(cleared.body.leadUnit).toBeNull();
+      expect((await edits(w.province.editor, w.plan.id)).at(-1)!.details?.changes).toEqual({
+        leadUnit: { from: 'Ban Hợp tác quốc tế', to: null },
+      });
+      // A required text takes no null.
+      const noTitle = await w.province.editor.patch(`/api/activities/${a.id}`, { title: null });
+      expect(noTitle.status).toBe(422);
     });
 
     it('a budget line edit: quantity, unit cost, the recomputed amount, guest class and role', async () => {

@@ -63,6 +63,29 @@ describe('words: problem texts, dashboard rates, extensions before a plan', () =
       expect(bad.status).toBe(422);
       expect(bad.body.title).toBe('Thông tin chưa hợp lệ');
       expect(bad.body.detail).toMatch(/^Thông tin chưa hợp lệ ở: .*year/);
+      // Each field's message too: Vietnamese by default, the original English on request.
+      const cycleBody = {
+        year: cycle.year + 1,
+        submissionDeadline: cycle.submissionDeadline,
+        reviewSlaDays: 0,
+        revisionSlaDays: 5,
+        colour: 'red',
+      };
+      const fieldsVi = await consolidator.post('/api/cycles', cycleBody);
+      expect(fieldsVi.status).toBe(422);
+      expect(fieldsVi.body.errors).toEqual(
+        expect.arrayContaining([
+          { field: 'reviewSlaDays', message: 'không được nhỏ hơn 1' },
+          { field: 'colour', message: 'trường colour không được chấp nhận' },
+        ]),
+      );
+      const fieldsEn = await consolidator.post('/api/cycles', cycleBody).set('Accept-Language', 'en');
+      expect(fieldsEn.body.errors).toEqual(
+        expect.arrayContaining([
+          { field: 'reviewSlaDays', message: 'reviewSlaDays must not be less than 1' },
+          { field: 'colour', message: 'property colour should not exist' },
+        ]),
+      );
       // An unknown route: Nest's English sentence becomes the code's own.
       const missing = await consolidator.get('/api/no-such-thing');
       expect(missing.status).toBe(404);

@@ -174,6 +174,19 @@ describe('web: edits save what was typed, and the history says what changed', ()
     await checkScreen('edits-04-plan-view');
   });
 
+  it('an emptied lead unit is cleared, not kept', async () => {
+    const hd02 = page.getByTestId('activity').filter({ hasText: 'HĐ-02' });
+    await hd02.getByRole('button', { name: 'Sửa', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Đơn vị chủ trì').fill('');
+    const sent = page.waitForRequest((r) => r.method() === 'PATCH' && r.url().includes('/api/activities/'));
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    expect(JSON.parse((await sent).postData() ?? '')).toMatchObject({ leadUnit: null });
+    await dialog.waitFor({ state: 'detached' });
+    await hd02.getByTestId('activity-units').filter({ hasText: 'Đơn vị phối hợp: Sở Y tế' }).waitFor();
+    expect(await hd02.getByTestId('activity-units').textContent()).not.toContain('Đơn vị chủ trì');
+  });
+
   it('the history shows each changed field: old → new', async () => {
     await page.goto(`/plans/${planId}/history`);
     const changes = page.getByTestId('history-changes');
@@ -185,6 +198,9 @@ describe('web: edits save what was typed, and the history says what changed', ()
       })
       .waitFor();
     await changes.filter({ hasText: 'Đơn vị phối hợp: (để trống) → Sở Y tế' }).waitFor();
+    await changes
+      .filter({ hasText: 'Đơn vị chủ trì: Ban Viện trợ phi chính phủ nước ngoài → (để trống)' })
+      .waitFor();
     await changes.filter({ hasText: 'Hạng khách: Khách hạng B → Khách hạng A' }).waitFor();
     await checkScreen('edits-05-history');
     expect(session.errors).toEqual([]);

@@ -32,23 +32,40 @@ export function languageOf(header: string | string[] | undefined): Language {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The English messages the code throws, as patterns: "A cycle for {year} exists." matches
- * "A cycle for 2027 exists." and captures year. The English file is the one list of them, so a
- * message and its translation are kept side by side under one key.
+ * English templates as patterns: "A cycle for {year} exists." matches "A cycle for 2027 exists."
+ * and captures year. The English file is the one list of them, so a message and its translation
+ * are kept side by side under one key.
  */
-const PATTERNS = Object.entries(TEXTS.en.messages).map(([key, template]) => {
-  const names: string[] = [];
-  const source = template
-    .split(/(\{\w+\})/)
-    .map((part) => {
-      const name = /^\{(\w+)\}$/.exec(part)?.[1];
-      if (!name) return escape(part);
-      names.push(name);
-      return '(.+?)';
-    })
-    .join('');
-  return { key: key as keyof typeof TEXTS.vi.messages, re: new RegExp(`^${source}$`, 's'), names };
-});
+function patterns<K extends string>(templates: Record<K, string>) {
+  return (Object.entries(templates) as [K, string][]).map(([key, template]) => {
+    const names: string[] = [];
+    const source = template
+      .split(/(\{\w+\})/)
+      .map((part) => {
+        const name = /^\{(\w+)\}$/.exec(part)?.[1];
+        if (!name) return escape(part);
+        names.push(name);
+        return '(.+?)';
+      })
+      .join('');
+    return { key, re: new RegExp(`^${source}$`, 's'), names };
+  });
+}
+
+const PATTERNS = patterns(TEXTS.en.messages);
+const FIELD_PATTERNS = patterns(TEXTS.en.fields);
+
+function translate<K extends string>(
+  message: string,
+  table: { key: K; re: RegExp; names: string[] }[],
+  into: Record<K, string>,
+): string | undefined {
+  for (const { key, re, names } of table) {
+    const m = re.exec(message);
+    if (m) return fill(into[key], Object.fromEntries(names.map((n, i) => [n, m[i + 1]])));
+  }
+  return undefined;
+}
 
 function fill(template: string, params: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_m, k: string) => params[k] ?? '');
@@ -71,15 +88,24 @@ export function problemDetail(
   lang: Language,
 ): string {
   if (lang === 'en') return message || TEXTS.en.detail[code];
-  for (const { key, re, names } of PATTERNS) {
-    const m = re.exec(message);
-    if (!m) continue;
-    const params = Object.fromEntries(names.map((n, i) => [n, m[i + 1]]));
-    return fill(TEXTS.vi.messages[key], params);
-  }
+  const known = translate(message, PATTERNS, TEXTS.vi.messages);
+  if (known) return known;
   if (code === 'VALIDATION_FAILED' && errors.length) {
     const fields = [...new Set(errors.map((e) => e.field).filter(Boolean))];
     if (fields.length) return fill(TEXTS.vi.invalidFields, { fields: fields.join(', ') });
   }
   return TEXTS.vi.detail[code];
+}
+
+/**
+ * A field error's message in the client's language; the field name stays as it is, for programs.
+ * A message with no translation becomes the plain "invalid value" rather than English on a
+ * Vietnamese screen (the `fields` list in en.json is where a new message gets its translation).
+ */
+export function fieldErrorsIn(errors: FieldError[], lang: Language): FieldError[] {
+  if (lang === 'en') return errors;
+  return errors.map((e) => ({
+    ...e,
+    message: translate(e.message, FIELD_PATTERNS, TEXTS.vi.fields) ?? TEXTS.vi.invalidValue,
+  }));
 }

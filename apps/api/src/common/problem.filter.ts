@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, ErrorCode, FieldError } from '@vufo/domain';
-import { Language, languageOf, problemDetail, problemTitle } from './problem-text';
+import { fieldErrorsIn, Language, languageOf, problemDetail, problemTitle } from './problem-text';
 
 /** The one map from a stable error code to its HTTP status. `satisfies` makes a new code a compile error here. */
 export const STATUS_OF = {
@@ -44,7 +44,7 @@ export function problemFor(err: unknown, lang: Language = 'vi'): { problem: Prob
     status,
     code,
     detail: problemDetail(code, message, errors, lang),
-    errors,
+    errors: fieldErrorsIn(errors, lang),
   });
   if (err instanceof DomainError) {
     const status = STATUS_OF[err.code];

@@ -68,21 +68,42 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
 }
 
 /** Free text that must not be blank; trimmed; bounded so a 100 KB string is refused, not stored. */
-export function Text(max = 500, opts: { optional?: boolean; example?: string } = {}): PropertyDecorator {
+export function Text(
+  max = 500,
+  opts: { optional?: boolean; nullable?: boolean; example?: string } = {},
+): PropertyDecorator {
   const decorators = [
     Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)),
     IsString(),
     MinLength(1, { message: '$property must not be empty' }),
     MaxLength(max),
   ];
+  // A nullable text is cleared with null (never with ""; an empty text is a typing slip).
+  if (opts.nullable) {
+    return applyDecorators(
+      ApiPropertyOptional({ maxLength: max, example: opts.example, nullable: true }),
+      AbsentOrNull(),
+      ...decorators,
+    );
+  }
   return opts.optional
     ? applyDecorators(ApiPropertyOptional({ maxLength: max, example: opts.example }), Absent(), ...decorators)
     : applyDecorators(ApiProperty({ maxLength: max, example: opts.example }), ...decorators);
 }
 
 /** Long free text that may be empty (objectives, results). */
-export function LongText(max = 20_000, opts: { optional?: boolean } = {}): PropertyDecorator {
+export function LongText(
+  max = 20_000,
+  opts: { optional?: boolean; nullable?: boolean } = {},
+): PropertyDecorator {
   const decorators = [IsString(), MaxLength(max)];
+  if (opts.nullable) {
+    return applyDecorators(
+      ApiPropertyOptional({ maxLength: max, nullable: true }),
+      AbsentOrNull(),
+      ...decorators,
+    );
+  }
   return opts.optional
     ? applyDecorators(ApiPropertyOptional({ maxLength: max }), Absent(), ...decorators)
     : applyDecorators(ApiProperty({ maxLength: max }), ...decorators);

@@ -35,12 +35,12 @@ export class CreateActivityDto {
   @Matches(PERIOD, PERIOD_MSG)
   periodStart?: string;
   @ApiPropertyOptional({ example: '2027-Q2' }) @IsOptional() @Matches(PERIOD, PERIOD_MSG) periodEnd?: string;
-  @Text(300, { optional: true }) location?: string;
+  @Text(300, { nullable: true }) location?: string | null;
   @TextList(50, 2, /^[A-Z]{2}$/) partnerCountries?: string[];
   @TextList(50, 300) partnerOrganizations?: string[];
-  @Text(300, { optional: true }) leadUnit?: string;
+  @Text(300, { nullable: true }) leadUnit?: string | null;
   @TextList(30, 300) coordinatingUnits?: string[];
-  @LongText(5_000, { optional: true }) expectedResults?: string;
+  @LongText(5_000, { nullable: true }) expectedResults?: string | null;
   @OneOf(PRIORITIES, { optional: true, name: 'Priority' }) priority?: (typeof PRIORITIES)[number];
 }
 

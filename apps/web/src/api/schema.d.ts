@@ -1233,12 +1233,12 @@ export interface components {
       periodStart?: string;
       /** @example 2027-Q2 */
       periodEnd?: string;
-      location?: string;
+      location?: Record<string, never> | null;
       partnerCountries?: string[];
       partnerOrganizations?: string[];
-      leadUnit?: string;
+      leadUnit?: Record<string, never> | null;
       coordinatingUnits?: string[];
-      expectedResults?: string;
+      expectedResults?: Record<string, never> | null;
       priority?: components['schemas']['Priority'];
     };
     EditedActivityView: {
@@ -1281,12 +1281,12 @@ export interface components {
       periodStart?: string;
       /** @example 2027-Q2 */
       periodEnd?: string;
-      location?: string;
+      location?: Record<string, never> | null;
       partnerCountries?: string[];
       partnerOrganizations?: string[];
-      leadUnit?: string;
+      leadUnit?: Record<string, never> | null;
       coordinatingUnits?: string[];
-      expectedResults?: string;
+      expectedResults?: Record<string, never> | null;
       priority?: components['schemas']['Priority'];
     };
     CreateBudgetLineDto: {

@@ -23,6 +23,8 @@ interface ActivityForm {
   priority?: string;
 }
 
+const CLEARABLE = ['periodStart', 'periodEnd', 'location', 'leadUnit', 'expectedResults'] as const;
+
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/;
 
 /** Add an activity, or edit one; the server's field errors land next to their fields. */
@@ -41,8 +43,14 @@ export function ActivityModal({
   const edits = usePlanEdits(planId);
   const save = useMutation({
     mutationFn: (v: ActivityForm) => {
-      const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
-      return activity ? edits.updateActivity(activity.id, body) : edits.addActivity(body);
+      const filled = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
+      if (!activity) return edits.addActivity(filled);
+      // A text the officer emptied is cleared (null), not left as it was.
+      const cleared = CLEARABLE.filter((k) => !(k in filled) && activity[k]);
+      return edits.updateActivity(activity.id, {
+        ...filled,
+        ...Object.fromEntries(cleared.map((k) => [k, null])),
+      });
     },
     onSuccess: () => {
       message.success(t('common.saved'));
