@@ -3,6 +3,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, startTestApp, TestApp } from './test-app';
 import { createPlanWorker } from '../../apps/worker/src/plan-worker';
+import { storedPayloadCodec } from '@vufo/engine';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 
 export type ApprovalHost = 'embedded' | 'temporal';
@@ -29,7 +30,14 @@ export async function startTestHost(
     logger: false,
   });
   const connection = await NativeConnection.connect({ address });
-  const worker = await createPlanWorker(ctx, { connection, namespace, taskQueue, shutdownGraceMs: 5000 });
+  const payloads = storedPayloadCodec(databaseUrl);
+  const worker = await createPlanWorker(ctx, {
+    connection,
+    namespace,
+    taskQueue,
+    shutdownGraceMs: 5000,
+    payloadCodec: payloads.codec,
+  });
   const running = worker.run();
   const t = await startTestApp({
     ...opts,
@@ -49,6 +57,7 @@ export async function startTestHost(
       worker.shutdown();
       await running;
       await connection.close();
+      await payloads.close();
       await ctx.close();
     },
   };

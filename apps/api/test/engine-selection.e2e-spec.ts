@@ -25,7 +25,7 @@ describe('approval engine selection', () => {
       JWT_SECRET: 'x',
     });
     const started = Date.now();
-    await expect(new TemporalConnection().client(config)).rejects.toThrow(
+    await expect(new TemporalConnection('postgres://unused@127.0.0.1:1/x').client(config)).rejects.toThrow(
       /Cannot reach Temporal at 127\.0\.0\.1:1/,
     );
     expect(Date.now() - started).toBeLessThan(15_000);

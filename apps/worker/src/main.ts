@@ -1,6 +1,7 @@
 /* eslint-disable no-console -- start-up and shutdown lines are for the operator */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { storedPayloadCodec } from '@vufo/engine';
 import { startHealthServer } from './health';
 import { connectTemporal, createPlanWorker } from './plan-worker';
 import { loadWorkerConfig } from './worker-config';
@@ -17,12 +18,14 @@ async function main(): Promise<void> {
     logger: ['error', 'warn', 'log'],
   });
   const connection = await connectTemporal(config.temporalAddress, config.connectTimeoutMs);
+  const payloads = storedPayloadCodec(config.databaseUrl);
   const worker = await createPlanWorker(ctx, {
     connection,
     namespace: config.temporalNamespace,
     taskQueue: config.temporalTaskQueue,
     workflowBundle: config.workflowBundle,
     shutdownGraceMs: config.shutdownGraceMs,
+    payloadCodec: payloads.codec,
   });
   const health = await startHealthServer(config.healthPort, () => ({
     ok: worker.getState() === 'RUNNING',
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
   } finally {
     health.close();
     await connection.close();
+    await payloads.close();
     await ctx.close();
   }
 }

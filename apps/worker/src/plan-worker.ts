@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
-import { createActivities } from '@vufo/engine';
+import { createActivities, StoredPayloadCodec } from '@vufo/engine';
 import { existsSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { projectorOf } from './activities.provider';
@@ -42,6 +42,8 @@ export function createPlanWorker(
     taskQueue: string;
     workflowBundle?: string;
     shutdownGraceMs?: number;
+    /** Large payloads by reference: the same codec as the API's client (libs/engine payload-store). */
+    payloadCodec: StoredPayloadCodec;
   },
 ): Promise<Worker> {
   return Worker.create({
@@ -51,5 +53,6 @@ export function createPlanWorker(
     activities: createActivities({ dataSource: ctx.get(DataSource), project: projectorOf(ctx) }),
     ...workflowSource(opts.workflowBundle),
     shutdownGraceTime: opts.shutdownGraceMs ?? 30_000,
+    dataConverter: { payloadCodecs: [opts.payloadCodec] },
   });
 }

@@ -1,16 +1,26 @@
-import { Injectable, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { DEFAULT_HOLIDAY_DATES_VN } from '@vufo/domain';
-import { ApprovalEngine, persistPlanBatches, ReadModels, TemporalApprovalEngine } from '@vufo/engine';
+import {
+  ApprovalEngine,
+  persistPlanBatches,
+  ReadModels,
+  storedPayloadCodec,
+  TemporalApprovalEngine,
+} from '@vufo/engine';
 import { Clock } from '../common/clock';
 import { Tx } from '../common/transaction';
 import { APP_CONFIG, AppConfig } from '../config';
+import { DATABASE_URL } from '../database/database.module';
 import { EmbeddedApprovalEngine } from './embedded-engine';
 
 /** The API's connection to Temporal (only with APPROVAL_ENGINE=temporal), closed on shutdown. */
 @Injectable()
 export class TemporalConnection implements OnApplicationShutdown {
   private connection: Connection | null = null;
+  private closePayloads: (() => Promise<void>) | null = null;
+
+  constructor(@Inject(DATABASE_URL) private readonly databaseUrl: string) {}
 
   async client(config: AppConfig): Promise<Client> {
     try {
@@ -21,11 +31,19 @@ export class TemporalConnection implements OnApplicationShutdown {
         cause: err,
       });
     }
-    return new Client({ connection: this.connection, namespace: config.temporalNamespace });
+    // Large payloads go by reference, as the worker expects (libs/engine payload-store).
+    const payloads = storedPayloadCodec(this.databaseUrl);
+    this.closePayloads = payloads.close;
+    return new Client({
+      connection: this.connection,
+      namespace: config.temporalNamespace,
+      dataConverter: { payloadCodecs: [payloads.codec] },
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.connection?.close();
+    await this.closePayloads?.();
   }
 }
 

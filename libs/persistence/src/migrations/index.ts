@@ -5,6 +5,7 @@ import { DropIdempotencyKeys1796080000000 } from './1796080000000-drop-idempoten
 import { SubmissionExtensions1796083385559 } from './1796083385559-submission-extensions';
 import { ActivityCodeUnique1796200000000 } from './1796200000000-activity-code-unique';
 import { BudgetLineNormJustification1796300000000 } from './1796300000000-budget-line-norm-justification';
+import { TemporalPayloads1796400000000 } from './1796400000000-temporal-payloads';
 
 /** Every migration in order; listed explicitly so bundles and tests need no file globbing. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   SubmissionExtensions1796083385559,
   ActivityCodeUnique1796200000000,
   BudgetLineNormJustification1796300000000,
+  TemporalPayloads1796400000000,
 ];
