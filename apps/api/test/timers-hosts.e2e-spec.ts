@@ -132,4 +132,65 @@ describe.each(APPROVAL_HOSTS)('deadlines on the %s host', (host) => {
       [true, 1],
     ]);
   });
+
+  const count = async (planId: string) =>
+    Object.fromEntries(
+      (
+        await t.sql<{ type: string; n: number }>(
+          `SELECT type, count(*)::int AS n FROM app.events WHERE stream_id = $1 AND idempotency_key LIKE 'timer:%'
+            GROUP BY type`,
+          [planId],
+        )
+      ).map((r) => [r.type, r.n]),
+    );
+
+  it('a passed submission deadline: each reminder and the overdue fire once, and the central union hears of it', async () => {
+    t.clock.setNow(LONG_AGO);
+    // Friday 13/11/2026: reminders 5 and 1 working days before, all long past on the real clock.
+    const cycle = await openCycle(t, { submissionDeadline: '2026-11-13', reminderWorkingDays: [5, 1] });
+    const w = await world(t, { cycle });
+    const { consolidator } = await central(t);
+    if (t.host === 'embedded') t.clock.setNow(new Date('2026-11-14T03:00:00Z'));
+    await until(
+      () => count(w.plan.id),
+      (c) => c.SubmissionOverdue === 1 && c.SubmissionReminderDue === 2,
+    );
+    const [row] = await t.sql<{ flags: Record<string, unknown> }>(
+      `SELECT flags FROM app.plans WHERE id = $1`,
+      [w.plan.id],
+    );
+    expect(row.flags).toMatchObject({ submissionOverdue: true });
+    const told = await t.sql(
+      `SELECT 1 FROM app.notifications WHERE user_id = $1 AND plan_id = $2 AND kind = 'SUBMISSION_OVERDUE'`,
+      [consolidator.user.id, w.plan.id],
+    );
+    expect(told).toHaveLength(1);
+    await sleep(1500);
+    expect(await count(w.plan.id)).toEqual({ SubmissionOverdue: 1, SubmissionReminderDue: 2 });
+  });
+
+  it('a passed revision SLA marks the plan overdue once', async () => {
+    const w = await draft();
+    await submitAt(w, LONG_AGO);
+    const review = (await w.province.content.get('/api/reviews?mine=true&status=PENDING')).body.items.find(
+      (r: { planId: string }) => r.planId === w.plan.id,
+    );
+    const res = await w.province.content.post(`/api/reviews/${review.id}/decision`, {
+      decision: 'REQUEST_REVISION',
+      comment: 'Bổ sung dự toán chi tiết',
+    });
+    expect([res.status, res.body.code]).toEqual([200, undefined]);
+    if (t.host === 'embedded') t.clock.setNow(new Date('2026-12-01T00:00:00Z'));
+    await until(
+      () => count(w.plan.id),
+      (c) => c.RevisionOverdue === 1,
+    );
+    const [row] = await t.sql<{ flags: Record<string, unknown> }>(
+      `SELECT flags FROM app.plans WHERE id = $1`,
+      [w.plan.id],
+    );
+    expect(row.flags).toMatchObject({ revisionOverdue: true });
+    await sleep(1500);
+    expect((await count(w.plan.id)).RevisionOverdue).toBe(1);
+  });
 });
