@@ -120,6 +120,31 @@ describe('words: problem texts, dashboard rates, extensions before a plan', () =
     expect(bySource.reduce((s, r) => s + Number(r.requested), 0)).toBe(sum(submitted.plan) + sum(draft.plan));
   });
 
+  it('an extension granted while the union creates its plan is never lost', async () => {
+    const { leader } = await central(t);
+    const cycle = await openCycle(t);
+    const newDeadline = new Date(Date.parse(cycle.submissionDeadline) + 7 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    for (let i = 0; i < 6; i++) {
+      const union = await province(t);
+      const [granted, created] = await Promise.all([
+        leader.post(`/api/cycles/${cycle.id}/extensions`, {
+          organizationId: union.unionId,
+          newDeadline,
+          reason: 'Sáp nhập tỉnh',
+        }),
+        union.editor.post(`/api/cycles/${cycle.id}/plans`, { title: 'Kế hoạch năm 2027' }),
+      ]);
+      expect([granted.status, created.status]).toEqual([201, 201]);
+      const plan = await union.editor.get(`/api/plans/${created.body.id}`);
+      const submission = (plan.body.deadlines as { key: string; dueAt: string }[]).find(
+        (d) => d.key === 'submission-deadline',
+      );
+      expect(submission?.dueAt).toBe(granted.body.newDeadline);
+    }
+  });
+
   it('a leader extends a union that has not started its plan; the plan it creates takes that deadline', async () => {
     const { leader, consolidator } = await central(t);
     const cycle = await openCycle(t);

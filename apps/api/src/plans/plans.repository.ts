@@ -91,6 +91,10 @@ export class PlansRepository {
 
   /** The union's live plan in a cycle, locked: the fact CreatePlan's one-live-plan guard judges. */
   async lockLivePlan(cycleId: string, organizationId: string): Promise<string | null> {
+    // The union's row first, shared: a leader's extension for a union without a plan holds it
+    // exclusively (cycles.repository lockProvincialUnion), so the extension and the new plan are
+    // ordered — the plan either reads the extension or receives it as a command, never neither.
+    await this.tx.em.query(`SELECT 1 FROM app.organizations WHERE id = $1 FOR SHARE`, [organizationId]);
     const rows: { id: string }[] = await this.tx.em.query(
       `SELECT p.id FROM app.plans p WHERE p.cycle_id = $1 AND p.organization_id = $2 AND ${livePlanSql('p')} FOR UPDATE`,
       [cycleId, organizationId],
