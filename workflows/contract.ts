@@ -4,7 +4,16 @@
  * Imports only types of the pure core and handler definitions (plain objects, safe in any process).
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor, ErrorCode, FieldError, PlanCommand, PlanEvent, PlanState } from '../libs/domain/src';
+import type {
+  Actor,
+  CycleCheckpoint,
+  CycleCheckpointKind,
+  ErrorCode,
+  FieldError,
+  PlanCommand,
+  PlanEvent,
+  PlanState,
+} from '../libs/domain/src';
 
 export const PLAN_WORKFLOW_TYPE = 'planApproval';
 export const CYCLE_WORKFLOW_TYPE = 'planningCycle';
@@ -105,13 +114,7 @@ export const cycleDeadlineChangedSignal =
 export const cycleClosedSignal = defineSignal('cycleClosed');
 export const cycleProgressQuery = defineQuery<CycleCheckpoint[]>('cycleProgress');
 
-export type CycleCheckpointKind = 'REMINDER' | 'DEADLINE' | 'ESCALATION';
-export interface CycleCheckpoint {
-  kind: CycleCheckpointKind;
-  /** Stable within the cycle, e.g. 'reminder:5', 'deadline', 'escalation:3'. */
-  key: string;
-  dueAt: string;
-}
+export type { CycleCheckpoint, CycleCheckpointKind };
 
 export interface CycleActivities {
   /**

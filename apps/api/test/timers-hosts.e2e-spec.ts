@@ -1,6 +1,6 @@
 import { DEFAULT_HOLIDAY_DATES_VN, WorkingDayCalendar } from '@vufo/domain';
 import { APPROVAL_HOSTS, startTestHost, TestHost } from '../../../test/support/hosts';
-import { central, openCycle, world, World } from '../../../test/support/factories';
+import { central, openCycle, province, world, World } from '../../../test/support/factories';
 
 /**
  * The chain's deadlines on both hosts, with the same assertions. The embedded host's timers follow
@@ -192,5 +192,49 @@ describe.each(APPROVAL_HOSTS)('deadlines on the %s host', (host) => {
     expect(row.flags).toMatchObject({ revisionOverdue: true });
     await sleep(1500);
     expect((await count(w.plan.id)).RevisionOverdue).toBe(1);
+  });
+
+  it('a union that never starts a plan is reminded and told of the deadline once; a drafting union is not told twice', async () => {
+    // The union exists before the cycle opens: on Temporal the cycle's checkpoints are long past
+    // on the real clock and are reached as soon as the cycle's workflow starts.
+    const [idle, { consolidator }] = await Promise.all([province(t), central(t)]);
+    t.clock.setNow(LONG_AGO);
+    const cycle = await openCycle(t, { submissionDeadline: '2026-11-13', reminderWorkingDays: [5, 1] });
+    const drafting = await world(t, { cycle });
+    if (t.host === 'embedded') t.clock.setNow(new Date('2026-11-14T03:00:00Z'));
+    const notices = (userId: string) =>
+      t.sql<{ kind: string; checkpoint: string }>(
+        `SELECT kind, params->>'checkpoint' AS checkpoint FROM app.notifications
+          WHERE user_id = $1 AND plan_id IS NULL AND params->>'cycleId' = $2
+          ORDER BY params->>'dueAt'`,
+        [userId, cycle.id],
+      );
+    const expected = [
+      { kind: 'SUBMISSION_REMINDER', checkpoint: 'reminder:5' },
+      { kind: 'SUBMISSION_REMINDER', checkpoint: 'reminder:1' },
+      { kind: 'SUBMISSION_OVERDUE', checkpoint: 'deadline' },
+    ];
+    await until(
+      () => notices(idle.submitter.user.id),
+      (r) => r.length === 3,
+    );
+    // The union without a plan hears each checkpoint once; the central union hears of its lateness.
+    expect(await notices(idle.submitter.user.id)).toEqual(expected);
+    const central2 = await t.sql<{ union_id: string }>(
+      `SELECT params->>'unionId' AS union_id FROM app.notifications
+        WHERE user_id = $1 AND kind = 'SUBMISSION_OVERDUE' AND plan_id IS NULL AND params->>'cycleId' = $2`,
+      [consolidator.user.id, cycle.id],
+    );
+    expect(central2.map((r) => r.union_id)).toEqual([idle.unionId]);
+    // The drafting union's plan reminds it (its own timers): no cycle-level copy. Embedded only:
+    // on Temporal the checkpoints, past on the real clock, are reached before its plan exists
+    // (apps/worker/test/activities.e2e-spec.ts checks the same rule on the Temporal activity).
+    if (t.host === 'embedded') expect(await notices(drafting.province.submitter.user.id)).toEqual([]);
+    if (t.workers) {
+      await t.workers.stopAll();
+      await t.workers.start();
+    }
+    await sleep(1500);
+    expect(await notices(idle.submitter.user.id)).toEqual(expected);
   });
 });

@@ -223,10 +223,12 @@ describe('Temporal activities on PostgreSQL (MockActivityEnvironment)', () => {
     );
   });
 
-  it('a cycle reminder notifies the unions that have not submitted, once however often retried', async () => {
-    // In this test's cycle: HP submits, another union's plan stays a draft.
+  it('a cycle reminder notifies the unions that have not started a plan, once however often retried', async () => {
+    // In this test's cycle: HP submits, another union's plan stays a draft (its own timers remind
+    // it), a third has no plan at all.
     await submit();
-    const late = await world(t, { cycle: ownCycle });
+    const drafting = await world(t, { cycle: ownCycle });
+    const late = { province: await province(t) };
     const cycle = ownCycle;
     const checkpoint: CycleCheckpoint = {
       kind: 'REMINDER',
@@ -253,6 +255,7 @@ describe('Temporal activities on PostgreSQL (MockActivityEnvironment)', () => {
     const unions = notified.map((r) => r.organization_id);
     expect(unions).toContain(late.province.unionId);
     expect(unions).not.toContain(hp.unionId);
+    expect(unions).not.toContain(drafting.province.unionId);
     await env.run(activities.cycleCheckpointReached, cycle.id, checkpoint);
     expect(await notes()).toBe(n);
     const deadline: CycleCheckpoint = {

@@ -2,6 +2,7 @@
 export * from './errors';
 export * from './money';
 export * from './calendar';
+export * from './cycle-checkpoints';
 export * from './norms';
 export * from './organizations';
 export * from './approval';

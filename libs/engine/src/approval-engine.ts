@@ -1,4 +1,4 @@
-import type { Actor, PlanCommand, PlanEvent, PlanState } from '@vufo/domain';
+import type { Actor, CycleCheckpoint, PlanCommand, PlanEvent, PlanState } from '@vufo/domain';
 import type { StoredEvent } from './event-store';
 
 /** A command for one plan's approval stream, as both hosts receive it. */
@@ -27,6 +27,13 @@ export interface DispatchOutcome {
 export abstract class ApprovalEngine {
   abstract readonly kind: 'embedded' | 'temporal';
   abstract dispatch(request: PlanDispatch): Promise<DispatchOutcome>;
+  /**
+   * The cycle's own calendar (for unions without a plan) is kept: the embedded host's poller reads
+   * app.cycle_checkpoints, which the caller has written; the Temporal host starts the cycle's
+   * workflow with it. Idempotent.
+   */
+  async scheduleCycle(_cycleId: string, _checkpoints: CycleCheckpoint[]): Promise<void> {}
+
   /** Readiness for /api/health: can a command be run now? The embedded host only needs the database. */
   async ready(): Promise<boolean> {
     return true;

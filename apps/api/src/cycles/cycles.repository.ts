@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CycleCheckpoint } from '@vufo/domain';
 import { CycleEntity, prepared } from '@vufo/persistence';
 import { Tx } from '../common/transaction';
 import { livePlanSql } from '../approval/plan-access';
@@ -23,6 +24,21 @@ export class CyclesRepository {
   insert(values: Partial<CycleEntity>): Promise<CycleEntity> {
     const repo = this.tx.em.getRepository(CycleEntity);
     return repo.save(repo.create(values));
+  }
+
+  /** The cycle's own calendar, as the embedded timer poller reads it (app.cycle_checkpoints). */
+  async insertCheckpoints(cycleId: string, checkpoints: CycleCheckpoint[]): Promise<void> {
+    if (!checkpoints.length) return;
+    await this.tx.em.query(
+      `INSERT INTO app.cycle_checkpoints (cycle_id, key, kind, due_at)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::timestamptz[]) ON CONFLICT DO NOTHING`,
+      [
+        cycleId,
+        checkpoints.map((c) => c.key),
+        checkpoints.map((c) => c.kind),
+        checkpoints.map((c) => c.dueAt),
+      ],
+    );
   }
 
   /** A union's plans still awaiting submission in a cycle, locked for the transaction. */

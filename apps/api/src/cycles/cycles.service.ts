@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { DomainError, PlanCommand, validateRoute } from '@vufo/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { cycleCheckpoints, DomainError, PlanCommand, validateRoute } from '@vufo/domain';
+import { ApprovalEngine } from '@vufo/engine';
 import { CycleEntity, RouteStage } from '@vufo/persistence';
 import { Clock } from '../common/clock';
 import { notFound } from '../common/errors';
@@ -26,6 +27,7 @@ export class CyclesService {
     private readonly dashboards: DashboardService,
     private readonly repo: CyclesRepository,
     private readonly clock: Clock,
+    @Inject(ApprovalEngine) private readonly engine: ApprovalEngine,
   ) {}
 
   async create(p: Principal, dto: CreateCycleDto): Promise<CycleEntity> {
@@ -34,17 +36,26 @@ export class CyclesService {
     );
     if (!checked.ok)
       throw new DomainError(checked.error.code, checked.error.message, checked.error.errors ?? []);
-    if (await this.repo.byYear(dto.year))
-      throw new DomainError('CONFLICT', `A cycle for ${dto.year} exists.`);
-    return this.repo.insert({
-      year: dto.year,
-      title: dto.title ?? `Kế hoạch đối ngoại nhân dân năm ${dto.year}`,
-      submissionDeadline: dto.submissionDeadline,
-      reviewSlaDays: dto.reviewSlaDays,
-      revisionSlaDays: dto.revisionSlaDays,
-      reminderWorkingDays: [...new Set(dto.reminderWorkingDays ?? [5, 1])].sort((a, b) => b - a),
-      route: checked.route,
-      createdBy: p.userId,
+    return this.tx.run(async () => {
+      if (await this.repo.byYear(dto.year))
+        throw new DomainError('CONFLICT', `A cycle for ${dto.year} exists.`);
+      const cycle = await this.repo.insert({
+        year: dto.year,
+        title: dto.title ?? `Kế hoạch đối ngoại nhân dân năm ${dto.year}`,
+        submissionDeadline: dto.submissionDeadline,
+        reviewSlaDays: dto.reviewSlaDays,
+        revisionSlaDays: dto.revisionSlaDays,
+        reminderWorkingDays: [...new Set(dto.reminderWorkingDays ?? [5, 1])].sort((a, b) => b - a),
+        route: checked.route,
+        createdBy: p.userId,
+      });
+      // Unions that never start a plan are reminded and told of the deadline too; a checkpoint
+      // already past when the cycle opens is not sent late.
+      const now = this.clock.now().getTime();
+      const checkpoints = cycleCheckpoints(cycle, this.calendar).filter((c) => Date.parse(c.dueAt) > now);
+      await this.repo.insertCheckpoints(cycle.id, checkpoints);
+      await this.engine.scheduleCycle(cycle.id, checkpoints);
+      return cycle;
     });
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { PlanCommand } from '@vufo/domain';
-import { ApprovalEngine } from '@vufo/engine';
+import { ApprovalEngine, notifyUnionsWithoutPlan } from '@vufo/engine';
 import { Clock } from '../common/clock';
 import { Tx } from '../common/transaction';
 import { APP_CONFIG, AppConfig } from '../config';
@@ -55,15 +55,25 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.stopped) return;
     this.handle = setTimeout(() => {
       this.running = this.tick()
-        .catch((err) => this.log.error({ err }, 'timer tick failed'))
+        .catch((err) => {
+          // Ctrl-C reaches the embedded PostgreSQL (same process group) as it reaches us: a tick
+          // cut off by the database's own shutdown is the shutdown, not a failure.
+          if (databaseShuttingDown(err)) this.log.warn('timer tick stopped: the database is shutting down');
+          else this.log.error({ err }, 'timer tick failed');
+        })
         .then((fired) => this.schedule(fired ? 0 : this.config.timerPollMs));
     }, ms);
   }
 
   /** Fires up to one batch of due timers; returns how many fired (so a backlog drains without waiting). */
   async tick(): Promise<number> {
+    const reached = await this.reachCheckpoints().catch((err: unknown) => {
+      if (databaseShuttingDown(err)) throw err;
+      this.log.error({ err }, 'cycle checkpoints failed; will retry');
+      return 0;
+    });
     try {
-      return await this.fire(BATCH);
+      return reached + (await this.fire(BATCH));
     } catch (err) {
       this.log.warn({ err }, 'a batch of timers failed; firing them one by one');
     }
@@ -79,6 +89,15 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
       }
     }
     return fired;
+  }
+
+  /** The cycles' own checkpoints (unions without a plan): reached and told in one transaction. */
+  private reachCheckpoints(): Promise<number> {
+    return this.tx.run(async (em) => {
+      const due = await this.timers.claimCheckpoints(em, this.clock.now(), 20);
+      for (const { cycleId, checkpoint } of due) await notifyUnionsWithoutPlan(em, cycleId, checkpoint);
+      return due.length;
+    });
   }
 
   /** Claims up to `limit` due timers (or just `only`) and fires them in one transaction. */
@@ -121,4 +140,11 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
       return claimed.length;
     });
   }
+}
+
+/** PostgreSQL's "terminating connection due to administrator command" (57P01) or its aftermath. */
+function databaseShuttingDown(err: unknown): boolean {
+  const e = err as { code?: string; driverError?: { code?: string }; message?: string };
+  const code = e?.code ?? e?.driverError?.code;
+  return code === '57P01' || code === '57P03' || /Connection terminated/.test(e?.message ?? '');
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PlanState } from '@vufo/domain';
+import type { CycleCheckpoint, PlanState } from '@vufo/domain';
 import type { EntityManager } from 'typeorm';
 import { Tx } from '../common/transaction';
 
@@ -53,6 +53,33 @@ export class TimersRepository {
       params,
     );
     return claimed;
+  }
+
+  /**
+   * Claims the cycle checkpoints due at `now` (SKIP LOCKED: another poller's are left to it) and
+   * marks them reached, in `em`'s transaction: the notices are written in the same one.
+   */
+  async claimCheckpoints(
+    em: EntityManager,
+    now: Date,
+    limit: number,
+  ): Promise<{ cycleId: string; checkpoint: CycleCheckpoint }[]> {
+    const [rows]: [{ cycle_id: string; key: string; kind: CycleCheckpoint['kind']; due_at: Date }[], number] =
+      await em.query(
+        `UPDATE app.cycle_checkpoints c SET reached_at = $1
+           FROM (SELECT cycle_id, key FROM app.cycle_checkpoints
+                  WHERE reached_at IS NULL AND due_at <= $1 ORDER BY due_at LIMIT $2
+                    FOR UPDATE SKIP LOCKED) due
+          WHERE c.cycle_id = due.cycle_id AND c.key = due.key
+          RETURNING c.cycle_id, c.key, c.kind, c.due_at`,
+        [now, limit],
+      );
+    return rows
+      .sort((a, b) => a.due_at.getTime() - b.due_at.getTime())
+      .map((r) => ({
+        cycleId: r.cycle_id,
+        checkpoint: { kind: r.kind, key: r.key, dueAt: r.due_at.toISOString() },
+      }));
   }
 
   /** Up to `limit` timers due at `now`, earliest first, unlocked (the one-by-one fallback's list). */

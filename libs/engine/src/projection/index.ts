@@ -1,2 +1,3 @@
 export * from './notifier';
 export * from './read-models';
+export * from './cycle-notices';

@@ -6,7 +6,7 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
-import { DomainError, EventOf } from '@vufo/domain';
+import { CycleCheckpoint, DomainError } from '@vufo/domain';
 import {
   CYCLE_WORKFLOW_TYPE,
   cycleDeadlineChangedSignal,
@@ -97,8 +97,6 @@ export class TemporalApprovalEngine extends ApprovalEngine {
       throw await this.toDomainError(err, req.planId);
     }
     const stored = result.unpersisted.length ? await this.opts.persist(result.unpersisted) : [];
-    const created = result.events.find((e) => e.type === 'PlanCreated');
-    if (created?.type === 'PlanCreated') await this.ensureCycleWorkflow(created);
     return {
       state: result.state,
       events: result.events,
@@ -109,22 +107,26 @@ export class TemporalApprovalEngine extends ApprovalEngine {
   }
 
   /**
-   * The cycle's own workflow (reminders and escalation for unions without a plan) starts with the
-   * cycle's first plan; later plans find it running. A closed one is not started again.
+   * The cycle's own workflow (reminders and the deadline for unions without a plan) starts when
+   * the cycle opens; a repeat finds it running, and a closed one is not started again.
    */
-  private async ensureCycleWorkflow(created: EventOf<'PlanCreated'>): Promise<void> {
+  override async scheduleCycle(cycleId: string, checkpoints: CycleCheckpoint[]): Promise<void> {
+    const deadline = checkpoints.find((c) => c.kind === 'DEADLINE');
+    if (!deadline) throw new Error(`Cycle ${cycleId} has no deadline checkpoint.`);
     const schedule: Omit<PlanningCycleInput, 'cycleId'> = {
-      submissionDeadline: created.terms.submissionDeadline,
-      reminders: created.submissionReminders.map((r) => ({ daysBefore: r.daysBefore, dueAt: r.dueAt })),
+      submissionDeadline: deadline.dueAt,
+      reminders: checkpoints
+        .filter((c) => c.kind === 'REMINDER')
+        .map((c) => ({ daysBefore: Number(c.key.split(':')[1]), dueAt: c.dueAt })),
       escalations: [],
     };
     try {
       await this.opts.client.workflow.signalWithStart<typeof planningCycle, [typeof schedule]>(
         CYCLE_WORKFLOW_TYPE,
         {
-          workflowId: cycleWorkflowId(created.cycleId),
+          workflowId: cycleWorkflowId(cycleId),
           taskQueue: this.opts.taskQueue,
-          args: [{ cycleId: created.cycleId, ...schedule }],
+          args: [{ cycleId, ...schedule }],
           signal: cycleDeadlineChangedSignal,
           signalArgs: [schedule],
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
