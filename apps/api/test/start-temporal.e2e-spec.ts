@@ -1,0 +1,203 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Connection, WorkflowClient } from '@temporalio/client';
+import { findTemporalCli } from '../../../scripts/temporal-cli';
+
+/**
+ * `npm run start:temporal` as a person runs it: the launcher starts PostgreSQL, a Temporal
+ * development server, a worker and the API with the demo data; a demo plan is submitted over HTTP
+ * and lands in its workflow; Ctrl-C stops every process; a second start on the same data folder
+ * finds the workflow again (SQLite), and SIGTERM stops it all as well.
+ */
+const ROOT = resolve(__dirname, '..', '..', '..');
+const cli = findTemporalCli();
+
+interface Launch {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function launch(dataDir: string): Launch {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    TEMPORAL_DEV_PORT: '0',
+    TEMPORAL_CLI_PATH: cli,
+    LOG_LEVEL: 'warn',
+  };
+  // The suite's own Temporal server must not be picked up: this test is about the launcher's.
+  for (const k of ['TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE', 'WORKER_HEALTH_PORT'])
+    delete env[k];
+  // Its own process group, as in a terminal: the whole group gets Ctrl-C's SIGINT.
+  const child = spawn(process.execPath, ['dist/scripts/start-temporal.js'], {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  return { child, output: () => out, exited };
+}
+
+async function ready(l: Launch, ms: number): Promise<{ api: string; temporal: string; ui: string }> {
+  const end = Date.now() + ms;
+  while (Date.now() < end && l.child.exitCode === null) {
+    const out = l.output();
+    const ui = /Temporal UI: (http:\/\/localhost:\d+)/.exec(out)?.[1];
+    if (ui && out.includes('Ctrl-C stops')) {
+      return {
+        api: `http://127.0.0.1:${/running at http:\/\/localhost:(\d+)/.exec(out)![1]}`,
+        temporal: /development server on (\S+)/.exec(out)![1],
+        ui,
+      };
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`start:temporal not ready within ${ms} ms:\n${l.output()}`);
+}
+
+/** The launcher and everything below it (children, their children), from the process table. */
+function descendants(root: number): number[] {
+  const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number));
+  const found = [root];
+  for (let i = 0; i < found.length; i++)
+    for (const [pid, ppid] of table) if (ppid === found[i] && !found.includes(pid)) found.push(pid);
+  return found;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function call<T>(base: string, path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+  const res = await fetch(`${base}${path}`, {
+    ...init,
+    headers: {
+      'content-type': 'application/json',
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+    },
+  });
+  const body = await res.text();
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${body}`);
+  return JSON.parse(body) as T;
+}
+
+async function login(base: string, user: string): Promise<string> {
+  const r = await call<{ accessToken: string }>(base, '/api/auth/login', {
+    method: 'POST',
+    body: JSON.stringify({ login: user, password: 'demo-2026' }),
+  });
+  return r.accessToken;
+}
+
+/** Workflow Updates the plan's workflow has completed: each accepted command is one. */
+async function updatesIn(temporal: string, workflowId: string): Promise<number> {
+  const connection = await Connection.connect({ address: temporal });
+  try {
+    const history = await new WorkflowClient({ connection }).getHandle(workflowId).fetchHistory();
+    return history.events!.filter((e) => e.workflowExecutionUpdateCompletedEventAttributes).length;
+  } finally {
+    await connection.close();
+  }
+}
+
+(cli ? describe : describe.skip)('npm run start:temporal', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vufo-start-temporal-'));
+  const launches: Launch[] = [];
+
+  beforeAll(() => {
+    // Exactly what `npm run start:temporal` builds before it runs (the web UI is built by `npm test`).
+    for (const script of ['build:server', 'build:launcher'])
+      execFileSync('npm', ['run', script, '--silent'], { cwd: ROOT, stdio: 'ignore' });
+  });
+  afterAll(() => {
+    for (const l of launches) if (l.child.exitCode === null) process.kill(-l.child.pid!, 'SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts Temporal, a worker and the API on one database, runs a demo plan through Temporal, stops everything on Ctrl-C and SIGTERM, and keeps the workflows across restarts', async () => {
+    const first = launch(dataDir);
+    launches.push(first);
+    const at = await ready(first, 150_000);
+
+    // The Temporal UI is the last thing printed, under the API's URL and demo logins.
+    const lines = first.output().trimEnd().split('\n');
+    const banner = lines.findIndex((l) => l.includes('is running at http://localhost:'));
+    expect(banner).toBeGreaterThan(-1);
+    expect(lines.slice(banner + 1).every((l) => l.startsWith('  '))).toBe(true);
+    expect(first.output()).toContain('hp.submitter');
+    expect(lines[lines.length - 2]).toContain(`Temporal UI: ${at.ui}`);
+    expect((await fetch(at.ui)).status).toBe(200);
+
+    const health = await call<{ status: string; checks: { engineKind: string } }>(at.api, '/api/health');
+    expect(health).toMatchObject({ status: 'ok', checks: { engineKind: 'temporal' } });
+
+    // The Hải Phòng demo draft, made submittable (a line above its norm needs the union's reason).
+    const editor = await login(at.api, 'hp.editor');
+    const page = await call<{ items: { id: string; status: string }[] }>(at.api, '/api/plans', {
+      token: editor,
+    });
+    const draft = page.items.find((p) => p.status === 'DRAFT')!;
+    type Plan = {
+      status: string;
+      activities: { budgetLines: { id: string; overNorm: unknown; normJustification: string | null }[] }[];
+    };
+    const plan = await call<Plan>(at.api, `/api/plans/${draft.id}`, { token: editor });
+    for (const l of plan.activities.flatMap((a) => a.budgetLines))
+      if (l.overNorm && !l.normJustification)
+        await call(at.api, `/api/budget-lines/${l.id}`, {
+          method: 'PATCH',
+          token: editor,
+          body: JSON.stringify({ normJustification: 'Đoàn cấp cao, theo yêu cầu lễ tân đối ngoại' }),
+        });
+
+    const workflowId = `plan-${draft.id}`;
+    const before = await updatesIn(at.temporal, workflowId);
+    const submitter = await login(at.api, 'hp.submitter');
+    const submitted = await call<{ status: string }>(at.api, `/api/plans/${draft.id}/submit`, {
+      method: 'POST',
+      token: submitter,
+    });
+    expect(submitted.status).toBe('IN_APPRAISAL');
+    // The submission went through the plan's workflow as a Workflow Update.
+    expect(await updatesIn(at.temporal, workflowId)).toBe(before + 1);
+
+    // Ctrl-C: the terminal sends SIGINT to the whole foreground group.
+    const firstTree = descendants(first.child.pid!);
+    expect(firstTree.length).toBeGreaterThanOrEqual(5); // launcher, PostgreSQL, Temporal, worker, API
+    process.kill(-first.child.pid!, 'SIGINT');
+    expect(await first.exited).toBe(0);
+    expect(firstTree.filter(alive)).toEqual([]);
+    expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+
+    // Again on the same data folder: the workflow and the plan are still there.
+    const second = launch(dataDir);
+    launches.push(second);
+    const again = await ready(second, 150_000);
+    expect(await updatesIn(again.temporal, workflowId)).toBe(before + 1);
+    const token = await login(again.api, 'hp.editor');
+    expect((await call<Plan>(again.api, `/api/plans/${draft.id}`, { token })).status).toBe('IN_APPRAISAL');
+
+    // SIGTERM to the launcher alone (a service manager's stop) stops everything too.
+    const secondTree = descendants(second.child.pid!);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    expect(secondTree.filter(alive)).toEqual([]);
+  }, 400_000);
+});
