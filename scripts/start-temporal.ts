@@ -25,6 +25,9 @@ const DATABASE_MAIN = join(__dirname, 'embedded-database.js');
 
 class StartError extends Error {}
 
+/** Set on Ctrl-C / SIGTERM: a start-up step that fails because of it is no error to report. */
+let interrupted = false;
+
 /** A child in its own process group: Ctrl-C reaches only this launcher, which stops them in order. */
 class Child {
   readonly exited: Promise<number | null>;
@@ -101,6 +104,18 @@ function start(
   });
   if (typeof out === 'number') closeSync(out);
   return new Child(name, proc, log);
+}
+
+/** What a stop stops, in the order it does: the API, the worker, Temporal, PostgreSQL (those started here). */
+function names(children: Child[]): string {
+  const words: Record<string, string> = {
+    api: 'the API',
+    worker: 'the worker',
+    temporal: 'the Temporal development server',
+    postgres: 'PostgreSQL',
+  };
+  const list = [...children].reverse().map((c) => words[c.name] ?? c.name);
+  return list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}` : list.join('');
 }
 
 /** The first line a child prints: the database's URL. */
@@ -185,7 +200,8 @@ async function main(): Promise<void> {
       children.forEach((c) => c.signal('SIGKILL'));
       process.exit(1);
     }
-    console.error(`${signal}: stopping the API, the worker, Temporal and PostgreSQL`);
+    interrupted = true;
+    console.error(`${signal}: stopping ${names(children)}`);
     void stopAll().then(() => process.exit(0));
   };
   process.on('SIGINT', () => onSignal('SIGINT'));
@@ -291,7 +307,7 @@ async function main(): Promise<void> {
         `  Temporal: ${address} (TEMPORAL_ADDRESS, namespace ${namespace}); its UI is that server's`,
       );
     }
-    console.log('  Ctrl-C stops the API, the worker, Temporal and PostgreSQL.');
+    console.log(`  Ctrl-C stops ${names(children)}.`);
   } catch (err) {
     await stopAll();
     throw err;
@@ -299,6 +315,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
+  if (interrupted) return;
   console.error(err instanceof StartError ? err.message : err);
   process.exit(1);
 });
