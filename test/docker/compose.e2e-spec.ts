@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type * as JsYaml from 'js-yaml';
 import * as ts from 'typescript';
 import { loadConfig } from '../../apps/api/src/config';
@@ -24,6 +24,18 @@ const DOCKER = join(ROOT, 'docker');
 const yaml = require(
   require.resolve('js-yaml', { paths: [require.resolve('@nestjs/swagger')] }),
 ) as typeof JsYaml;
+
+// The Compose Specification's own JSON schema (what `docker compose config` validates against):
+// compose-spec/compose-spec, schema/compose-spec.json at commit 170098ba (Apache-2.0), checked
+// with Ajv (draft-07), a dependency of ESLint (pinned in package.json), resolved through it.
+const ajvEntry = require.resolve('ajv', { paths: [require.resolve('eslint')] });
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const Ajv = require(ajvEntry) as new (o: object) => {
+  addMetaSchema(schema: object, key: string): void;
+  compile(
+    schema: object,
+  ): ((data: unknown) => boolean) & { errors?: { dataPath: string; message: string }[] | null };
+};
 
 type Env = Record<string, string>;
 interface Service {
@@ -210,6 +222,25 @@ describe('docker/compose.yaml and docker/Dockerfile', () => {
     // The worker runs the image the API service builds.
     expect(compose.services.worker.image).toBe(compose.services.api.image);
     expect(appServices.map(([n]) => n).sort()).toEqual(['api', 'worker']);
+  });
+
+  it("is valid against the Compose Specification's schema, after substitution", () => {
+    const ajv = new Ajv({ allErrors: true });
+    // The schema names its meta-schema by https URL; Ajv knows draft-07 by its http one.
+    ajv.addMetaSchema(
+      JSON.parse(readFileSync(join(dirname(ajvEntry), 'refs', 'json-schema-draft-07.json'), 'utf8')),
+      'https://json-schema.org/draft-07/schema',
+    );
+    const validate = ajv.compile(JSON.parse(readFileSync(join(__dirname, 'compose-spec.json'), 'utf8')));
+    const substituted = yaml.load(
+      interpolate(readFileSync(join(DOCKER, 'compose.yaml'), 'utf8'), example.set),
+      {
+        schema: yaml.CORE_SCHEMA.withTags(yaml.mergeTag),
+      },
+    );
+    const ok = validate(substituted);
+    expect(validate.errors?.map((e) => `${e.dataPath} ${e.message}`) ?? []).toEqual([]);
+    expect(ok).toBe(true);
   });
 
   it('uses only supported ${VARIABLE} forms; docker/.env.example sets every required one and names the others', () => {
