@@ -172,7 +172,9 @@ async function httpOk(url: string): Promise<boolean> {
 
 async function main(): Promise<void> {
   const env = process.env;
-  const dataDir = resolve(env.DATA_DIR ?? './.data');
+  // Not `npm start`'s ./.data: plans created on the embedded host have no workflow on Temporal
+  // (their commands answer 404 here), so the two hosts keep apart unless DATA_DIR says otherwise.
+  const dataDir = resolve(env.DATA_DIR ?? './.data-temporal');
   const namespace = env.TEMPORAL_NAMESPACE || 'default';
   const taskQueue = env.TEMPORAL_TASK_QUEUE || 'plan-approval';
   const cli = env.TEMPORAL_ADDRESS ? undefined : findTemporalCli();
