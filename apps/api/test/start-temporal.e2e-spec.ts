@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Connection, WorkflowClient } from '@temporalio/client';
@@ -64,12 +64,29 @@ async function ready(l: Launch, ms: number): Promise<{ api: string; temporal: st
   throw new Error(`start:temporal not ready within ${ms} ms:\n${l.output()}`);
 }
 
-/** The launcher and everything below it (children, their children), from the process table. */
-function descendants(root: number): number[] {
-  const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' })
+/** pid → parent pid of every process: from /proc where there is one (slim images have no ps), else ps. */
+function processTable(): [number, number][] {
+  if (existsSync('/proc/self/stat'))
+    return readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .flatMap((d): [number, number][] => {
+        try {
+          // "pid (comm) state ppid …": comm may hold spaces, so read after its closing parenthesis.
+          const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+          return [[Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])]];
+        } catch {
+          return []; // gone meanwhile
+        }
+      });
+  return execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' })
     .trim()
     .split('\n')
-    .map((l) => l.trim().split(/\s+/).map(Number));
+    .map((l) => l.trim().split(/\s+/).map(Number) as [number, number]);
+}
+
+/** The launcher and everything below it (children, their children). */
+function descendants(root: number): number[] {
+  const table = processTable();
   const found = [root];
   for (let i = 0; i < found.length; i++)
     for (const [pid, ppid] of table) if (ppid === found[i] && !found.includes(pid)) found.push(pid);
