@@ -1,7 +1,7 @@
 /* eslint-disable no-console -- the start banner and the shutdown lines are for the person at the terminal */
 /**
  * `npm run start:temporal`: the scale-out mode (APPROVAL_ENGINE=temporal) on one machine, for
- * trying it. In order: PostgreSQL (DATABASE_URL, or the embedded one in DATA_DIR, as `npm start`),
+ * trying it. In order: PostgreSQL (DATABASE_URL, or an embedded one in DATA_DIR as with `npm start`),
  * a Temporal development server (unless TEMPORAL_ADDRESS names a server; SQLite in DATA_DIR, so a
  * restart keeps the workflows; loopback only), a worker, then the API — each a child process on
  * the same database. The database is started by this launcher, not by the API, because the worker
