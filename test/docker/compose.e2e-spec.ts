@@ -6,6 +6,7 @@ import type * as JsYaml from 'js-yaml';
 import * as ts from 'typescript';
 import { loadConfig } from '../../apps/api/src/config';
 import { loadWorkerConfig } from '../../apps/worker/src/worker-config';
+import { buildOnce } from '../support/build';
 
 /**
  * The docker compose stack, checked as far as a machine without a Docker engine can: the files
@@ -193,9 +194,10 @@ const example = envExample();
 describe('docker/compose.yaml and docker/Dockerfile', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'vufo-docker-'));
 
-  beforeAll(() => {
-    // What the image's build stage runs: the server (and the web UI, which `npm test` has built before).
-    execFileSync('npm', ['run', 'build:server', '--silent'], { cwd: ROOT, stdio: 'ignore' });
+  beforeAll(async () => {
+    // What the image's build stage runs: the server (once per run: test/support/build.ts), and the
+    // web UI, which `npm test` has built before.
+    await buildOnce('build:server');
     if (!existsSync(join(ROOT, 'apps', 'web', 'dist')))
       execFileSync('npm', ['run', 'build:web', '--silent'], { cwd: ROOT, stdio: 'ignore' });
   }, 300_000);

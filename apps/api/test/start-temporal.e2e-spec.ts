@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Connection, WorkflowClient } from '@temporalio/client';
 import { findTemporalCli } from '../../../scripts/temporal-cli';
+import { buildOnce } from '../../../test/support/build';
 
 /**
  * `npm run start:temporal` as a person runs it: the launcher starts PostgreSQL, a Temporal
@@ -138,11 +139,12 @@ async function updatesIn(temporal: string, workflowId: string): Promise<number> 
   const dataDir = mkdtempSync(join(tmpdir(), 'vufo-start-temporal-'));
   const launches: Launch[] = [];
 
-  beforeAll(() => {
-    // Exactly what `npm run start:temporal` builds before it runs (the web UI is built by `npm test`).
-    for (const script of ['build:server', 'build:launcher'])
-      execFileSync('npm', ['run', script, '--silent'], { cwd: ROOT, stdio: 'ignore' });
-  });
+  beforeAll(async () => {
+    // What `npm run start:temporal` builds before it runs (the web UI is built by `npm test`),
+    // once per run (test/support/build.ts).
+    await buildOnce('build:server');
+    await buildOnce('build:launcher');
+  }, 300_000);
   afterAll(() => {
     for (const l of launches) if (l.child.exitCode === null) process.kill(-l.child.pid!, 'SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
