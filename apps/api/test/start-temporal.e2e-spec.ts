@@ -21,7 +21,8 @@ interface Launch {
   exited: Promise<number | null>;
 }
 
-function launch(dataDir: string): Launch {
+/** The launcher on `dataDir`; `extra` adds variables (TEMPORAL_ADDRESS: use that server). */
+function launch(dataDir: string, extra: NodeJS.ProcessEnv = {}): Launch {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: '0',
@@ -31,9 +32,10 @@ function launch(dataDir: string): Launch {
     TEMPORAL_CLI_PATH: cli,
     LOG_LEVEL: 'warn',
   };
-  // The suite's own Temporal server must not be picked up: this test is about the launcher's.
+  // The suite's own Temporal server is not picked up unless asked for.
   for (const k of ['TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE', 'WORKER_HEALTH_PORT'])
     delete env[k];
+  Object.assign(env, extra);
   // Its own process group, as in a terminal: the whole group gets Ctrl-C's SIGINT.
   const child = spawn(process.execPath, ['dist/scripts/start-temporal.js'], {
     cwd: ROOT,
@@ -48,16 +50,16 @@ function launch(dataDir: string): Launch {
   return { child, output: () => out, exited };
 }
 
+/** Waits for the launcher's last line; the API's URL, and the development server's address and UI when it started one. */
 async function ready(l: Launch, ms: number): Promise<{ api: string; temporal: string; ui: string }> {
   const end = Date.now() + ms;
   while (Date.now() < end && l.child.exitCode === null) {
     const out = l.output();
-    const ui = /Temporal UI: (http:\/\/localhost:\d+)/.exec(out)?.[1];
-    if (ui && out.includes('Ctrl-C stops')) {
+    if (out.includes('Ctrl-C stops')) {
       return {
         api: `http://127.0.0.1:${/running at http:\/\/localhost:(\d+)/.exec(out)![1]}`,
-        temporal: /development server on (\S+)/.exec(out)![1],
-        ui,
+        temporal: /development server on (\S+)/.exec(out)?.[1] ?? '',
+        ui: /Temporal UI: (http:\/\/localhost:\d+)/.exec(out)?.[1] ?? '',
       };
     }
     await new Promise((r) => setTimeout(r, 200));
@@ -65,36 +67,47 @@ async function ready(l: Launch, ms: number): Promise<{ api: string; temporal: st
   throw new Error(`start:temporal not ready within ${ms} ms:\n${l.output()}`);
 }
 
-/** pid → parent pid of every process: from /proc where there is one (slim images have no ps), else ps. */
-function processTable(): [number, number][] {
+interface Proc {
+  pid: number;
+  ppid: number;
+  command: string;
+}
+
+/** Every process: from /proc where there is one (slim images have no ps), else from ps. */
+function processTable(): Proc[] {
   if (existsSync('/proc/self/stat'))
     return readdirSync('/proc')
       .filter((d) => /^\d+$/.test(d))
-      .flatMap((d): [number, number][] => {
+      .flatMap((d): Proc[] => {
         try {
-          // "pid (comm) state ppid …": comm may hold spaces, so read after its closing parenthesis.
+          // "pid (comm) state ppid …": comm may hold spaces, so read around its parentheses.
           const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-          return [[Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])]];
+          const close = stat.lastIndexOf(')');
+          const ppid = Number(stat.slice(close + 2).split(' ')[1]);
+          return [{ pid: Number(d), ppid, command: stat.slice(stat.indexOf('(') + 1, close) }];
         } catch {
           return []; // gone meanwhile
         }
       });
-  return execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' })
+  return execFileSync('ps', ['-e', '-o', 'pid=,ppid=,comm='], { encoding: 'utf8' })
     .trim()
     .split('\n')
-    .map((l) => l.trim().split(/\s+/).map(Number) as [number, number]);
+    .map((l) => {
+      const [pid, ppid, ...command] = l.trim().split(/\s+/);
+      return { pid: Number(pid), ppid: Number(ppid), command: command.join(' ') };
+    });
 }
 
 /** The launcher and everything below it (children, their children). */
-function descendants(root: number): number[] {
+function descendants(root: number): Proc[] {
   const table = processTable();
-  const found = [root];
+  const found = table.filter((p) => p.pid === root);
   for (let i = 0; i < found.length; i++)
-    for (const [pid, ppid] of table) if (ppid === found[i] && !found.includes(pid)) found.push(pid);
+    for (const p of table) if (p.ppid === found[i].pid && !found.includes(p)) found.push(p);
   return found;
 }
 
-function alive(pid: number): boolean {
+function alive({ pid }: Proc): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -199,7 +212,9 @@ async function updatesIn(temporal: string, workflowId: string): Promise<number> 
 
     // Ctrl-C: the terminal sends SIGINT to the whole foreground group.
     const firstTree = descendants(first.child.pid!);
-    expect(firstTree.length).toBeGreaterThanOrEqual(5); // launcher, PostgreSQL, Temporal, worker, API
+    // The launcher, PostgreSQL's process and server, Temporal, the worker and the API.
+    expect(firstTree.map((p) => p.command)).toEqual(expect.arrayContaining(['temporal', 'postgres']));
+    expect(firstTree.filter((p) => p.command === 'node').length).toBeGreaterThanOrEqual(4);
     process.kill(-first.child.pid!, 'SIGINT');
     expect(await first.exited).toBe(0);
     expect(firstTree.filter(alive)).toEqual([]);
@@ -219,4 +234,30 @@ async function updatesIn(temporal: string, workflowId: string): Promise<number> 
     expect(await second.exited).toBe(0);
     expect(secondTree.filter(alive)).toEqual([]);
   }, 400_000);
+
+  it('with TEMPORAL_ADDRESS it starts no development server and runs the worker and the API on that server', async () => {
+    const address = process.env.TEMPORAL_ADDRESS!; // the suite's server (test/support/global-setup.ts)
+    const own = mkdtempSync(join(tmpdir(), 'vufo-start-temporal-'));
+    const l = launch(own, {
+      TEMPORAL_ADDRESS: address,
+      TEMPORAL_TASK_QUEUE: `start-temporal-${process.pid}`,
+      SEED_DEMO: 'false',
+    });
+    launches.push(l);
+    try {
+      const at = await ready(l, 150_000);
+      expect(at.ui).toBe('');
+      expect(l.output()).toContain(`Temporal: ${address} (TEMPORAL_ADDRESS`);
+      const health = await call<{ checks: { engineKind: string } }>(at.api, '/api/health');
+      expect(health.checks.engineKind).toBe('temporal');
+      const tree = descendants(l.child.pid!);
+      // PostgreSQL's process (with the server below it), the worker and the API: no Temporal.
+      expect(tree.map((p) => p.command)).not.toContain('temporal');
+      l.child.kill('SIGTERM');
+      expect(await l.exited).toBe(0);
+      expect(tree.filter(alive)).toEqual([]);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 200_000);
 });
