@@ -26,6 +26,8 @@ module.exports = {
         '<rootDir>/apps/*/test/**/*.e2e-spec.ts',
         '<rootDir>/workflows/**/*.e2e-spec.ts',
         '<rootDir>/libs/**/*.e2e-spec.ts',
+        // Checks across the apps (the docker stack), which no app's own tests may import.
+        '<rootDir>/test/**/*.e2e-spec.ts',
       ],
       transform,
       moduleNameMapper,

@@ -1,19 +1,7 @@
-import { existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 
-/**
- * The Temporal CLI the tests run a development server from: TEMPORAL_CLI_PATH, the project's
- * tools folder (scripts/setup-temporal.sh), or `temporal` on the PATH.
- */
-export function findTemporalCli(): string | undefined {
-  const candidates = [
-    process.env.TEMPORAL_CLI_PATH,
-    join(__dirname, '..', '..', '.tools', 'temporal', 'bin', 'temporal'),
-    ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'temporal')),
-  ];
-  return candidates.find((path): path is string => Boolean(path) && existsSync(path!));
-}
+// The lookup is shared with `npm run start:temporal`, so it lives in scripts/, not here.
+export { findTemporalCli } from '../../scripts/temporal-cli';
 
 /** A development server on loopback, in memory, started the SDK's way from an existing binary. */
 export function startTemporalDevServer(cli: string): Promise<TestWorkflowEnvironment> {

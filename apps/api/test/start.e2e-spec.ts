@@ -1,7 +1,8 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildOnce } from '../../../test/support/build';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 
@@ -51,10 +52,10 @@ async function healthy(r: Running, ms: number): Promise<void> {
 describe('npm start on a fresh data folder', () => {
   const running: Running[] = [];
 
-  beforeAll(() => {
-    // Exactly what `npm start` builds before it runs the server.
-    execFileSync('npm', ['run', 'build:server', '--silent'], { cwd: ROOT, stdio: 'ignore' });
-  });
+  beforeAll(async () => {
+    // Exactly what `npm start` builds before it runs the server (once per run: test/support/build.ts).
+    await buildOnce('build:server');
+  }, 300_000);
   afterAll(() => {
     for (const r of running) {
       if (r.child.exitCode === null) r.child.kill('SIGKILL');
