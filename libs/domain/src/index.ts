@@ -5,3 +5,4 @@ export * from './calendar';
 export * from './norms';
 export * from './organizations';
 export * from './approval';
+export * from './consolidation';
