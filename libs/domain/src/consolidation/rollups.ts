@@ -93,7 +93,7 @@ const LIVE_FIRST: readonly PlanStatus[] = [
  * consolidation nor in an approved one of the cycle (`consolidatedPlanIds`), with the status of
  * their plan in the cycle (a live one before a rejected or withdrawn one), null when they have
  * none. A merged union is not listed: its plans count under its successor, which is listed
- * only if it has none of its own consolidated. Sorted by name (then id).
+ * only if it has none of its own consolidated. Sorted by name in Vietnamese order (Đ after D).
  */
 export function missingUnions(
   unions: readonly UnionFact[],
@@ -114,7 +114,10 @@ export function missingUnions(
         planStatus: own.length ? own[0].status : null,
       };
     })
-    .sort((a, b) => cmp(a.organizationName, b.organizationName) || cmp(a.organizationId, b.organizationId));
+    .sort(
+      (a, b) =>
+        a.organizationName.localeCompare(b.organizationName, 'vi') || cmp(a.organizationId, b.organizationId),
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
