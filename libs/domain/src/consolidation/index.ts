@@ -21,6 +21,15 @@
  * leader)` → one `StartRollout` per plan, to send to each plan's own stream (never written here);
  * then the cycle moves to IN_ROLLOUT on its own stream. Roll-up labels are Vietnamese;
  * `relabelRollups(rollups, 'en')` for English.
+ *
+ * The audit: ConsolidationCreated holds each plan's (planId, version, approvalHash) and figures,
+ * the roll-ups and the missing unions, not the 15 000 lines themselves; an inspector re-derives
+ * the figures from the plan streams those hashes pin (`approvalHash` is the `hash` column of the
+ * plan's latest PlanApproved row in app.events; null if not yet written, e.g. by a lagging
+ * Temporal activity). ConsolidationApproved holds the decision record and the plans it sends to
+ * rollout; ConsolidationReturned the reason; each holds who (acting for whom) and when.
+ * A returned consolidation is superseded: its number is reused by the next one, so a host keeps
+ * (cycle, number) unique only among consolidations not RETURNED.
  */
 export * from './types';
 export * from './rules';
