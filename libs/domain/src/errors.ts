@@ -22,6 +22,12 @@ export const ErrorCodes = [
   'DUPLICATE_CODE',
   // issue 12: a budget line above its norm is submitted only with the union's justification.
   'NORM_JUSTIFICATION_REQUIRED',
+  // issue 14: a consolidation with no approved plan left to take in
+  'NOTHING_TO_CONSOLIDATE',
+  // issue 14: another consolidation of the cycle still awaits the leadership
+  'CONSOLIDATION_PENDING',
+  // issue 14: a merger of an organisation that was already merged
+  'ALREADY_MERGED',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 

@@ -6,3 +6,4 @@ export * from './cycle-checkpoints';
 export * from './norms';
 export * from './organizations';
 export * from './approval';
+export * from './consolidation';

@@ -21,6 +21,9 @@ export const STATUS_OF = {
   INTERNAL: 500,
   DUPLICATE_CODE: 409,
   NORM_JUSTIFICATION_REQUIRED: 422,
+  NOTHING_TO_CONSOLIDATE: 409,
+  CONSOLIDATION_PENDING: 409,
+  ALREADY_MERGED: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 export interface Problem {

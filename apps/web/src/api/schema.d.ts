@@ -631,7 +631,10 @@ export interface components {
       | 'PAYLOAD_TOO_LARGE'
       | 'INTERNAL'
       | 'DUPLICATE_CODE'
-      | 'NORM_JUSTIFICATION_REQUIRED';
+      | 'NORM_JUSTIFICATION_REQUIRED'
+      | 'NOTHING_TO_CONSOLIDATE'
+      | 'CONSOLIDATION_PENDING'
+      | 'ALREADY_MERGED';
     FieldErrorView: {
       /** @example lines.0.approvedAmount */
       field: string;
