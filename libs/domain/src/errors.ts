@@ -22,6 +22,8 @@ export const ErrorCodes = [
   'DUPLICATE_CODE',
   // issue 12: a budget line above its norm is submitted only with the union's justification.
   'NORM_JUSTIFICATION_REQUIRED',
+  // issue 14: an organisation merged already (POST /api/organizations/:id/merge)
+  'ALREADY_MERGED',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 

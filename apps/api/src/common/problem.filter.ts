@@ -21,6 +21,8 @@ export const STATUS_OF = {
   INTERNAL: 500,
   DUPLICATE_CODE: 409,
   NORM_JUSTIFICATION_REQUIRED: 422,
+  // issue 14
+  ALREADY_MERGED: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 export interface Problem {
