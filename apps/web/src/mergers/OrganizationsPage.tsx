@@ -38,14 +38,14 @@ export default function OrganizationsPage() {
             title: t('organizations.status'),
             render: (_, u) =>
               u.status === 'MERGED' ? (
-                <Tag color="default">
+                <Tag>
                   {t('organizations.mergedInto', {
                     name: u.mergedIntoId && byId.get(u.mergedIntoId) ? name(byId.get(u.mergedIntoId)!) : '',
                     date: u.validTo ? formatDate(u.validTo) : '',
                   })}
                 </Tag>
               ) : (
-                <Tag color="green">{t('organizations.active')}</Tag>
+                <Tag>{t('organizations.active')}</Tag>
               ),
           },
         ]}
