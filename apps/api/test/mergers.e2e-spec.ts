@@ -203,6 +203,28 @@ describe('province mergers and emulation clusters', () => {
       expect(await snapshot()).toEqual(after);
     });
 
+    it('five merges of one union at once: exactly one wins, the others are ALREADY_MERGED', async () => {
+      const cycle = await openCycle(t);
+      const a = await world(t, { cycle });
+      const b = await world(t, { cycle });
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          c.admin
+            .post(`/api/organizations/${a.province.unionId}/merge`)
+            .send({ intoOrganizationId: b.province.unionId, effectiveDate: '2025-07-01' }),
+        ),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
+      expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'ALREADY_MERGED')).toBe(
+        true,
+      );
+      const [{ n }] = await t.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM app.activities WHERE plan_id = $1`,
+        [b.plan.id],
+      );
+      expect(n).toBe(6);
+    });
+
     it('a merger that fails half-way leaves nothing: the successor plan under appraisal refuses the copy', async () => {
       const cycle = await openCycle(t);
       const a = await world(t, { cycle });
