@@ -8,6 +8,12 @@ import {
 } from '@vufo/persistence';
 import { Tx } from '../common/transaction';
 
+/** What a merger did, kept with the merged organisation: a repeated request answers it again. */
+export interface MergeOutcome {
+  usersMoved: number;
+  plans: { mergedPlanId: string; intoPlanId: string; activities: number; budgetLines: number }[];
+}
+
 /** The mergers capability's SQL: organisations merging, their users, the plans a merger combines. */
 @Injectable()
 export class MergersRepository {
@@ -29,12 +35,12 @@ export class MergersRepository {
     );
   }
 
-  async mergeRecord(id: string): Promise<{ key: string | null } | null> {
-    const rows: { merge_key: string | null }[] = await this.tx.em.query(
-      `SELECT merge_key FROM app.organizations WHERE id = $1 AND status = 'MERGED'`,
+  async mergeRecord(id: string): Promise<{ key: string | null; outcome: MergeOutcome | null } | null> {
+    const rows: { merge_key: string | null; merge_outcome: MergeOutcome | null }[] = await this.tx.em.query(
+      `SELECT merge_key, merge_outcome FROM app.organizations WHERE id = $1 AND status = 'MERGED'`,
       [id],
     );
-    return rows[0] ? { key: rows[0].merge_key } : null;
+    return rows[0] ? { key: rows[0].merge_key, outcome: rows[0].merge_outcome } : null;
   }
 
   async markMerged(
@@ -44,12 +50,14 @@ export class MergersRepository {
     by: string,
     at: Date,
     key: string | null,
+    outcome: MergeOutcome,
   ): Promise<void> {
     await this.tx.em.query(
       `UPDATE app.organizations
-          SET status = 'MERGED', merged_into_id = $2, valid_to = $3, merged_by = $4, merged_at = $5, merge_key = $6
+          SET status = 'MERGED', merged_into_id = $2, valid_to = $3, merged_by = $4, merged_at = $5,
+              merge_key = $6, merge_outcome = $7::jsonb
         WHERE id = $1`,
-      [id, into, validTo, by, at, key],
+      [id, into, validTo, by, at, key, JSON.stringify(outcome)],
     );
   }
 

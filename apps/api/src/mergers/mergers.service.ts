@@ -8,7 +8,7 @@ import { notFound } from '../common/errors';
 import { Tx } from '../common/transaction';
 import { Principal } from '../identity/principal';
 import { MergeDto } from './mergers.dto';
-import { MergersRepository } from './mergers.repository';
+import { MergeOutcome, MergersRepository } from './mergers.repository';
 
 const invalid = (field: string, message: string, detail: string) =>
   new DomainError('VALIDATION_FAILED', detail, [{ field, message }]);
@@ -56,8 +56,8 @@ export class MergersService {
       if (org.status === 'MERGED') {
         // A repeat of the request that merged it (same Idempotency-Key, same successor): the first result.
         const record = await this.repo.mergeRecord(id);
-        if (key && record?.key === key && org.mergedIntoId === into.id)
-          return this.outcome(org.id, into.id, 0, []);
+        if (key && record?.key === key && record.outcome && org.mergedIntoId === into.id)
+          return this.outcome(org.id, into.id, record.outcome);
         throw new DomainError('ALREADY_MERGED', `${org.code} was merged on ${org.validTo ?? '?'}.`);
       }
       if (into.kind !== org.kind)
@@ -80,23 +80,18 @@ export class MergersService {
         );
 
       const plans = org.kind === 'PROVINCIAL_UNION' ? await this.combinePlans(p, org, into) : [];
-      const usersMoved = await this.repo.moveUsers(org.id, into.id);
-      await this.repo.markMerged(org.id, into.id, dto.effectiveDate, p.userId, this.clock.now(), key ?? null);
-      return this.outcome(org.id, into.id, usersMoved, plans);
+      const outcome = { usersMoved: await this.repo.moveUsers(org.id, into.id), plans };
+      const at = this.clock.now();
+      await this.repo.markMerged(org.id, into.id, dto.effectiveDate, p.userId, at, key ?? null, outcome);
+      return this.outcome(org.id, into.id, outcome);
     });
   }
 
-  private async outcome(
-    id: string,
-    intoId: string,
-    usersMoved: number,
-    plans: { mergedPlanId: string; intoPlanId: string; activities: number; budgetLines: number }[],
-  ) {
+  private async outcome(id: string, intoId: string, outcome: MergeOutcome) {
     return {
       organization: await this.repo.organization(id),
       successor: await this.repo.organization(intoId),
-      usersMoved,
-      plans,
+      ...outcome,
     };
   }
 

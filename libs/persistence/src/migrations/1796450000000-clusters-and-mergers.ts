@@ -7,8 +7,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - `cluster_changes`: each replacement of a cycle's clusters (who, when, before and after): the
  *   audit of a change no plan stream records, as `submission_extensions` is for extensions. A
  *   cycle with no change has the clusters of its unions' `cluster` column.
- * - `organizations.merged_at` / `merged_by` / `merge_key`: when and by whom a merger was recorded,
- *   and the request's Idempotency-Key (a repeat returns the first result).
+ * - `organizations.merged_at` / `merged_by` / `merge_key` / `merge_outcome`: when and by whom a
+ *   merger was recorded, the request's Idempotency-Key and what it did (a repeat returns it).
  * - `activities.source_province_code`: the merged province an activity was copied from.
  */
 export class ClustersAndMergers1796450000000 implements MigrationInterface {
@@ -46,7 +46,8 @@ export class ClustersAndMergers1796450000000 implements MigrationInterface {
       ALTER TABLE app.organizations
         ADD COLUMN merged_at timestamptz,
         ADD COLUMN merged_by uuid REFERENCES app.users(id),
-        ADD COLUMN merge_key text`);
+        ADD COLUMN merge_key text,
+        ADD COLUMN merge_outcome jsonb`);
     await q.query(`CREATE INDEX organizations_merged_into_idx ON app.organizations (merged_into_id)`);
     await q.query(`ALTER TABLE app.activities ADD COLUMN source_province_code text`);
   }
@@ -55,7 +56,7 @@ export class ClustersAndMergers1796450000000 implements MigrationInterface {
     await q.query(`ALTER TABLE app.activities DROP COLUMN source_province_code`);
     await q.query(`DROP INDEX app.organizations_merged_into_idx`);
     await q.query(
-      `ALTER TABLE app.organizations DROP COLUMN merge_key, DROP COLUMN merged_by, DROP COLUMN merged_at`,
+      `ALTER TABLE app.organizations DROP COLUMN merge_outcome, DROP COLUMN merge_key, DROP COLUMN merged_by, DROP COLUMN merged_at`,
     );
     await q.query(`DROP TABLE app.cluster_changes`);
     await q.query(`DROP TABLE app.cycle_cluster_members`);
