@@ -9,11 +9,13 @@ import { ProblemFilter } from './common/problem.filter';
 import { validationPipe } from './common/validation';
 import { AuditModule } from './audit/audit.module';
 import { APP_CONFIG, AppConfig } from './config';
+import { ClustersModule } from './clusters/clusters.module';
 import { CyclesModule } from './cycles/cycles.module';
 import { DATABASE_URL, DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { AuthGuard } from './identity/auth.guard';
 import { IdentityModule } from './identity/identity.module';
+import { MergersModule } from './mergers/mergers.module';
 import { NormsModule } from './norms/norms.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlansModule } from './plans/plans.module';
@@ -62,11 +64,13 @@ export class AppModule {
         IdentityModule,
         NormsModule,
         CyclesModule,
+        ClustersModule,
         PlansModule,
         ReviewsModule,
         AuditModule,
         NotificationsModule,
         ProposalsModule,
+        MergersModule,
         TimersModule,
         HealthModule,
         DemoSeedModule,

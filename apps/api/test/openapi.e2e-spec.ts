@@ -31,7 +31,7 @@ describe('the OpenAPI document', () => {
     const all = Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));
     await t.close();
     expect(checked.size).toBeGreaterThanOrEqual(28);
-    expect(all).toHaveLength(43);
+    expect(all).toHaveLength(47);
   });
 
   /** The answer matches the documented response of its operation and status. */
@@ -193,5 +193,38 @@ describe('the OpenAPI document', () => {
     await get(editor, `/api/plans/${planId}`);
     await post(editor, '/api/notifications/read-all');
     await post(editor, `/api/plans/${planId}/withdraw`, { reason: 'x'.repeat(3000) });
+  });
+
+  it('describes what clusters and mergers answer (issue 14)', async () => {
+    const w = await world(t, { cycle: await openCycle(t) });
+    const successor = await world(t, { cycle: w.cycle });
+    const { admin, consolidator } = w.central;
+    await get(w.province.editor, `/api/cycles/${w.cycle.id}/clusters`);
+    const put = await t
+      .http()
+      .put(`/api/cycles/${w.cycle.id}/clusters`)
+      .set('Authorization', `Bearer ${consolidator.token}`)
+      .send([
+        {
+          number: 1,
+          name: 'Cụm 1',
+          headOrganizationId: w.province.unionId,
+          memberOrganizationIds: [w.province.unionId],
+        },
+      ]);
+    conforms(put, 'put', `/api/cycles/${w.cycle.id}/clusters`);
+    expect(put.status).toBe(200);
+    const merged = await post(admin, `/api/organizations/${w.province.unionId}/merge`, {
+      intoOrganizationId: successor.province.unionId,
+      effectiveDate: '2025-07-01',
+    });
+    expect(merged.status).toBe(200);
+    await post(admin, `/api/organizations/${w.province.unionId}/merge`, {
+      intoOrganizationId: successor.province.unionId,
+      effectiveDate: '2025-07-01',
+    });
+    await get(successor.province.editor, `/api/organizations/${successor.province.unionId}/lineage`);
+    await get(successor.province.editor, `/api/organizations/${w.province.unionId}/lineage`);
+    await get(successor.province.editor, `/api/plans/${successor.plan.id}`);
   });
 });

@@ -90,6 +90,32 @@ describe('npm start on a fresh data folder', () => {
       expect(existsSync(join(r.dataDir, 'pg', 'postmaster.pid'))).toBe(true);
     }
 
+    // The demo's merger: Hải Dương's union into Hải Phòng's, shown by the lineage (issue 14).
+    {
+      const base = `http://127.0.0.1:${running[0].port}/api`;
+      const login = await fetch(`${base}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: 'hp.editor', password: 'demo-2026' }),
+      });
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      const auth = { authorization: `Bearer ${accessToken}` };
+      const orgs = (await (
+        await fetch(`${base}/organizations?kind=PROVINCIAL_UNION`, { headers: auth })
+      ).json()) as {
+        items: { id: string; code: string; status: string; mergedIntoId: string | null }[];
+      };
+      const hp = orgs.items.find((o) => o.code === 'HP')!;
+      const hd = orgs.items.find((o) => o.code === 'HD')!;
+      expect(hd).toMatchObject({ status: 'MERGED', mergedIntoId: hp.id });
+      const lineage = (await (
+        await fetch(`${base}/organizations/${hp.id}/lineage`, { headers: auth })
+      ).json()) as {
+        predecessors: { id: string; provinceCode: string }[];
+      };
+      expect(lineage.predecessors).toEqual([expect.objectContaining({ id: hd.id, provinceCode: 'HD' })]);
+    }
+
     running[0].child.kill('SIGTERM');
     running[1].child.kill('SIGINT');
     expect(await running[0].exited).toBe(0);

@@ -23,6 +23,9 @@ const DelegationsPage = lazy(() => import('./reviews/DelegationsPage'));
 const DashboardPage = lazy(() => import('./cycles/DashboardPage'));
 const HistoryPage = lazy(() => import('./history/HistoryPage'));
 const NotificationsPage = lazy(() => import('./notifications/NotificationsPage'));
+const ClustersPage = lazy(() => import('./clusters/ClustersPage'));
+const OrganizationsPage = lazy(() => import('./mergers/OrganizationsPage'));
+const OrganizationPage = lazy(() => import('./mergers/OrganizationPage'));
 const NotFoundPage = lazy(() => import('./common/NotFoundPage'));
 
 const queryClient = new QueryClient({
@@ -86,6 +89,9 @@ export function App() {
                     <Route path="delegations" element={<DelegationsPage />} />
                     <Route path="dashboard" element={<DashboardPage />} />
                     <Route path="dashboard/:cycleId" element={<DashboardPage />} />
+                    <Route path="cycles/:cycleId/clusters" element={<ClustersPage />} />
+                    <Route path="organizations" element={<OrganizationsPage />} />
+                    <Route path="organizations/:organizationId" element={<OrganizationPage />} />
                     <Route path="notifications" element={<NotificationsPage />} />
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>

@@ -51,21 +51,25 @@ export class PlanCommands {
     title: string,
     objectives: string,
     livePlanId: string | null,
+    merger?: { organizationId: string; mergerOf: string },
   ): Promise<string> {
     const planId = randomUUID();
+    // A province merger (ADMIN) creates the successor union's plan; anyone else, their own union's.
+    const organizationId = merger?.organizationId ?? p.organizationId;
     // A leader may have extended this union's deadline before it started its plan.
-    const extended = await this.repo.extendedDeadline(cycle.id, p.organizationId);
+    const extended = await this.repo.extendedDeadline(cycle.id, organizationId);
     const command: PlanCommand = {
       type: 'CreatePlan',
       actor: actorOf(p),
       planId,
       cycleId: cycle.id,
-      organizationId: p.organizationId,
+      organizationId,
       title,
       cycle: this.termsOf(cycle, extended),
       cycleYear: cycle.year,
       cycleStatus: cycle.status,
       livePlanId,
+      ...(merger ? { mergerOf: merger.mergerOf } : {}),
     };
     // The stream lives on the plan's row, which a unique index holds to one live plan per union
     // and cycle: the machine's guards are asked before the row is inserted, then decide again.
@@ -74,7 +78,7 @@ export class PlanCommands {
     await this.repo.insertPlan({
       id: planId,
       cycleId: cycle.id,
-      organizationId: p.organizationId,
+      organizationId,
       title,
       objectives,
     });
@@ -104,6 +108,7 @@ export class PlanCommands {
     ifMatch: number | undefined,
     change: Change,
     apply: (em: EntityManager, plan: BumpedPlan) => Promise<{ details?: Record<string, unknown>; result: T }>,
+    idempotencyKey?: string,
   ): Promise<{ plan: BumpedPlan; result: T }> {
     return this.tx.run(async (em) => {
       const plan = await this.access.bumpVersion(p, planId, ifMatch);
@@ -117,6 +122,7 @@ export class PlanCommands {
           actor: actorOf(p),
           change: { ...change, details: { ...change.details, ...(details ?? {}) } },
         } as PlanCommand,
+        ...(idempotencyKey ? { idempotencyKey } : {}),
       });
       return { plan, result };
     });

@@ -7,7 +7,7 @@ import {
   ValidationPipe,
 } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { plainToInstance, Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -21,6 +21,7 @@ import {
   MinLength,
   registerDecorator,
   ValidateIf,
+  validateSync,
 } from 'class-validator';
 import { DomainError, FieldError, parseVnd } from '@vufo/domain';
 
@@ -226,4 +227,36 @@ export class UuidPipe implements PipeTransform<string, string> {
 
 export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
+}
+
+/**
+ * A JSON array body of `item` objects, validated as the global pipe validates one object (unknown
+ * fields refused), each error naming its item: `[1].memberOrganizationIds`.
+ */
+export function validateEach<T extends object>(item: new () => T, body: unknown, field = ''): T[] {
+  if (!Array.isArray(body)) {
+    throw new DomainError('VALIDATION_FAILED', 'The body must be a JSON array.', [
+      { field: field || 'body', message: 'a list' },
+    ]);
+  }
+  const errors: FieldError[] = [];
+  const out = body.map((raw, i) => {
+    const at = `${field}[${i}]`;
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      errors.push({ field: at, message: 'an object' });
+      return raw as T;
+    }
+    const value = plainToInstance(item, raw, { enableImplicitConversion: false });
+    const found = validateSync(value, { whitelist: true, forbidNonWhitelisted: true });
+    errors.push(...flatten(found, at));
+    return value;
+  });
+  if (errors.length) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      errors.map((f) => `${f.field}: ${f.message}`).join('; '),
+      errors,
+    );
+  }
+  return out;
 }

@@ -127,6 +127,8 @@ class ActivityFields {
   @Code(PRIORITIES, 'Priority') priority!: string;
   @Str({ nullable: true, description: 'after a province merger: the province it came from' })
   sourceProvince!: string | null;
+  @Str({ nullable: true, description: 'copied by a province merger: the merged province code' })
+  sourceProvinceCode!: string | null;
   @Code(IMPLEMENTATION_STATUSES, 'ImplementationStatus', { nullable: true })
   implementationStatus!: string | null;
   @VndProperty({ nullable: true }) actualSpend!: number | string | null;

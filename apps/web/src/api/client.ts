@@ -27,7 +27,7 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   ifMatch?: number;
   idempotencyKey?: string;

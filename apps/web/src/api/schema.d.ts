@@ -160,6 +160,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cycles/{id}/clusters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cycle's emulation clusters */
+    get: operations['listClusters'];
+    /** Replace the cycle's emulation clusters (a union sits in at most one) */
+    put: operations['replaceClusters'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cycles/{cycleId}/plans': {
     parameters: {
       query?: never;
@@ -590,6 +608,43 @@ export interface paths {
     patch: operations['updateProposal'];
     trace?: never;
   };
+  '/api/organizations/{id}/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Merge an organisation into its successor (a province merger)
+     * @description Users move to the successor; a provincial union’s DRAFT or REVISION_REQUESTED plan of an OPEN cycle is combined into the successor’s plan and withdrawn with the reason MERGED.
+     */
+    post: operations['mergeOrganization'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizations/{id}/lineage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An organisation and the organisations merged into it */
+    get: operations['getOrganizationLineage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -965,6 +1020,30 @@ export interface components {
        */
       newDeadline: string;
     };
+    ClusterView: {
+      number: number;
+      name: string;
+      /**
+       * Format: uuid
+       * @description the head union ("cụm trưởng")
+       */
+      headOrganizationId?: string;
+      /**
+       * Format: uuid
+       * @description the deputy union ("cụm phó")
+       */
+      deputyOrganizationId?: string;
+      memberOrganizationIds: string[];
+    };
+    ClusterDto: {
+      number: number;
+      name: string;
+      /** Format: uuid */
+      headOrganizationId?: string;
+      /** Format: uuid */
+      deputyOrganizationId?: string;
+      memberOrganizationIds: string[];
+    };
     CreatePlanDto: {
       /** @example Kế hoạch hoạt động đối ngoại nhân dân năm 2027 */
       title: string;
@@ -1101,6 +1180,8 @@ export interface components {
       priority: components['schemas']['Priority'];
       /** @description after a province merger: the province it came from */
       sourceProvince: string | null;
+      /** @description copied by a province merger: the merged province code */
+      sourceProvinceCode: string | null;
       implementationStatus: components['schemas']['ImplementationStatus'] | null;
       actualSpend: components['schemas']['Vnd'] | null;
       results: string | null;
@@ -1266,6 +1347,8 @@ export interface components {
       priority: components['schemas']['Priority'];
       /** @description after a province merger: the province it came from */
       sourceProvince: string | null;
+      /** @description copied by a province merger: the merged province code */
+      sourceProvinceCode: string | null;
       implementationStatus: components['schemas']['ImplementationStatus'] | null;
       actualSpend: components['schemas']['Vnd'] | null;
       results: string | null;
@@ -1742,6 +1825,50 @@ export interface components {
       /** Format: int64 */
       requestedAmount?: number | string;
       fundingSource?: components['schemas']['FundingSource'];
+    };
+    MergeDto: {
+      /** Format: uuid */
+      intoOrganizationId: string;
+      /** Format: date */
+      effectiveDate: string;
+    };
+    CombinedPlanView: {
+      /**
+       * Format: uuid
+       * @description the merged union's plan, now WITHDRAWN with the reason MERGED
+       */
+      mergedPlanId: string;
+      /**
+       * Format: uuid
+       * @description the successor's plan that received its activities
+       */
+      intoPlanId: string;
+      activities: number;
+      budgetLines: number;
+    };
+    MergeView: {
+      organization: components['schemas']['OrganizationView'];
+      successor: components['schemas']['OrganizationView'];
+      /** @description users who now belong to the successor */
+      usersMoved: number;
+      plans: components['schemas']['CombinedPlanView'][];
+    };
+    PredecessorView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      provinceCode: string | null;
+      /**
+       * Format: date
+       * @description the merger took effect (the predecessor’s validTo)
+       */
+      mergedAt: string | null;
+    };
+    LineageView: {
+      organization: components['schemas']['OrganizationView'];
+      predecessors: components['schemas']['PredecessorView'][];
+      /** @description for a merged organisation: the one it counts under today */
+      successor: components['schemas']['OrganizationView'] | null;
     };
     HealthChecksView: {
       /** @enum {string} */
@@ -2352,6 +2479,123 @@ export interface operations {
       };
       /** @description Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+    };
+  };
+  listClusters: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClusterView'][];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+    };
+  };
+  replaceClusters: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ClusterDto'][];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClusterView'][];
+        };
+      };
+      /** @description The body is not valid JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -4128,6 +4372,135 @@ export interface operations {
       };
       /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+    };
+  };
+  mergeOrganization: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A repeat with the same key returns the first result and changes nothing. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MergeDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MergeView'];
+        };
+      };
+      /** @description The body is not valid JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+    };
+  };
+  getOrganizationLineage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LineageView'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
         headers: {
           [name: string]: unknown;
         };

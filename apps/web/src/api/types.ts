@@ -47,3 +47,7 @@ export type ContentChange = Diff['changes'][number];
 export type DiffValue = Schemas['DiffValue'];
 
 export type Notification = Schemas['NotificationView'];
+
+export type Cluster = Schemas['ClusterView'];
+export type Lineage = Schemas['LineageView'];
+export type MergeResult = Schemas['MergeView'];

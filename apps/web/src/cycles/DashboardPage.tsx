@@ -40,6 +40,7 @@ export default function DashboardPage() {
           onChange={(id) => navigate(`/dashboard/${id}`)}
           options={cycles.data.items.map((c) => ({ value: c.id, label: c.title || String(c.year) }))}
         />
+        <Link to={`/cycles/${cycleId}/clusters`}>{t('clusters.title')}</Link>
       </Space>
       {q.isPending ? (
         <Loading />

@@ -16,6 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
     roles: ['PLAN_EDITOR', 'PLAN_SUBMITTER', 'CONSOLIDATOR', 'LEADER', 'ADMIN', 'APPRAISER'],
   },
   { path: '/delegations', labelKey: 'nav.delegations', roles: ['APPRAISER'] },
+  { path: '/organizations', labelKey: 'nav.organizations', roles: ['ADMIN', 'CONSOLIDATOR', 'LEADER'] },
 ];
 
 export function navItemsFor(me: Me): NavItem[] {

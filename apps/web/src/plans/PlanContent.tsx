@@ -276,6 +276,11 @@ export function PlanContent({
             <Space wrap>
               <Tag>{a.code}</Tag>
               <h2 style={{ fontSize: 16, margin: 0, display: 'inline' }}>{a.title}</h2>
+              {a.sourceProvinceCode && (
+                <Tag data-testid="source-province">
+                  {t('merge.sourceProvince', { code: a.sourceProvinceCode })}
+                </Tag>
+              )}
             </Space>
           }
           extra={

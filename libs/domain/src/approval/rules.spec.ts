@@ -13,10 +13,18 @@ import {
 import { apply } from './apply';
 import { decide } from './decide';
 import { deadlines } from './deadlines';
-import { PLAN_TRANSITIONS, firstRefusal, isTerminal, ruleFor } from './rules';
+import {
+  MERGER_EDIT_KIND,
+  MERGER_WITHDRAW_REASON,
+  PLAN_TRANSITIONS,
+  firstRefusal,
+  isTerminal,
+  ruleFor,
+} from './rules';
 import {
   PLAN_COMMAND_TYPES,
   PLAN_STATUSES,
+  type CommandOf,
   type PlanCommand,
   type PlanCommandType,
   type PlanState,
@@ -174,5 +182,67 @@ describe('the transition table drives decide', () => {
 
   it('accepts every command in some status (the walk is not vacuous)', () => {
     expect([...accepted.keys()].sort()).toEqual([...PLAN_COMMAND_TYPES].sort());
+  });
+});
+
+describe('a province merger: the ADMIN exception (`merger`)', () => {
+  const merged = { type: 'Withdraw', actor: actors.admin, reason: MERGER_WITHDRAW_REASON } as PlanCommand;
+  const copy = {
+    type: 'EditContent',
+    actor: actors.admin,
+    change: { kind: MERGER_EDIT_KIND, summary: 'HĐ-01-HD' },
+  } as PlanCommand;
+
+  it.each(['DRAFT', 'REVISION_REQUESTED'] as const)('in %s: ADMIN withdraws as MERGED and copies in', (s) => {
+    const h = harnessIn(s);
+    expect(decide(h.state, copy, h.ctx())).toMatchObject({ ok: true });
+    const out = apply(h.state, merged, h.ctx());
+    expect(out.ok && out.state.status).toBe('WITHDRAWN');
+    expect(decide(h.state, merged, h.ctx())).toMatchObject({
+      ok: true,
+      events: [{ type: 'PlanWithdrawn', reason: 'MERGED' }],
+    });
+  });
+
+  it.each(['IN_APPRAISAL', 'APPROVED', 'IN_ROLLOUT'] as const)('in %s: still refused', (s) => {
+    const h = harnessIn(s);
+    expect(decide(h.state, merged, h.ctx())).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION' },
+    });
+    expect(decide(h.state, copy, h.ctx())).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION' },
+    });
+  });
+
+  it('outside a merger, ADMIN holds no place in the chain; others gain nothing from it', () => {
+    const h = harnessIn('DRAFT');
+    const forbidden = { ok: false, error: { code: 'FORBIDDEN' } };
+    expect(decide(h.state, { type: 'Withdraw', actor: actors.admin }, h.ctx())).toMatchObject(forbidden);
+    expect(
+      decide(h.state, { type: 'Withdraw', actor: actors.admin, reason: 'other' }, h.ctx()),
+    ).toMatchObject(forbidden);
+    expect(
+      decide(
+        h.state,
+        { type: 'EditContent', actor: actors.admin, change: { kind: 'ACTIVITY_ADDED', summary: 'x' } },
+        h.ctx(),
+      ),
+    ).toMatchObject(forbidden);
+    expect(decide(h.state, { ...merged, actor: actors.otherEditor }, h.ctx())).toMatchObject(forbidden);
+    expect(decide(h.state, { ...copy, actor: actors.consolidator }, h.ctx())).toMatchObject(forbidden);
+  });
+
+  it("CreatePlan: ADMIN creates the successor's plan for a merger only", () => {
+    const h = harnessIn('NONE');
+    const create = validCommand('CreatePlan', null) as CommandOf<'CreatePlan'>;
+    expect(decide(null, { ...create, actor: actors.admin }, h.ctx())).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(decide(null, { ...create, actor: actors.admin, mergerOf: 'org-hd' }, h.ctx())).toMatchObject({
+      ok: true,
+    });
   });
 });

@@ -56,7 +56,17 @@ export interface TransitionRule<T extends PlanCommandType> {
   payloadGuards?: readonly PayloadGuard<T>[];
   /** Statuses the plan can be in once the command is accepted. Absent = unchanged. */
   to?: readonly PlanStatus[];
+  /**
+   * A province merger (DOMAIN.md): an ADMIN, whom `who` does not admit, may send the command when
+   * it is part of a merger (`isMerger`): combining the merged union's plan into its successor's
+   * plan (CreatePlan, EditContent) and withdrawing it with the reason MERGED (Withdraw).
+   */
+  merger?: (command: CommandOf<T>) => boolean;
 }
+
+/** The reason a merged union's plan is withdrawn with, and the edit kind that copies it. */
+export const MERGER_WITHDRAW_REASON = 'MERGED';
+export const MERGER_EDIT_KIND = 'MERGED_ACTIVITY_ADDED';
 
 const user = (
   scope: 'plan-union' | 'command-union' | 'review-agency' | 'central',
@@ -267,7 +277,7 @@ function activityOfPlan(s: PlanState, c: CommandOf<'RecordProgress'>): Refusal |
  * `guards` in order → `from` (INVALID_TRANSITION) → payload shape (VALIDATION_FAILED) →
  * `payloadGuards` in order → the command's events. Terminal statuses (REJECTED, WITHDRAWN,
  * CLOSED) accept nothing but DeadlineReached, which is then a no-op. ADMIN administers (users,
- * norms, cycles) but holds no place in the chain.
+ * norms, cycles) and holds no place in the chain but one: a province merger (`merger`).
  */
 export const PLAN_TRANSITIONS: { readonly [K in PlanCommandType]: TransitionRule<K> } = {
   CreatePlan: {
@@ -275,15 +285,25 @@ export const PLAN_TRANSITIONS: { readonly [K in PlanCommandType]: TransitionRule
     who: user('command-union', 'PLAN_EDITOR'),
     guards: [cycleOpen, oneLivePlanPerUnionAndCycle],
     to: ['DRAFT'],
+    merger: (c) => typeof c.mergerOf === 'string' && c.mergerOf !== '',
   },
-  EditContent: { from: EDITABLE, who: user('plan-union', 'PLAN_EDITOR') },
+  EditContent: {
+    from: EDITABLE,
+    who: user('plan-union', 'PLAN_EDITOR'),
+    merger: (c) => isObject(c.change) && c.change.kind === MERGER_EDIT_KIND,
+  },
   Submit: {
     from: EDITABLE,
     who: user('plan-union', 'PLAN_SUBMITTER'),
     payloadGuards: [contentRules, overNormLinesJustified, agencyForEveryFunction, notAppraisedByItself],
     to: ['IN_APPRAISAL'],
   },
-  Withdraw: { from: EDITABLE, who: user('plan-union', 'PLAN_SUBMITTER'), to: ['WITHDRAWN'] },
+  Withdraw: {
+    from: EDITABLE,
+    who: user('plan-union', 'PLAN_SUBMITTER'),
+    to: ['WITHDRAWN'],
+    merger: (c) => c.reason === MERGER_WITHDRAW_REASON,
+  },
   DecideReview: {
     from: ['IN_APPRAISAL'],
     who: user('review-agency', 'APPRAISER'),

@@ -182,6 +182,8 @@ export type PlanCommand =
       cycleStatus: CycleStatus;
       /** The union's plan in this cycle that is neither rejected nor withdrawn, if any. */
       livePlanId: string | null;
+      /** A province merger creates the successor's plan: the merged organization's id. */
+      mergerOf?: string;
     })
   | (Cmd<'EditContent'> & { change: { kind: string; summary: string; details?: Record<string, unknown> } })
   | (Cmd<'Submit'> & { content: PlanContent; agencies: Agencies })

@@ -23,6 +23,8 @@ export class ActivityEntity {
   @Column({ type: 'text', default: 'MEDIUM' }) priority!: 'HIGH' | 'MEDIUM' | 'LOW';
   /** For a plan combined after a province merger: the province the activity came from. */
   @Column({ name: 'source_province', type: 'text', nullable: true }) sourceProvince!: string | null;
+  /** For an activity copied by a province merger: the merged province's code. */
+  @Column({ name: 'source_province_code', type: 'text', nullable: true }) sourceProvinceCode!: string | null;
   @Column({ name: 'implementation_status', type: 'text', nullable: true }) implementationStatus!:
     string | null;
   @VndColumn({ name: 'actual_spend', nullable: true }) actualSpend!: bigint | null;

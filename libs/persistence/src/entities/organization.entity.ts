@@ -21,5 +21,7 @@ export class OrganizationEntity {
   @Column({ type: 'text', default: 'ACTIVE' }) status!: 'ACTIVE' | 'MERGED';
   @Column({ name: 'merged_into_id', type: 'uuid', nullable: true }) mergedIntoId!: string | null;
   @Column({ name: 'valid_to', type: 'date', nullable: true }) validTo!: string | null;
+  @Column({ name: 'merged_at', type: 'timestamptz', nullable: true, select: false }) mergedAt!: Date | null;
+  @Column({ name: 'merged_by', type: 'uuid', nullable: true, select: false }) mergedBy!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

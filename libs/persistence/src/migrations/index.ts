@@ -6,6 +6,7 @@ import { SubmissionExtensions1796083385559 } from './1796083385559-submission-ex
 import { ActivityCodeUnique1796200000000 } from './1796200000000-activity-code-unique';
 import { BudgetLineNormJustification1796300000000 } from './1796300000000-budget-line-norm-justification';
 import { TemporalPayloads1796400000000 } from './1796400000000-temporal-payloads';
+import { ClustersAndMergers1796450000000 } from './1796450000000-clusters-and-mergers';
 import { CycleCheckpoints1796500000000 } from './1796500000000-cycle-checkpoints';
 
 /** Every migration in order; listed explicitly so bundles and tests need no file globbing. */
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   ActivityCodeUnique1796200000000,
   BudgetLineNormJustification1796300000000,
   TemporalPayloads1796400000000,
+  ClustersAndMergers1796450000000,
   CycleCheckpoints1796500000000,
 ];
