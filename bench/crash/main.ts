@@ -16,12 +16,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_HOLIDAY_DATES_VN, localDateOf, WorkingDayCalendar } from '@vufo/domain';
 import { Http, sleep } from '../support/client';
 import { log, out, ROOT, startDatabase } from '../support/harness';
 import { Host, HostKind, hostsOption } from '../support/host';
 import { option } from '../support/options';
 import { Service } from '../support/service';
+import { temporalClock } from '../support/temporal';
 import {
   COMMAND_KINDS,
   createCycle,
@@ -58,26 +58,6 @@ const cfg = {
 const APP_START = Date.parse('2030-03-04T02:00:00Z');
 /** The "deadline" cycle's submission deadline: end of that same local day (15 h later). */
 const DEADLINE_TODAY = '2030-03-04';
-
-/**
- * The Temporal host's clock set-up. Workflow timers run on the real clock, and the API's clock
- * offset does not move them; so the API's clock is set one working day back (plus the lead):
- * a 1-working-day SLA opened by a command then falls due `lead` after that command in real
- * time, and the "deadline" cycle's submission deadline (end of the API's local day) is already
- * past in real time, so a draft's SubmissionOverdue fires as soon as its workflow starts. Today
- * must be a working day for the SLAs (a weekend or holiday leaves only the submission deadlines).
- */
-function temporalClock(leadMs: number): { offsetMs: number; deadlineDay: string; slasComeDue: boolean } {
-  const calendar = new WorkingDayCalendar(DEFAULT_HOLIDAY_DATES_VN);
-  const now = Date.now();
-  const target = new Date(now + leadMs);
-  const apiNow = calendar.workingDaysBefore(target, 1);
-  return {
-    offsetMs: apiNow.getTime() - now,
-    deadlineDay: localDateOf(apiNow),
-    slasComeDue: calendar.isWorkingDay(localDateOf(target)),
-  };
-}
 
 /** A small deterministic generator, so a failing run can be repeated with --seed. */
 function rng(seed: number) {

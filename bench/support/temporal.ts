@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { Connection } from '@temporalio/client';
+import { DEFAULT_HOLIDAY_DATES_VN, localDateOf, WorkingDayCalendar } from '@vufo/domain';
 import { ROOT } from './harness';
 import { answers, Service } from './service';
 
@@ -119,4 +120,28 @@ export async function bundleWorkflows(file: string): Promise<void> {
     [join(ROOT, 'dist', 'apps', 'worker', 'src', 'bundle-workflows.js'), file],
     { cwd: ROOT, maxBuffer: 16 * 2 ** 20 },
   );
+}
+
+/**
+ * The Temporal host's clock set-up. Workflow timers run on the real clock, and the API's clock
+ * offset does not move them; so the API's clock is set one working day back (plus the lead):
+ * a 1-working-day SLA opened by a command then falls due `lead` after that command in real
+ * time, and the "deadline" cycle's submission deadline (end of the API's local day) is already
+ * past in real time, so a draft's SubmissionOverdue fires as soon as its workflow starts. Today
+ * must be a working day for the SLAs (a weekend or holiday leaves only the submission deadlines).
+ */
+export function temporalClock(leadMs: number): {
+  offsetMs: number;
+  deadlineDay: string;
+  slasComeDue: boolean;
+} {
+  const calendar = new WorkingDayCalendar(DEFAULT_HOLIDAY_DATES_VN);
+  const now = Date.now();
+  const target = new Date(now + leadMs);
+  const apiNow = calendar.workingDaysBefore(target, 1);
+  return {
+    offsetMs: apiNow.getTime() - now,
+    deadlineDay: localDateOf(apiNow),
+    slasComeDue: calendar.isWorkingDay(localDateOf(target)),
+  };
 }
