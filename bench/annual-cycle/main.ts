@@ -761,7 +761,9 @@ function compareHosts(reports: BenchReport[]): { text: string; rows: (string | n
   const cols = reports.map((r) => r.host);
   const e = reports.find((r) => r.host === 'embedded');
   const t = reports.find((r) => r.host === 'temporal');
-  const ratio = (f: (r: BenchReport) => number) => (e && t && f(t) ? String(round(f(e) / f(t), 2)) : '-');
+  // A figure one host does not have (the worker's CPU on the embedded host) has no ratio.
+  const ratio = (f: (r: BenchReport) => number) =>
+    e && t && f(e) && f(t) ? String(round(f(e) / f(t), 2)) : '-';
   const rows: (string | number)[][] = [];
   const num = (name: string, f: (r: BenchReport) => number) =>
     rows.push([name, ...reports.map((r) => f(r)), ratio(f)]);
