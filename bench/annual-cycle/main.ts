@@ -2,8 +2,12 @@
  * `npm run bench`: the annual cycle at full scale, through the HTTP API, against the database's
  * own limit measured in the same run. See bench/README.md for what each figure means.
  *
- * Flags (or BENCH_* environment variables): --clients 16 --plans 34 --activities 150 --lines 3
- * --revision-share 0.3 --read-rps 100 --read-seconds 30 --timers 1000 --pgbench-seconds 15
+ * `--host temporal` runs it on the Temporal host (development server + worker process + API with
+ * APPROVAL_ENGINE=temporal); `--host both` runs the embedded host, then the Temporal host, each
+ * on a fresh database, and prints them side by side with the ratio embedded ÷ Temporal.
+ *
+ * Flags (or BENCH_* environment variables): --host embedded --clients 16 --plans 34 --activities 150
+ * --lines 3 --revision-share 0.3 --read-rps 100 --read-seconds 30 --timers 1000 --pgbench-seconds 15
  * --single-plans 12 --single-activities 150 --dashboard-samples 30 --api-processes 1
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,7 +15,9 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Http, Session, sleep } from '../support/client';
-import { ApiProcess, Database, freePort, log, out, ROOT, startDatabase } from '../support/harness';
+import { Database, log, out, ROOT, startDatabase } from '../support/harness';
+import { Host, HostKind, hostsOption } from '../support/host';
+import { temporalClock } from '../support/temporal';
 import { cpuBetween, cpuSample, CpuUse, postmasterPid } from '../support/cpu';
 import { flag, option } from '../support/options';
 import { findPgbench, PgbenchResult, preparePgbench, runPgbench } from '../support/pgbench';
@@ -71,33 +77,73 @@ interface ReadLoadResult {
 }
 
 async function main(): Promise<void> {
+  const kinds = hostsOption();
+  const reports: BenchReport[] = [];
+  let exitCode = 0;
+  for (const kind of kinds) {
+    const r = await runBench(kind);
+    if (!r) exitCode = 1;
+    else {
+      reports.push(r.report);
+      exitCode ||= r.exitCode;
+    }
+  }
+  if (reports.length > 1) {
+    const sideBySide = compareHosts(reports);
+    out('');
+    out(`Side by side (${new Date().toISOString().slice(0, 10)}, flags ${flagsLine()})`);
+    out(sideBySide.text);
+    writeFileSync(
+      join(cfg.resultsDir, 'annual-cycle-both-latest.json'),
+      JSON.stringify({ at: new Date().toISOString(), config: cfg, rows: sideBySide.rows, reports }, null, 2),
+    );
+  }
+  process.exit(exitCode);
+}
+
+type BenchReport = Record<string, unknown> & {
+  host: HostKind;
+  chain: { commandsPerSecond: number; commands: LatencySummary; byKind: Record<string, LatencySummary> };
+  baseline: { tps: number };
+  cpu: {
+    perCommand: { apiMs: number; workerMs: number; temporalMs: number; pgMs: number; clientMs: number };
+  };
+  timers: {
+    lateness: LatencySummary;
+    fired: number;
+    firedTwice: number;
+    timers: number;
+    method: string;
+  } | null;
+  dashboard: LatencySummary;
+  readLoad: { all: LatencySummary };
+  singleClient: { approvalDecisions: LatencySummary };
+};
+
+/** One host's run on its own fresh database; null when it could not run to the end. */
+async function runBench(kind: HostKind): Promise<{ report: BenchReport; exitCode: number } | null> {
   const runId = `r${Date.now().toString(36)}`;
   mkdirSync(cfg.resultsDir, { recursive: true });
   const started = Date.now();
-  log(`annual-cycle benchmark ${runId}: ${JSON.stringify(cfg)}`);
+  log(`annual-cycle benchmark ${runId} on the ${kind} host: ${JSON.stringify(cfg)}`);
   if (!Number.isInteger(cfg.apiProcesses) || cfg.apiProcesses < 1)
     throw new Error(`--api-processes must be a whole number ≥ 1, not ${cfg.apiProcesses}`);
 
-  const db = await startDatabase(cfg.dataDir, { statements: cfg.pgStatements });
+  const dataDir = join(cfg.dataDir, kind);
+  const db = await startDatabase(dataDir, { statements: cfg.pgStatements });
   const pgVersion = (await db.sql<{ server_version: string }>(`SHOW server_version`))[0].server_version;
-  const apis: ApiProcess[] = [];
-  for (let i = 0; i < cfg.apiProcesses; i++)
-    apis.push(
-      new ApiProcess({
-        databaseUrl: db.url,
-        port: await freePort(),
-        logFile: join(cfg.dataDir, i ? `api-${i + 1}.log` : 'api.log'),
-      }),
-    );
-  const bases = apis.map((a) => a.base);
-  const apiPids = () => apis.map((a) => a.pid);
+  const host = await Host.create(kind, { db, dataDir, apiProcesses: cfg.apiProcesses });
+  const bases = host.bases;
+  const apiPids = () => host.pids().api;
+  const sample = (postmaster: number | null) => cpuSample(apiPids(), postmaster, host.pids());
   const rec = new Recorder();
   const http = new Http(bases, rec);
   let exitCode = 0;
+  let result: { report: BenchReport; exitCode: number } | null = null;
   try {
-    const ready = await startAll(apis);
-    const pids = apiPids().join(', ');
-    log(`API up in ${ready} ms (pid ${pids}) on ${bases.join(', ')}; PostgreSQL ${pgVersion}`);
+    const ready = await host.start();
+    const pids = host.services.map((s) => `${s.name} ${s.pid}`).join(', ');
+    log(`${kind} host up in ${ready} ms (${pids}) on ${bases.join(', ')}; PostgreSQL ${pgVersion}`);
 
     // --- set-up: organisations, users, cycles (not measured as commands) ---------------------------
     const t0 = performance.now();
@@ -138,9 +184,9 @@ async function main(): Promise<void> {
 
     // --- the annual cycle at N clients, with the read load in the middle of it ----------------------
     await baseline('before');
-    const cpuBefore = cpuSample(apiPids(), postmaster);
+    const cpuBefore = sample(postmaster);
     const chain = await chainPhase(world, mainCycle, runId, rec);
-    const chainCpu = cpuBetween(cpuBefore, cpuSample(apiPids(), postmaster));
+    const chainCpu = cpuBetween(cpuBefore, sample(postmaster));
     await baseline('after');
 
     // --- dashboard with every plan approved --------------------------------------------------------
@@ -167,7 +213,12 @@ async function main(): Promise<void> {
     log(`history: ${verified}/${plans.length} chains verify (${events} events)`);
 
     // --- timer lateness: a batch of N deadlines due at one instant ------------------------------------
-    const timers = cfg.timers > 0 ? await timerPhase(world, db, apis, http) : null;
+    const timers =
+      cfg.timers <= 0
+        ? null
+        : kind === 'temporal'
+          ? await temporalTimerPhase(world, db, host, runId)
+          : await timerPhase(world, db, host, http);
 
     // --- report --------------------------------------------------------------------------------------
     const baselineTps = baselines.length ? baselines.reduce((s, b) => s + b.tps, 0) / baselines.length : NaN;
@@ -175,6 +226,8 @@ async function main(): Promise<void> {
     // CPU per operation, whoever else was using the machine: the noise-free form of the ratio.
     const perCommand = {
       apiMs: round(chainCpu.apiMs / chain.commandsTotal, 3),
+      workerMs: round(chainCpu.workerMs / chain.commandsTotal, 3),
+      temporalMs: round(chainCpu.temporalMs / chain.commandsTotal, 3),
       pgMs: round(chainCpu.pgMs / chain.commandsTotal, 3),
       clientMs: round(chainCpu.benchClientMs / chain.commandsTotal, 3),
     };
@@ -185,17 +238,26 @@ async function main(): Promise<void> {
         }
       : null;
     const cpuRatio = perTxn
-      ? round((perTxn.pgMs + perTxn.clientMs) / (perCommand.apiMs + perCommand.pgMs + perCommand.clientMs), 4)
+      ? round(
+          (perTxn.pgMs + perTxn.clientMs) /
+            (perCommand.apiMs +
+              perCommand.workerMs +
+              perCommand.temporalMs +
+              perCommand.pgMs +
+              perCommand.clientMs),
+          4,
+        )
       : NaN;
     const cpuReport = {
       chain: chainCpu,
       perCommand,
       perPgbenchTxn: perTxn,
       ratioByCpuCost: cpuRatio,
-      note: 'ratioByCpuCost = CPU per pgbench transaction (server + pgbench) ÷ CPU per engine command (API + server + load generator)',
+      note: 'ratioByCpuCost = CPU per pgbench transaction (server + pgbench) ÷ CPU per engine command (API + worker + Temporal server + PostgreSQL + load generator)',
     };
     const report = {
       runId,
+      host: kind,
       at: new Date().toISOString(),
       machine: {
         cpus: cpus().length,
@@ -260,29 +322,25 @@ async function main(): Promise<void> {
     }
     const file = join(cfg.resultsDir, `annual-cycle-${runId}.json`);
     writeFileSync(file, JSON.stringify(report, null, 2));
-    writeFileSync(join(cfg.resultsDir, 'annual-cycle-latest.json'), JSON.stringify(report, null, 2));
+    writeFileSync(join(cfg.resultsDir, `annual-cycle-${kind}-latest.json`), JSON.stringify(report, null, 2));
     printReport(report, chain, rec, single, timers, baselines, baselineTps, ratio, dashboard, cpuReport);
     out(`\nJSON: ${file}`);
     if (verified !== plans.length || approvedOnDashboard !== cfg.plans) exitCode = 1;
+    if (timers && (timers.fired !== timers.timers || timers.firedTwice > 0)) exitCode = 1;
+    const unexpected = host.services.filter((s) => s.unexpectedExits > 0);
+    if (unexpected.length) {
+      log(`processes that exited by themselves: ${unexpected.map((s) => s.name).join(', ')}`);
+      exitCode = 1;
+    }
+    result = { report: report as unknown as BenchReport, exitCode };
   } catch (err) {
     log(`benchmark failed: ${(err as Error)?.stack ?? String(err)}`);
     exitCode = 1;
   } finally {
-    await Promise.all(apis.map((a) => a.stop().catch(() => undefined)));
-    for (const a of apis) a.close();
+    await host.stop();
     await db.close().catch(() => undefined);
   }
-  process.exit(exitCode);
-}
-
-/**
- * All processes start side by side on the empty database, as replicas do (migrations take turns
- * under their advisory lock). Milliseconds until all of them answer.
- */
-async function startAll(apis: ApiProcess[]): Promise<number> {
-  const started = Date.now();
-  await Promise.all(apis.map((a) => a.start()));
-  return Date.now() - started;
+  return result;
 }
 
 function target(name: string, value: number, goal: number, op: '<' | '>=') {
@@ -491,7 +549,8 @@ async function singleClientPhase(world: World, cycleId: string, runId: string) {
  * restarted with its clock set shortly before that instant; lateness = firedAt − dueAt of each
  * SubmissionOverdue event (firedAt is the app clock inside the firing transaction).
  */
-async function timerPhase(world: World, db: Database, apis: ApiProcess[], http: Http) {
+async function timerPhase(world: World, db: Database, host: Host, http: Http): Promise<TimerResult> {
+  const apis = host.apis;
   const perCycle = world.unions.length;
   // One live plan per union and cycle; cycle years 2040..2100 cap the batch at 61 plans per union.
   const n = Math.min(cfg.timers, perCycle * 61);
@@ -524,10 +583,10 @@ async function timerPhase(world: World, db: Database, apis: ApiProcess[], http: 
   const dueAt = due[0].due.getTime();
   if (due[0].n !== n || due[0].last.getTime() !== dueAt)
     throw new Error(`expected ${n} timers due at one instant, found ${JSON.stringify(due[0])}`);
-  await Promise.all(apis.map((a) => a.stop()));
+  await host.stopApis();
   const clockOffsetMs = dueAt - (Date.now() + cfg.timerLeadMs);
   for (const a of apis) a.clockOffsetMs = clockOffsetMs;
-  const readyMs = await startAll(apis);
+  const readyMs = await host.startApis();
   const appNow = () => Date.now() + clockOffsetMs;
   const leadLeft = dueAt - appNow();
   log(
@@ -562,6 +621,7 @@ async function timerPhase(world: World, db: Database, apis: ApiProcess[], http: 
     `timers: ${rows.length}/${n} fired; lateness p50 ${lateness.p50} ms, p99 ${lateness.p99} ms, max ${lateness.max} ms`,
   );
   return {
+    method: `${n} submission deadlines at one instant, API clock ${cfg.timerLeadMs} ms before it`,
     timers: n,
     fired: rows.length,
     firedTwice: twice,
@@ -573,26 +633,210 @@ async function timerPhase(world: World, db: Database, apis: ApiProcess[], http: 
   };
 }
 
+/**
+ * The Temporal host's timer figure. Workflow timers run on the real clock (the API's clock offset
+ * does not move them) and a submission deadline is always the end of a local day, so the
+ * deadlines here are review SLAs: N/2 plans (one per union and extra cycle, one activity and one
+ * line each) are drafted, then the API is restarted with its clock one working day back
+ * (`temporalClock`), so the 1-working-day SLAs of the content and budget reviews each submission
+ * opens fall due `--timer-lead-ms` after that submission. The deadlines are spread over the
+ * submission window, not one instant as on the embedded host. Lateness = firedAt − dueAt of each
+ * ReviewOverdue event (firedAt is the workflow's clock when the timer's task ran).
+ */
+async function temporalTimerPhase(
+  world: World,
+  db: Database,
+  host: Host,
+  runId: string,
+): Promise<TimerResult> {
+  const perCycle = world.unions.length;
+  const wanted = Math.ceil(cfg.timers / 2);
+  const plans = Math.min(wanted, perCycle * 61);
+  if (plans < wanted) log(`timers: only ${plans * 2} with ${perCycle} unions (raise --plans)`);
+  const cycles = Math.ceil(plans / perCycle);
+  const deadline = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+  const cycleIds: string[] = [];
+  for (let i = 0; i < cycles; i++)
+    cycleIds.push(
+      await createCycle(world.central, 2040 + i, deadline, { reminderWorkingDays: [], reviewSlaDays: 1 }),
+    );
+  // The SLA clock from the start, so no event is dated before the one it follows.
+  await host.stopApis();
+  const clock = temporalClock(cfg.timerLeadMs);
+  if (!clock.slasComeDue) throw new Error('today is a day off: no review SLA can come due in real time');
+  for (const a of host.apis) a.clockOffsetMs = clock.offsetMs;
+  const readyMs = await host.startApis();
+  const ctx: DriveContext = { crashSafe: false, runId };
+  const runs = Array.from({ length: plans }, (_, i) => {
+    const u = world.unions[i % perCycle];
+    const r = new PlanRun(
+      u,
+      cycleIds[Math.floor(i / perCycle)],
+      { activities: 1, linesPerActivity: 1, revisionShare: 0, revisionEdits: 0 },
+      false,
+      ctx,
+      `timer-${i}-${u.code}`,
+    );
+    r.stopAfterDraft = true;
+    return r;
+  });
+  log(`timers: drafting ${plans} plans in ${cycles} cycles`);
+  await runSteps(
+    runs.map((r) => r.start()),
+    cfg.clients,
+  );
+  const submitFrom = Date.now();
+  for (const r of runs) r.stopAfterSubmit = true;
+  await runSteps(
+    runs.map((r) => r.submit()),
+    cfg.clients,
+  );
+  const submitSeconds = (Date.now() - submitFrom) / 1000;
+  const n = plans * 2;
+  const planIds = runs.map((r) => r.planId);
+  log(`timers: ${plans} plans submitted in ${submitSeconds.toFixed(1)} s; waiting for ${n} review SLAs`);
+  const until = Date.now() + 120_000 + n * 50;
+  let fired = 0;
+  while (Date.now() < until) {
+    const r = await db.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM app.events WHERE type = 'ReviewOverdue' AND stream_id = ANY($1::uuid[])`,
+      [planIds],
+    );
+    fired = r[0].n;
+    if (fired >= n) break;
+    await sleep(100);
+  }
+  const drainedMs = Date.now() - submitFrom;
+  const rows = await db.sql<{ key: string; late: number }>(
+    `SELECT stream_id::text || (payload->>'key') AS key,
+            extract(epoch FROM ((payload->>'firedAt')::timestamptz - (payload->>'dueAt')::timestamptz)) * 1000 AS late
+       FROM app.events WHERE type = 'ReviewOverdue' AND stream_id = ANY($1::uuid[])`,
+    [planIds],
+  );
+  const perKey = new Map<string, number>();
+  for (const r of rows) perKey.set(r.key, (perKey.get(r.key) ?? 0) + 1);
+  const lateness = summarize(rows.map((r) => Number(r.late)));
+  log(
+    `timers: ${rows.length}/${n} fired; lateness p50 ${lateness.p50} ms, p99 ${lateness.p99} ms, max ${lateness.max} ms`,
+  );
+  // The API back on the real clock for whatever follows.
+  await host.stopApis();
+  for (const a of host.apis) a.clockOffsetMs = 0;
+  await host.startApis();
+  return {
+    method: `${n} review SLAs (2 per submission), each due ${cfg.timerLeadMs} ms after its submission on the real clock; ${plans} submissions over ${submitSeconds.toFixed(1)} s`,
+    timers: n,
+    fired: rows.length,
+    firedTwice: [...perKey.values()].filter((c) => c > 1).length,
+    apiReadyMs: readyMs,
+    apiReadyBeforeDueMs: cfg.timerLeadMs,
+    pollMs: null,
+    drainedAfterDueMs: drainedMs - cfg.timerLeadMs,
+    lateness,
+  };
+}
+
+interface TimerResult {
+  method: string;
+  timers: number;
+  fired: number;
+  firedTwice: number;
+  apiReadyMs: number;
+  apiReadyBeforeDueMs: number;
+  pollMs: number | null;
+  drainedAfterDueMs: number | null;
+  lateness: LatencySummary;
+}
+
+/** The flags this run was given, for the report's heading. */
+function flagsLine(): string {
+  return process.argv.slice(2).join(' ') || '(defaults)';
+}
+
+/**
+ * The hosts side by side: each figure per host and embedded ÷ Temporal (for throughput a ratio
+ * above 1 means the embedded host does more; for latency and CPU, that it takes more).
+ */
+function compareHosts(reports: BenchReport[]): { text: string; rows: (string | number)[][] } {
+  const cols = reports.map((r) => r.host);
+  const e = reports.find((r) => r.host === 'embedded');
+  const t = reports.find((r) => r.host === 'temporal');
+  // A figure one host does not have (the worker's CPU on the embedded host) has no ratio.
+  const ratio = (f: (r: BenchReport) => number) =>
+    e && t && f(e) && f(t) ? String(round(f(e) / f(t), 2)) : '-';
+  const rows: (string | number)[][] = [];
+  const num = (name: string, f: (r: BenchReport) => number) =>
+    rows.push([name, ...reports.map((r) => f(r)), ratio(f)]);
+  const pair = (name: string, f: (r: BenchReport) => LatencySummary | undefined) =>
+    rows.push([
+      name,
+      ...reports.map((r) => {
+        const x = f(r);
+        return x ? `${x.p50} / ${x.p99}` : '-';
+      }),
+      `${ratio((r) => f(r)?.p50 ?? NaN)} / ${ratio((r) => f(r)?.p99 ?? NaN)}`,
+    ]);
+  num('commands/s (whole chain)', (r) => r.chain.commandsPerSecond);
+  num('pgbench tps (same machine, same run)', (r) => r.baseline.tps);
+  num('commands/s ÷ pgbench tps', (r) => round(r.chain.commandsPerSecond / r.baseline.tps, 4));
+  pair('command latency, all kinds: p50 / p99 (ms)', (r) => r.chain.commands);
+  for (const kind of COMMAND_KINDS)
+    if (reports.some((r) => r.chain.byKind[kind]))
+      pair(`  ${kind} p50 / p99 (ms)`, (r) => r.chain.byKind[kind]);
+  const cpu = (r: BenchReport) => r.cpu.perCommand;
+  num('CPU per command: API (ms)', (r) => cpu(r).apiMs);
+  num('CPU per command: worker (ms)', (r) => cpu(r).workerMs);
+  num('CPU per command: Temporal server (ms)', (r) => cpu(r).temporalMs);
+  num('CPU per command: PostgreSQL (ms)', (r) => cpu(r).pgMs);
+  num('CPU per command: load generator (ms)', (r) => cpu(r).clientMs);
+  num('CPU per command: all of the above (ms)', (r) =>
+    round(cpu(r).apiMs + cpu(r).workerMs + cpu(r).temporalMs + cpu(r).pgMs + cpu(r).clientMs, 3),
+  );
+  rows.push([
+    'timer lateness p50 / p99 / max (ms)',
+    ...reports.map((r) =>
+      r.timers
+        ? `${r.timers.lateness.p50} / ${r.timers.lateness.p99} / ${r.timers.lateness.max} (${r.timers.fired}/${r.timers.timers} fired, ${r.timers.firedTwice} twice)`
+        : '-',
+    ),
+    `${ratio((r) => r.timers?.lateness.p50 ?? NaN)} / ${ratio((r) => r.timers?.lateness.p99 ?? NaN)}`,
+  ]);
+  pair('single client: approval decision p50 / p99 (ms)', (r) => r.singleClient.approvalDecisions);
+  pair('dashboard, all approved: p50 / p99 (ms)', (r) => r.dashboard);
+  pair('read load during the chain: p50 / p99 (ms)', (r) => r.readLoad.all);
+  const text = table(['figure', ...cols, 'embedded ÷ temporal'], rows);
+  const notes = reports
+    .filter((r) => r.timers)
+    .map((r) => `timers on the ${r.host} host: ${r.timers!.method}`)
+    .join('\n');
+  return { text: `${text}\n${notes}`, rows };
+}
+
 function printReport(
-  report: { targets: ReturnType<typeof target>[]; machine: Record<string, unknown>; totalSeconds: number },
+  report: {
+    host: HostKind;
+    targets: ReturnType<typeof target>[];
+    machine: Record<string, unknown>;
+    totalSeconds: number;
+  },
   chain: Awaited<ReturnType<typeof chainPhase>>,
   rec: Recorder,
   single: Awaited<ReturnType<typeof singleClientPhase>>,
-  timers: Awaited<ReturnType<typeof timerPhase>> | null,
+  timers: TimerResult | null,
   baselines: PgbenchResult[],
   baselineTps: number,
   ratio: number,
   dashboard: LatencySummary,
   cpu: {
     chain: CpuUse;
-    perCommand: { apiMs: number; pgMs: number; clientMs: number };
+    perCommand: { apiMs: number; workerMs: number; temporalMs: number; pgMs: number; clientMs: number };
     perPgbenchTxn: { pgMs: number; clientMs: number } | null;
     ratioByCpuCost: number;
   },
 ): void {
   void rec;
   out('');
-  out(`Annual cycle benchmark — ${JSON.stringify(report.machine)}`);
+  out(`Annual cycle benchmark on the ${report.host} host — ${JSON.stringify(report.machine)}`);
   out(
     `${chain.plans} plans × ${cfg.activities} activities × ${cfg.lines} lines, ${chain.revisionLoops} revision loops, ${chain.clients} clients` +
       `${cfg.apiProcesses > 1 ? `, ${cfg.apiProcesses} API processes` : ''}: ` +
@@ -619,8 +863,8 @@ function printReport(
         ['pgbench baseline tps (mean)', round(baselineTps)],
         ['ratio engine / baseline', round(ratio, 3)],
         [
-          'CPU per command: API / PostgreSQL / load generator (ms)',
-          `${cpu.perCommand.apiMs} / ${cpu.perCommand.pgMs} / ${cpu.perCommand.clientMs}`,
+          'CPU per command: API / worker / Temporal server / PostgreSQL / load generator (ms)',
+          `${cpu.perCommand.apiMs} / ${cpu.perCommand.workerMs} / ${cpu.perCommand.temporalMs} / ${cpu.perCommand.pgMs} / ${cpu.perCommand.clientMs}`,
         ],
         [
           'CPU per pgbench txn: PostgreSQL / pgbench (ms)',
@@ -628,8 +872,8 @@ function printReport(
         ],
         ['ratio by CPU cost per operation', cpu.ratioByCpuCost],
         [
-          'chain: cores used by API / PostgreSQL / everyone else',
-          `${cpu.chain.apiCores} / ${cpu.chain.pgCores} / ${round(cpu.chain.othersMs / 1000 / cpu.chain.seconds, 2)}`,
+          'chain: cores used by API / worker / Temporal / PostgreSQL / everyone else',
+          `${cpu.chain.apiCores} / ${cpu.chain.workerCores} / ${cpu.chain.temporalCores} / ${cpu.chain.pgCores} / ${round(cpu.chain.othersMs / 1000 / cpu.chain.seconds, 2)}`,
         ],
         [
           'command latency p50 / p95 / p99 (ms)',
@@ -660,6 +904,7 @@ function printReport(
       ],
     ),
   );
+  if (timers) out(`timers: ${timers.method}`);
   out('');
   out(`Latency per endpoint kind at ${chain.clients} clients (ms)`);
   out(

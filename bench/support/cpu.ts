@@ -58,6 +58,9 @@ export function postgresCpuMs(postmaster: number): number {
 export interface CpuSample {
   at: number;
   api: number;
+  /** The Temporal host's worker process and development server (0 on the embedded host). */
+  worker: number;
+  temporal: number;
   pg: number;
   self: number;
   machineBusy: number;
@@ -72,11 +75,20 @@ function machineBusyMs(): number {
   return (total - idle) * TICK_MS;
 }
 
+const sumCpu = (pids: (number | undefined)[] = []) =>
+  pids.reduce<number>((sum, pid) => sum + (pid ? processCpuMs(pid) : 0), 0);
+
 /** `api` is the sum over all API processes (several replicas on one database). */
-export function cpuSample(apiPids: (number | undefined)[], postmaster: number | null): CpuSample {
+export function cpuSample(
+  apiPids: (number | undefined)[],
+  postmaster: number | null,
+  temporalHost: { worker?: (number | undefined)[]; temporal?: (number | undefined)[] } = {},
+): CpuSample {
   return {
     at: Date.now(),
-    api: apiPids.reduce<number>((sum, pid) => sum + (pid ? processCpuMs(pid) : 0), 0),
+    api: sumCpu(apiPids),
+    worker: sumCpu(temporalHost.worker),
+    temporal: sumCpu(temporalHost.temporal),
     pg: postmaster ? postgresCpuMs(postmaster) : 0,
     self: processCpuMs(process.pid, true),
     machineBusy: machineBusyMs(),
@@ -86,6 +98,8 @@ export function cpuSample(apiPids: (number | undefined)[], postmaster: number | 
 export interface CpuUse {
   seconds: number;
   apiMs: number;
+  workerMs: number;
+  temporalMs: number;
   pgMs: number;
   /** The load generator (this process) and its reaped children (pgbench). */
   benchClientMs: number;
@@ -93,21 +107,33 @@ export interface CpuUse {
   othersMs: number;
   /** Cores' worth: (api + pg) / wall. */
   apiCores: number;
+  workerCores: number;
+  temporalCores: number;
   pgCores: number;
 }
 
 export function cpuBetween(a: CpuSample, b: CpuSample): CpuUse {
   const seconds = (b.at - a.at) / 1000;
   const apiMs = b.api - a.api;
+  const workerMs = b.worker - a.worker;
+  const temporalMs = b.temporal - a.temporal;
   const pgMs = b.pg - a.pg;
   const benchClientMs = b.self - a.self;
+  const cores = (ms: number) => Math.round((ms / 1000 / seconds) * 100) / 100;
   return {
     seconds,
     apiMs,
+    workerMs,
+    temporalMs,
     pgMs,
     benchClientMs,
-    othersMs: Math.max(0, b.machineBusy - a.machineBusy - apiMs - pgMs - benchClientMs),
-    apiCores: Math.round((apiMs / 1000 / seconds) * 100) / 100,
-    pgCores: Math.round((pgMs / 1000 / seconds) * 100) / 100,
+    othersMs: Math.max(
+      0,
+      b.machineBusy - a.machineBusy - apiMs - workerMs - temporalMs - pgMs - benchClientMs,
+    ),
+    apiCores: cores(apiMs),
+    workerCores: cores(workerMs),
+    temporalCores: cores(temporalMs),
+    pgCores: cores(pgMs),
   };
 }

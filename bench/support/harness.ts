@@ -1,9 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, rmSync, WriteStream } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { EmbeddedServer, freePort, startEmbeddedPostgres } from '@vufo/persistence';
-import { sleep } from './client';
+import { answers, Service, ServiceSpec } from './service';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
 
@@ -88,20 +87,12 @@ export interface ApiOptions {
 }
 
 /** One API process (dist/bench/support/api-server.js); start, SIGKILL, restart. */
-export class ApiProcess {
-  private child: ChildProcess | null = null;
-  private logStream: WriteStream;
+export class ApiProcess extends Service {
   readonly base: string;
-  starts = 0;
-  kills = 0;
 
   constructor(private opts: ApiOptions) {
+    super('api', () => this.apiSpec(), opts.logFile);
     this.base = `http://127.0.0.1:${opts.port}`;
-    this.logStream = createWriteStream(opts.logFile, { flags: 'a' });
-  }
-
-  get pid(): number | undefined {
-    return this.child?.pid;
   }
 
   set clockOffsetMs(ms: number) {
@@ -112,77 +103,29 @@ export class ApiProcess {
     return this.opts.clockOffsetMs ?? 0;
   }
 
-  async start(timeoutMs = 60_000): Promise<number> {
-    const started = Date.now();
+  private apiSpec(): ServiceSpec {
     // Profiling: e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (written on SIGTERM).
     const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn(
-      process.execPath,
-      [...nodeArgs, join(ROOT, 'dist', 'bench', 'support', 'api-server.js')],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          NODE_ENV: 'benchmark',
-          DATABASE_URL: this.opts.databaseUrl,
-          PORT: String(this.opts.port),
-          SEED_DEMO: 'false',
-          ADMIN_PASSWORD: BENCH_ADMIN.password,
-          JWT_SECRET: 'bench-secret-not-for-production-0123456789abcdef',
-          LOG_LEVEL: 'warn',
-          TIMER_POLL_MS: '250',
-          DATA_DIR: join(ROOT, '.data-bench', 'app'),
-          BENCH_CLOCK_OFFSET_MS: String(this.opts.clockOffsetMs ?? 0),
-          ...this.opts.env,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+    return {
+      command: process.execPath,
+      args: [...nodeArgs, join(ROOT, 'dist', 'bench', 'support', 'api-server.js')],
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'benchmark',
+        DATABASE_URL: this.opts.databaseUrl,
+        PORT: String(this.opts.port),
+        SEED_DEMO: 'false',
+        ADMIN_PASSWORD: BENCH_ADMIN.password,
+        JWT_SECRET: 'bench-secret-not-for-production-0123456789abcdef',
+        LOG_LEVEL: 'warn',
+        TIMER_POLL_MS: '250',
+        DATA_DIR: join(ROOT, '.data-bench', 'app'),
+        BENCH_CLOCK_OFFSET_MS: String(this.opts.clockOffsetMs ?? 0),
+        ...this.opts.env,
       },
-    );
-    this.child = child;
-    this.starts++;
-    child.stdout?.pipe(this.logStream, { end: false });
-    child.stderr?.pipe(this.logStream, { end: false });
-    let exited: number | null = null;
-    child.once('exit', (code, signal) => {
-      exited = code ?? (signal ? 128 : 1);
-      if (this.child === child) this.child = null;
-    });
-    while (Date.now() - started < timeoutMs) {
-      if (exited !== null)
-        throw new Error(`API process exited with ${exited} while starting; see ${this.opts.logFile}`);
-      try {
-        const res = await fetch(`${this.base}/api/health`);
-        if (res.ok) return Date.now() - started;
-      } catch {
-        /* not listening yet */
-      }
-      await sleep(50);
-    }
-    throw new Error(`API did not become ready in ${timeoutMs} ms`);
-  }
-
-  /** SIGKILL: no shutdown hook runs, in-flight transactions are cut off mid-way. */
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child) return;
-    const gone = new Promise<void>((r) => child.once('exit', () => r()));
-    child.kill('SIGKILL');
-    this.kills++;
-    await gone;
-  }
-
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child) return;
-    const gone = new Promise<void>((r) => child.once('exit', () => r()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await gone;
-    clearTimeout(timer);
-  }
-
-  close(): void {
-    this.logStream.end();
+      ready: () => answers(`${this.base}/api/health`),
+    };
   }
 }
 

@@ -158,8 +158,10 @@ export interface LedgerEntry {
     | { type: 'keyed'; key: string; eventType: string };
   /** 2xx received for some attempt. */
   acked: boolean;
-  /** Attempts without any answer (the process was killed under it). */
+  /** Attempts without any answer (the process was killed under it), or a 5xx (see DriveContext). */
   lostAttempts: number;
+  /** Of those, attempts answered 5xx (the API up, but Temporal or the worker was down). */
+  serverErrorAttempts: number;
   /** After a lost attempt the client found the command applied (its commit won the race with the kill). */
   foundApplied: boolean;
 }
@@ -174,6 +176,12 @@ export interface DriveContext {
   crashSafe: boolean;
   ledger?: LedgerEntry[];
   runId: string;
+  /**
+   * Treat a 5xx answer like a lost one (crash test on the Temporal host): the API is up but could
+   * not reach Temporal, so the command may or may not have been applied; a careful client checks
+   * and re-sends exactly as after a lost answer.
+   */
+  retryServerErrors?: boolean;
   /** Resolves when the API answers again (crash test); the benchmark never waits. */
   apiUp?: () => Promise<void>;
   /** Called when a step begins/ends (for progress). */
@@ -182,13 +190,13 @@ export interface DriveContext {
 
 async function reliably<T>(
   ctx: DriveContext,
-  entry: Omit<LedgerEntry, 'acked' | 'lostAttempts' | 'foundApplied'> | null,
+  entry: Omit<LedgerEntry, 'acked' | 'lostAttempts' | 'serverErrorAttempts' | 'foundApplied'> | null,
   send: () => Promise<T>,
   recover?: () => Promise<T | undefined>,
   fillRef?: (result: T, e: LedgerEntry) => void,
 ): Promise<T> {
   const e: LedgerEntry | null = entry
-    ? { ...entry, acked: false, lostAttempts: 0, foundApplied: false }
+    ? { ...entry, acked: false, lostAttempts: 0, serverErrorAttempts: 0, foundApplied: false }
     : null;
   for (;;) {
     try {
@@ -201,8 +209,9 @@ async function reliably<T>(
       ctx.progress?.(entry?.kind ?? 'read');
       return r;
     } catch (err) {
-      if (!(err instanceof NetworkError) || !ctx.crashSafe) throw err;
+      if (!isLostAnswer(ctx, err)) throw err;
       if (e) e.lostAttempts++;
+      if (e && err instanceof HttpError) e.serverErrorAttempts++;
       await ctx.apiUp?.();
       if (recover) {
         const found = await readReliably(ctx, recover);
@@ -219,13 +228,19 @@ async function reliably<T>(
   }
 }
 
+function isLostAnswer(ctx: DriveContext, err: unknown): boolean {
+  if (!ctx.crashSafe) return false;
+  if (err instanceof NetworkError) return true;
+  return Boolean(ctx.retryServerErrors) && err instanceof HttpError && err.status >= 500;
+}
+
 /** Reads are safe to repeat: retried until the API answers. */
 export async function readReliably<T>(ctx: DriveContext, read: () => Promise<T>): Promise<T> {
   for (;;) {
     try {
       return await read();
     } catch (err) {
-      if (!(err instanceof NetworkError) || !ctx.crashSafe) throw err;
+      if (!isLostAnswer(ctx, err)) throw err;
       await ctx.apiUp?.();
     }
   }
