@@ -35,10 +35,12 @@ const DIMENSIONS = ['byProvince', 'byCluster', 'byActivityType', 'byPartnerCount
 /**
  * The consolidation (issue 14, API.md "Consolidation") over HTTP: the central union gathers the
  * approved provincial plans into the national plan, the leadership returns or approves it, the
- * plans and the cycle move to rollout, late plans join a supplementary one. Embedded host only
- * for now (see the report of the branch that added it).
+ * plans and the cycle move to rollout, late plans join a supplementary one. On both hosts: the
+ * consolidation's own stream is written by the API in PostgreSQL either way; the plans' StartRollout
+ * goes through PlanCommands.dispatch (in the request's transaction on the embedded host, Temporal
+ * updates on the other).
  */
-describe.each(APPROVAL_HOSTS.filter((h) => h === 'embedded'))('consolidation on the %s host', (host) => {
+describe.each(APPROVAL_HOSTS)('consolidation on the %s host', (host) => {
   let t: TestHost;
   let c: Central;
   let a: Province;
@@ -157,6 +159,14 @@ describe.each(APPROVAL_HOSTS.filter((h) => h === 'embedded'))('consolidation on 
         first.plans.find((p) => p.planId === planB)!.requested,
       );
       addsUp(first);
+      // Each plan is pinned by the hash of its stream's PlanApproved event.
+      for (const p of first.plans) {
+        const [approvedEvent] = await t.sql<{ hash: string }>(
+          `SELECT hash FROM app.events WHERE stream_id = $1 AND type = 'PlanApproved' ORDER BY seq DESC LIMIT 1`,
+          [p.planId],
+        );
+        expect((p as unknown as { approvalHash: string }).approvalHash).toBe(approvedEvent.hash);
+      }
       expect(first.rollups.byCluster.map((r) => r.key).sort()).toEqual(['1', '2']);
       const missing = first.missing.find((m) => m.organizationId === late.unionId);
       expect(missing).toEqual(expect.objectContaining({ planStatus: 'DRAFT' }));
