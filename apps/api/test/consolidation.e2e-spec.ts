@@ -314,6 +314,31 @@ describe.each(APPROVAL_HOSTS)('consolidation on the %s host', (host) => {
     });
   });
 
+  it('a merged province’s approved plan counts under its successor (rows by province name it)', async () => {
+    const cycle = await openCycle(t);
+    const merged = await province(t, { name: 'tỉnh Hải Dương' });
+    const successor = await province(t, { name: 'thành phố Hải Phòng', cluster: 3 });
+    const planId = await approvedPlan(merged, cycle);
+    const merge = await c.admin.post(`/api/organizations/${merged.unionId}/merge`, {
+      intoOrganizationId: successor.unionId,
+      effectiveDate: today(),
+    });
+    expect(merge.status).toBe(200);
+    const res = await consolidate(cycle);
+    expect(res.status).toBe(201);
+    const k: Consolidation = res.body;
+    expect(k.plans.map((p) => p.planId)).toEqual([planId]);
+    expect(k.rollups.byProvince).toEqual([
+      expect.objectContaining({ key: successor.code, label: 'thành phố Hải Phòng' }),
+    ]);
+    expect(k.rollups.byCluster.map((r) => r.key)).toEqual(['3']);
+    expect(k.missing.map((m) => m.organizationId)).not.toContain(merged.unionId);
+    expect(k.missing.find((m) => m.organizationId === successor.unionId)).toEqual(
+      expect.objectContaining({ planStatus: null }),
+    );
+    addsUp(k);
+  });
+
   describe('who may', () => {
     let cycle: Cycle;
     let pending: Consolidation;

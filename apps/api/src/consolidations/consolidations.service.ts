@@ -30,6 +30,8 @@ import { Principal } from '../identity/principal';
 import { ApproveConsolidationDto, ReturnConsolidationDto } from './consolidations.dto';
 import { ConsolidationRow, ConsolidationsRepository, UnionRow } from './consolidations.repository';
 
+const UNION_PREFIX = /^Liên hiệp các tổ chức hữu nghị\s+/i;
+
 const money = (s: string) => vndToJson(BigInt(s));
 const moneyRow = <R extends { requested: string; approved: string }>(r: R) => ({
   ...r,
@@ -315,7 +317,8 @@ export class ConsolidationsService {
       const into = u.mergedIntoId ? byId.get(u.mergedIntoId) : undefined;
       out.set(u.provinceCode, {
         code: u.provinceCode,
-        name: u.name,
+        // The province's name, as the union is named after it ("Liên hiệp các tổ chức hữu nghị {province}").
+        name: u.name.replace(UNION_PREFIX, '') || u.name,
         mergedIntoCode: into?.provinceCode && into.provinceCode !== u.provinceCode ? into.provinceCode : null,
       });
     }
