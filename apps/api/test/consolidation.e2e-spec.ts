@@ -177,6 +177,12 @@ describe.each(APPROVAL_HOSTS)('consolidation on the %s host', (host) => {
       const got = await c.leader.get(`/api/consolidations/${first.id}`);
       expect(got.status).toBe(200);
       expect(got.body).toEqual(first);
+      expect(first.rollups.byActivityType.find((r) => r.key === 'DELEGATION_IN')?.label).toBe('Đoàn vào');
+      const english = await c.leader.get(`/api/consolidations/${first.id}`).set('Accept-Language', 'en');
+      expect(english.body.rollups.byActivityType.find((r: Row) => r.key === 'DELEGATION_IN')?.label).toBe(
+        'Delegations in',
+      );
+      expect(english.body.rollups.total).toEqual(first.rollups.total);
       const list = await c.leader.get(`/api/cycles/${cycle.id}/consolidations`);
       expect(list.status).toBe(200);
       expect(list.body.items.map((x: Consolidation) => x.id)).toEqual([first.id]);

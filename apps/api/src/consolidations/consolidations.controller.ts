@@ -1,6 +1,18 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  createParamDecorator,
+  ExecutionContext,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { PageQuery } from '../common/cursor';
+import { Language, languageOf } from '../common/problem-text';
 import { IdempotencyKey, idempotencyKey } from '../common/idempotency';
 import { Created, Ok, Operation, Problems } from '../common/openapi';
 import { UuidPipe } from '../common/validation';
@@ -13,6 +25,15 @@ import {
 } from './consolidations.dto';
 import { ConsolidationsService } from './consolidations.service';
 import { ConsolidationPage, ConsolidationView } from './consolidations.views';
+
+/** The client's language (Accept-Language, API.md): roll-up labels in English on request. */
+const Lang = createParamDecorator((_data: unknown, ctx: ExecutionContext): Language =>
+  languageOf(
+    ctx.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>().headers[
+      'accept-language'
+    ],
+  ),
+);
 
 /** The central union's national plan (API.md "Consolidation"): central roles only. */
 @ApiTags('consolidations')
@@ -35,9 +56,10 @@ export class ConsolidationsController {
     @CurrentUser() p: Principal,
     @Param('id', UuidPipe) id: string,
     @Body() dto: CreateConsolidationDto,
+    @Lang() lang: Language,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.consolidations.create(p, id, dto.note, idempotencyKey(key));
+    return this.consolidations.create(p, id, dto.note, idempotencyKey(key), lang);
   }
 
   @Roles('CONSOLIDATOR', 'LEADER')
@@ -45,8 +67,8 @@ export class ConsolidationsController {
   @Operation('listConsolidations', "The cycle's consolidations")
   @Ok(ConsolidationPage)
   @Problems(404, 422)
-  list(@Param('id', UuidPipe) id: string, @Query() q: PageQuery) {
-    return this.consolidations.list(id, q);
+  list(@Param('id', UuidPipe) id: string, @Query() q: PageQuery, @Lang() lang: Language) {
+    return this.consolidations.list(id, q, lang);
   }
 
   @Roles('CONSOLIDATOR', 'LEADER')
@@ -54,8 +76,8 @@ export class ConsolidationsController {
   @Operation('getConsolidation', 'A consolidation: its plans, the unions missing, the roll-ups, the decision')
   @Ok(ConsolidationView)
   @Problems(404, 422)
-  get(@Param('id', UuidPipe) id: string) {
-    return this.consolidations.get(id);
+  get(@Param('id', UuidPipe) id: string, @Lang() lang: Language) {
+    return this.consolidations.get(id, lang);
   }
 
   @Roles('LEADER')
@@ -73,9 +95,10 @@ export class ConsolidationsController {
     @CurrentUser() p: Principal,
     @Param('id', UuidPipe) id: string,
     @Body() dto: ApproveConsolidationDto,
+    @Lang() lang: Language,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.consolidations.approve(p, id, dto, idempotencyKey(key));
+    return this.consolidations.approve(p, id, dto, idempotencyKey(key), lang);
   }
 
   @Roles('LEADER')
@@ -93,9 +116,10 @@ export class ConsolidationsController {
     @CurrentUser() p: Principal,
     @Param('id', UuidPipe) id: string,
     @Body() dto: ReturnConsolidationDto,
+    @Lang() lang: Language,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.consolidations.return(p, id, dto, idempotencyKey(key));
+    return this.consolidations.return(p, id, dto, idempotencyKey(key), lang);
   }
 
   @Roles('CONSOLIDATOR', 'LEADER')

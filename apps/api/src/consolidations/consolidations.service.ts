@@ -14,6 +14,7 @@ import {
   nextConsolidation,
   ProvinceRef,
   rolloutCommands,
+  relabelRollups,
   RollupRow,
   UserActor,
   vndToJson,
@@ -27,6 +28,7 @@ import { notFound } from '../common/errors';
 import { decodeCursor, page, PageQuery, pageSize } from '../common/cursor';
 import { Tx } from '../common/transaction';
 import { Principal } from '../identity/principal';
+import type { Language } from '../common/problem-text';
 import { ApproveConsolidationDto, ReturnConsolidationDto } from './consolidations.dto';
 import { ConsolidationRow, ConsolidationsRepository, UnionRow } from './consolidations.repository';
 
@@ -55,12 +57,12 @@ export class ConsolidationsService {
     private readonly plans: PlanCommands,
   ) {}
 
-  async create(p: Principal, cycleId: string, note: string | undefined, key?: string) {
+  async create(p: Principal, cycleId: string, note: string | undefined, key?: string, lang: Language = 'vi') {
     return this.tx.run(async () => {
       const keyed = key ? `${p.userId}:${key}` : null;
       if (keyed) {
         const first = await this.repo.createdWithKey(keyed);
-        if (first) return this.view((await this.repo.find(first))!);
+        if (first) return this.view((await this.repo.find(first))!, lang);
       }
       if (!(await this.repo.lockCycle(cycleId))) throw notFound('cycle', cycleId);
       const [cyclePlans, consolidations, unions, clusters] = [
@@ -126,28 +128,28 @@ export class ConsolidationsService {
         keyed,
       );
       await this.repo.insert(applied.state, p.userId, heads[0], chained);
-      return this.view({ ...this.rowOf(applied.state), head: heads[0] });
+      return this.view({ ...this.rowOf(applied.state), head: heads[0] }, lang);
     });
   }
 
-  async list(cycleId: string, q: PageQuery = {}) {
+  async list(cycleId: string, q: PageQuery = {}, lang: Language = 'vi') {
     if (!(await this.repo.cycleExists(cycleId))) throw notFound('cycle', cycleId);
     const after = Number(decodeCursor(q.cursor, ['int'])?.[0] ?? 0);
     const all = (await this.repo.ofCycle(cycleId))
       .map((c, i) => ({ c, n: i + 1 }))
       .filter((x) => x.n > after);
     const { items, nextCursor } = page(all, pageSize(q.limit, 50, 100), (x) => [x.n]);
-    return { items: items.map((x) => this.view(x.c)), nextCursor };
+    return { items: items.map((x) => this.view(x.c, lang)), nextCursor };
   }
 
-  async get(id: string) {
+  async get(id: string, lang: Language = 'vi') {
     const row = await this.repo.find(id);
     if (!row) throw notFound('consolidation', id);
-    return this.view(row);
+    return this.view(row, lang);
   }
 
   /** The leadership's approval: the decision recorded, its plans sent to rollout, the cycle IN_ROLLOUT. */
-  async approve(p: Principal, id: string, dto: ApproveConsolidationDto, key?: string) {
+  async approve(p: Principal, id: string, dto: ApproveConsolidationDto, key?: string, lang: Language = 'vi') {
     return this.decide(
       p,
       id,
@@ -160,11 +162,18 @@ export class ConsolidationsService {
         ...(dto.comment !== undefined ? { comment: dto.comment } : {}),
       },
       key,
+      lang,
     );
   }
 
-  async return(p: Principal, id: string, dto: ReturnConsolidationDto, key?: string) {
-    return this.decide(p, id, { type: 'ReturnConsolidation', actor: actorOf(p), reason: dto.reason }, key);
+  async return(p: Principal, id: string, dto: ReturnConsolidationDto, key?: string, lang: Language = 'vi') {
+    return this.decide(
+      p,
+      id,
+      { type: 'ReturnConsolidation', actor: actorOf(p), reason: dto.reason },
+      key,
+      lang,
+    );
   }
 
   async history(id: string, q: PageQuery = {}) {
@@ -209,13 +218,14 @@ export class ConsolidationsService {
     id: string,
     command: Extract<ConsolidationCommand, { type: 'ApproveConsolidation' | 'ReturnConsolidation' }>,
     key?: string,
+    lang: Language = 'vi',
   ) {
     return this.tx.run(async () => {
       // The row's lock orders concurrent decisions: the first wins, the others find it decided.
       const row = await this.repo.find(id, true);
       if (!row) throw notFound('consolidation', id);
       const keyed = key ? `${p.userId}:${key}` : null;
-      if (keyed && (await this.repo.keySeen(id, keyed))) return this.view(row);
+      if (keyed && (await this.repo.keySeen(id, keyed))) return this.view(row, lang);
       const applied = this.decided(row.state, command);
       const { rows, heads } = this.chain(id, row.head, p, applied.events, keyed);
       await this.repo.update(applied.state, heads[0], rows);
@@ -226,7 +236,7 @@ export class ConsolidationsService {
           await this.plans.dispatch(null, r.planId, r.command, `rollout:${id}`, command.actor);
         await this.repo.startCycleRollout(row.cycleId);
       }
-      return this.view({ ...row, state: applied.state, status: applied.state.status, head: heads[0] });
+      return this.view({ ...row, state: applied.state, status: applied.state.status, head: heads[0] }, lang);
     });
   }
 
@@ -326,8 +336,10 @@ export class ConsolidationsService {
   }
 
   /** API.md's body of GET /api/consolidations/:id: money as the API's JSON numbers (or strings). */
-  view(row: Omit<ConsolidationRow, 'head'> & { head?: unknown }) {
+  view(row: Omit<ConsolidationRow, 'head'> & { head?: unknown }, lang: Language = 'vi') {
     const s = row.state;
+    // Labels are stored in Vietnamese; English on request (Accept-Language).
+    const rollups = lang === 'en' ? relabelRollups(s.rollups, 'en') : s.rollups;
     const rows = (r: RollupRow[]) => r.map(moneyRow);
     return {
       id: s.id,
@@ -340,12 +352,12 @@ export class ConsolidationsService {
       plans: s.plans.map(moneyRow),
       missing: s.missing,
       rollups: {
-        total: moneyRow(s.rollups.total),
-        byProvince: rows(s.rollups.byProvince),
-        byCluster: rows(s.rollups.byCluster),
-        byActivityType: rows(s.rollups.byActivityType),
-        byPartnerCountry: rows(s.rollups.byPartnerCountry),
-        byFundingSource: rows(s.rollups.byFundingSource),
+        total: moneyRow(rollups.total),
+        byProvince: rows(rollups.byProvince),
+        byCluster: rows(rollups.byCluster),
+        byActivityType: rows(rollups.byActivityType),
+        byPartnerCountry: rows(rollups.byPartnerCountry),
+        byFundingSource: rows(rollups.byFundingSource),
       },
       decision: s.decision,
       returnReason: s.returnReason,
