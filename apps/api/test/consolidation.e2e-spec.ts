@@ -202,8 +202,20 @@ describe.each(APPROVAL_HOSTS)('consolidation on the %s host', (host) => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ status: 'RETURNED', returnReason: 'Bổ sung thuyết minh kinh phí' });
       expect(await planStatus(planA)).toBe('APPROVED');
-      const again = await consolidate(cycle);
+      const keyed = () =>
+        t
+          .http()
+          .post(`/api/cycles/${cycle.id}/consolidations`)
+          .set('Authorization', `Bearer ${c.consolidator.token}`)
+          .set('Idempotency-Key', 'national-plan-2')
+          .send({});
+      const again = await keyed();
       expect(again.status).toBe(201);
+      // A repeat returns the first result and makes no second one.
+      const repeat = await keyed();
+      expect(repeat.status).toBe(201);
+      expect(repeat.body).toEqual(again.body);
+      expect(await count(cycle)).toBe(2);
       national = again.body;
       expect(national.id).not.toBe(first.id);
       expect(national).toMatchObject({ number: 1, status: 'PENDING_APPROVAL' });

@@ -137,14 +137,16 @@ export class ConsolidationsRepository {
     return row ? rowOf(row) : undefined;
   }
 
-  /** The consolidation a keyed command of this user created, if it ran before. */
-  async createdWithKey(key: string): Promise<string | undefined> {
-    const [row]: { stream_id: string }[] = await this.tx.em.query(
-      `SELECT stream_id FROM app.events
-        WHERE stream_type = 'consolidation' AND type = 'ConsolidationCreated' AND idempotency_key = $1 LIMIT 1`,
-      [key],
+  /** The consolidation of this cycle a keyed command of this user created, if it ran before. */
+  async createdWithKey(cycleId: string, key: string): Promise<string | undefined> {
+    // Through the cycle's consolidations and their first event: the (stream_id, seq) index.
+    const [row]: { id: string }[] = await this.tx.em.query(
+      `SELECT c.id FROM app.consolidations c
+         JOIN app.events e ON e.stream_id = c.id AND e.seq = 1
+        WHERE c.cycle_id = $1 AND e.idempotency_key = $2 LIMIT 1`,
+      [cycleId, key],
     );
-    return row?.stream_id;
+    return row?.id;
   }
 
   /** True when this stream already holds an event written with this key. */

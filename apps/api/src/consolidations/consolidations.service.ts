@@ -59,12 +59,13 @@ export class ConsolidationsService {
 
   async create(p: Principal, cycleId: string, note: string | undefined, key?: string, lang: Language = 'vi') {
     return this.tx.run(async () => {
+      if (!(await this.repo.lockCycle(cycleId))) throw notFound('cycle', cycleId);
+      // Under the lock: a concurrent repeat of the same keyed request waits, then answers the first result.
       const keyed = key ? `${p.userId}:${key}` : null;
       if (keyed) {
-        const first = await this.repo.createdWithKey(keyed);
+        const first = await this.repo.createdWithKey(cycleId, keyed);
         if (first) return this.view((await this.repo.find(first))!, lang);
       }
-      if (!(await this.repo.lockCycle(cycleId))) throw notFound('cycle', cycleId);
       const [cyclePlans, consolidations, unions, clusters] = [
         await this.repo.cyclePlans(cycleId),
         await this.repo.ofCycle(cycleId),
