@@ -10,6 +10,7 @@ import { validationPipe } from './common/validation';
 import { AuditModule } from './audit/audit.module';
 import { APP_CONFIG, AppConfig } from './config';
 import { ClustersModule } from './clusters/clusters.module';
+import { ConsolidationsModule } from './consolidations/consolidations.module';
 import { CyclesModule } from './cycles/cycles.module';
 import { DATABASE_URL, DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -71,6 +72,7 @@ export class AppModule {
         NotificationsModule,
         ProposalsModule,
         MergersModule,
+        ConsolidationsModule,
         TimersModule,
         HealthModule,
         DemoSeedModule,

@@ -30,8 +30,8 @@ describe('the OpenAPI document', () => {
     // covered by their own suites); checked after both ran, whatever their order.
     const all = Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));
     await t.close();
-    expect(checked.size).toBeGreaterThanOrEqual(28);
-    expect(all).toHaveLength(47);
+    expect(checked.size).toBeGreaterThanOrEqual(35);
+    expect(all).toHaveLength(54);
   });
 
   /** The answer matches the documented response of its operation and status. */
@@ -226,5 +226,63 @@ describe('the OpenAPI document', () => {
     await get(successor.province.editor, `/api/organizations/${successor.province.unionId}/lineage`);
     await get(successor.province.editor, `/api/organizations/${w.province.unionId}/lineage`);
     await get(successor.province.editor, `/api/plans/${successor.plan.id}`);
+  });
+  it('describes what consolidations answer (issue 14)', async () => {
+    const w = await world(t, { cycle: await openCycle(t) });
+    const { consolidator, leader } = w.central;
+    const { submitter, budget, content, final } = w.province;
+    const today = t.clock.now().toISOString().slice(0, 10);
+    expect((await post(submitter, `/api/plans/${w.plan.id}/submit`)).status).toBe(200);
+    const review = async (who: AuthedClient, fn: string) =>
+      (
+        (await who.get('/api/reviews?mine=true&status=PENDING')).body.items as {
+          id: string;
+          planId: string;
+          function: string;
+        }[]
+      ).find((r) => r.planId === w.plan.id && r.function === fn)!.id;
+    const lines = w.plan.activities.flatMap((a) => a.budgetLines);
+    await post(budget, `/api/reviews/${await review(budget, 'BUDGET')}/decision`, {
+      decision: 'APPROVE',
+      lines: lines.map((l) => ({ budgetLineId: l.id, approvedAmount: l.amount })),
+    });
+    await post(content, `/api/reviews/${await review(content, 'CONTENT')}/decision`, { decision: 'APPROVE' });
+    await post(final, `/api/reviews/${await review(final, 'FINAL')}/decision`, {
+      decision: 'APPROVE',
+      decisionNumber: '1/QĐ-UBND',
+      decisionDate: today,
+      signer: 'Chủ tịch UBND tỉnh',
+    });
+    const cycleId = w.cycle.id;
+    const first = await post(consolidator, `/api/cycles/${cycleId}/consolidations`, { note: 'Tổng hợp' });
+    expect(first.status).toBe(201);
+    await post(consolidator, `/api/cycles/${cycleId}/consolidations`, {});
+    await post(w.province.editor, `/api/cycles/${cycleId}/consolidations`, {});
+    await post(consolidator, `/api/cycles/${cycleId}/consolidations`, { note: 7 });
+    await get(leader, `/api/cycles/${cycleId}/consolidations`);
+    const id = first.body.id as string;
+    expect((await post(leader, `/api/consolidations/${id}/return`, { reason: 'Bổ sung' })).status).toBe(200);
+    const second = await post(consolidator, `/api/cycles/${cycleId}/consolidations`, {});
+    expect(second.status).toBe(201);
+    await post(leader, `/api/consolidations/${second.body.id}/approve`, { decisionNumber: '' });
+    const approved = await post(leader, `/api/consolidations/${second.body.id}/approve`, {
+      decisionNumber: '2/QĐ-LHHN',
+      decisionDate: today,
+      signer: 'Chủ tịch',
+      comment: 'Đồng ý',
+    });
+    expect(approved.status).toBe(200);
+    await post(leader, `/api/consolidations/${id}/approve`, {
+      decisionNumber: '2/QĐ-LHHN',
+      decisionDate: today,
+      signer: 'Chủ tịch',
+    });
+    await get(consolidator, `/api/consolidations/${id}`);
+    await get(consolidator, `/api/consolidations/${second.body.id}`);
+    await get(w.province.editor, `/api/consolidations/${id}`);
+    await get(leader, `/api/consolidations/${id}/history`);
+    await get(leader, `/api/consolidations/${id}/history/verify`);
+    await get(leader, `/api/consolidations/not-a-uuid`);
+    await get(leader, `/api/consolidations/00000000-0000-4000-8000-000000000000`);
   });
 });

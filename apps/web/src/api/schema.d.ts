@@ -645,6 +645,118 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cycles/{id}/consolidations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cycle's consolidations */
+    get: operations['listConsolidations'];
+    put?: never;
+    /**
+     * Consolidate the cycle's approved plans into the national plan (or a supplementary one)
+     * @description Every APPROVED plan of the cycle that no approved or pending consolidation holds, frozen at its approved version; 409 NOTHING_TO_CONSOLIDATE or CONSOLIDATION_PENDING.
+     */
+    post: operations['createConsolidation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/consolidations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A consolidation: its plans, the unions missing, the roll-ups, the decision */
+    get: operations['getConsolidation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/consolidations/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The leadership approves the consolidation with its decision
+     * @description Its plans move to IN_ROLLOUT and the cycle to IN_ROLLOUT; 409 INVALID_TRANSITION unless PENDING_APPROVAL.
+     */
+    post: operations['approveConsolidation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/consolidations/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The leadership returns the consolidation with a reason
+     * @description RETURNED; its plans can be consolidated again.
+     */
+    post: operations['returnConsolidation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/consolidations/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The consolidation's audit events, oldest first */
+    get: operations['getConsolidationHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/consolidations/{id}/history/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Check the consolidation's hash chain */
+    get: operations['verifyConsolidationHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -1869,6 +1981,123 @@ export interface components {
       predecessors: components['schemas']['PredecessorView'][];
       /** @description for a merged organisation: the one it counts under today */
       successor: components['schemas']['OrganizationView'] | null;
+    };
+    CreateConsolidationDto: {
+      note?: string;
+    };
+    /** @enum {string} */
+    ConsolidationStatus: 'PENDING_APPROVAL' | 'APPROVED' | 'RETURNED';
+    PersonRefView: {
+      /** Format: uuid */
+      userId: string;
+      displayName: string;
+    };
+    ActorRefView: {
+      /** Format: uuid */
+      userId: string;
+      displayName: string;
+      /** Format: uuid */
+      organizationId: string;
+      /** @description whom the actor acted for */
+      actingFor?: components['schemas']['PersonRefView'];
+    };
+    ClusterRefView: {
+      number: number;
+      name: string;
+    };
+    ConsolidationPlanView: {
+      /** Format: uuid */
+      planId: string;
+      /** Format: uuid */
+      organizationId: string;
+      organizationName: string;
+      provinceCode: string | null;
+      cluster: components['schemas']['ClusterRefView'] | null;
+      title: string;
+      /** @description the approved version */
+      version: number;
+      /** Format: date-time */
+      approvedAt: string;
+      /** @description hash of the plan stream’s PlanApproved event */
+      approvalHash: string | null;
+      requested: components['schemas']['Vnd'];
+      approved: components['schemas']['Vnd'];
+      activities: number;
+    };
+    MissingUnionView: {
+      /** Format: uuid */
+      organizationId: string;
+      organizationName: string;
+      /** @description null when the union has no plan */
+      planStatus: components['schemas']['PlanStatus'] | null;
+    };
+    RollupTotalView: {
+      requested: components['schemas']['Vnd'];
+      approved: components['schemas']['Vnd'];
+      activities: number;
+    };
+    RollupRowView: {
+      key: string;
+      label: string;
+      requested: components['schemas']['Vnd'];
+      approved: components['schemas']['Vnd'];
+      activities: number;
+    };
+    RollupsView: {
+      total: components['schemas']['RollupTotalView'];
+      byProvince: components['schemas']['RollupRowView'][];
+      byCluster: components['schemas']['RollupRowView'][];
+      byActivityType: components['schemas']['RollupRowView'][];
+      byPartnerCountry: components['schemas']['RollupRowView'][];
+      byFundingSource: components['schemas']['RollupRowView'][];
+    };
+    ConsolidationDecisionView: {
+      decisionNumber: string;
+      /** Format: date */
+      decisionDate: string;
+      signer: string;
+      comment?: string;
+      /** Format: date-time */
+      decidedAt: string;
+      decidedBy: components['schemas']['ActorRefView'];
+    };
+    ConsolidationView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      cycleId: string;
+      /** @description 1 = the national plan; 2, 3, … = supplementary */
+      number: number;
+      status: components['schemas']['ConsolidationStatus'];
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['ActorRefView'];
+      note: string | null;
+      plans: components['schemas']['ConsolidationPlanView'][];
+      missing: components['schemas']['MissingUnionView'][];
+      rollups: components['schemas']['RollupsView'];
+      decision: components['schemas']['ConsolidationDecisionView'] | null;
+      returnReason: string | null;
+      /** Format: date-time */
+      returnedAt: string | null;
+      returnedBy: components['schemas']['ActorRefView'] | null;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ConsolidationPage: {
+      items: components['schemas']['ConsolidationView'][];
+      /** @description null on the last page */
+      nextCursor: string | null;
+    };
+    ApproveConsolidationDto: {
+      decisionNumber: string;
+      /** Format: date */
+      decisionDate: string;
+      signer: string;
+      comment?: string;
+    };
+    ReturnConsolidationDto: {
+      reason: string;
     };
     HealthChecksView: {
       /** @enum {string} */
@@ -4499,6 +4728,476 @@ export interface operations {
         };
       };
       401: components['responses']['Unauthenticated'];
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+    };
+  };
+  listConsolidations: {
+    parameters: {
+      query?: {
+        limit?: string;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsolidationPage'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      /** @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+    };
+  };
+  createConsolidation: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A repeat with the same key returns the first result and changes nothing. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateConsolidationDto'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsolidationView'];
+        };
+      };
+      /** @description The body is not valid JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+    };
+  };
+  getConsolidation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsolidationView'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      /** @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+    };
+  };
+  approveConsolidation: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A repeat with the same key returns the first result and changes nothing. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApproveConsolidationDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsolidationView'];
+        };
+      };
+      /** @description The body is not valid JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+    };
+  };
+  returnConsolidation: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A repeat with the same key returns the first result and changes nothing. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReturnConsolidationDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsolidationView'];
+        };
+      };
+      /** @description The body is not valid JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+    };
+  };
+  getConsolidationHistory: {
+    parameters: {
+      query?: {
+        limit?: string;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HistoryPage'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      /** @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+    };
+  };
+  verifyConsolidationHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VerificationView'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      /** @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
       /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
       404: {
         headers: {

@@ -8,6 +8,7 @@ import { BudgetLineNormJustification1796300000000 } from './1796300000000-budget
 import { TemporalPayloads1796400000000 } from './1796400000000-temporal-payloads';
 import { ClustersAndMergers1796450000000 } from './1796450000000-clusters-and-mergers';
 import { CycleCheckpoints1796500000000 } from './1796500000000-cycle-checkpoints';
+import { Consolidations1796600000000 } from './1796600000000-consolidations';
 
 /** Every migration in order; listed explicitly so bundles and tests need no file globbing. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   TemporalPayloads1796400000000,
   ClustersAndMergers1796450000000,
   CycleCheckpoints1796500000000,
+  Consolidations1796600000000,
 ];

@@ -1,0 +1,481 @@
+import { APPROVAL_HOSTS, startTestHost, TestHost } from '../../../test/support/hosts';
+import { AuthedClient } from '../../../test/support/test-app';
+import {
+  Central,
+  central,
+  Cycle,
+  draftPlan,
+  openCycle,
+  province,
+  Province,
+} from '../../../test/support/factories';
+
+type Row = { key: string; label: string; requested: number; approved: number; activities: number };
+type Consolidation = {
+  id: string;
+  cycleId: string;
+  number: number;
+  status: string;
+  note: string | null;
+  plans: {
+    planId: string;
+    organizationId: string;
+    requested: number;
+    approved: number;
+    activities: number;
+  }[];
+  missing: { organizationId: string; planStatus: string | null }[];
+  rollups: { total: Omit<Row, 'key' | 'label'> } & Record<string, Row[]>;
+  decision: { decisionNumber: string; decisionDate: string; signer: string } | null;
+  returnReason: string | null;
+};
+
+const DIMENSIONS = ['byProvince', 'byCluster', 'byActivityType', 'byPartnerCountry', 'byFundingSource'];
+
+/**
+ * The consolidation (issue 14, API.md "Consolidation") over HTTP: the central union gathers the
+ * approved provincial plans into the national plan, the leadership returns or approves it, the
+ * plans and the cycle move to rollout, late plans join a supplementary one. On both hosts: the
+ * consolidation's own stream is written by the API in PostgreSQL either way; the plans' StartRollout
+ * goes through PlanCommands.dispatch (in the request's transaction on the embedded host, Temporal
+ * updates on the other).
+ */
+describe.each(APPROVAL_HOSTS)('consolidation on the %s host', (host) => {
+  let t: TestHost;
+  let c: Central;
+  let a: Province;
+  let b: Province;
+  let late: Province;
+
+  beforeAll(async () => {
+    t = await startTestHost(host, { seedDemo: false });
+    c = await central(t);
+    [a, b, late] = [await province(t, { cluster: 1 }), await province(t, { cluster: 2 }), await province(t)];
+  });
+  afterAll(() => t.close());
+
+  const today = () => t.clock.now().toISOString().slice(0, 10);
+  const decision = () => ({
+    decisionNumber: '15/QĐ-LHHN',
+    decisionDate: today(),
+    signer: 'Chủ tịch Liên hiệp',
+  });
+
+  /** A plan of `p` in `cycle` through the whole chain to APPROVED; `share` of each line approved. */
+  const approvedPlan = async (p: Province, cycle: Cycle, share = 1): Promise<string> => {
+    const plan = await draftPlan(p.editor, cycle.id);
+    expect((await p.submitter.post(`/api/plans/${plan.id}/submit`)).status).toBe(200);
+    const pending = async (who: AuthedClient, fn: string) => {
+      const inbox = await who.get('/api/reviews?mine=true&status=PENDING');
+      const r = (inbox.body.items as { id: string; planId: string; function: string }[]).find(
+        (x) => x.planId === plan.id && x.function === fn,
+      );
+      expect(r).toBeDefined();
+      return r!.id;
+    };
+    const lines = plan.activities.flatMap((x) => x.budgetLines);
+    const decide = async (who: AuthedClient, fn: string, body: object) =>
+      expect((await who.post(`/api/reviews/${await pending(who, fn)}/decision`, body)).status).toBe(200);
+    await decide(p.budget, 'BUDGET', {
+      decision: 'APPROVE',
+      lines: lines.map((l) => ({ budgetLineId: l.id, approvedAmount: Math.floor(l.amount * share) })),
+    });
+    await decide(p.content, 'CONTENT', { decision: 'APPROVE', comment: 'Đạt' });
+    await decide(p.final, 'FINAL', {
+      decision: 'APPROVE',
+      decisionNumber: '1234/QĐ-UBND',
+      decisionDate: today(),
+      signer: 'Chủ tịch UBND tỉnh',
+    });
+    const [row] = await t.sql<{ status: string }>(`SELECT status FROM app.plans WHERE id = $1`, [plan.id]);
+    expect(row.status).toBe('APPROVED');
+    return plan.id;
+  };
+  const planStatus = async (id: string) =>
+    (await t.sql<{ status: string }>(`SELECT status FROM app.plans WHERE id = $1`, [id]))[0].status;
+  const consolidate = (cycle: Cycle, body: object = {}) =>
+    c.consolidator.post(`/api/cycles/${cycle.id}/consolidations`, body);
+  const count = async (cycle: Cycle) =>
+    Number(
+      (
+        await t.sql<{ n: string }>(`SELECT count(*) AS n FROM app.consolidations WHERE cycle_id = $1`, [
+          cycle.id,
+        ])
+      )[0].n,
+    );
+  /** Every roll-up adds up to the total, and the total to the plans. */
+  const addsUp = (k: Consolidation) => {
+    const sum = (xs: { requested: number; approved: number; activities: number }[]) =>
+      xs.reduce(
+        (s, x) => ({
+          requested: s.requested + x.requested,
+          approved: s.approved + x.approved,
+          activities: s.activities + x.activities,
+        }),
+        { requested: 0, approved: 0, activities: 0 },
+      );
+    expect(sum(k.plans)).toEqual(k.rollups.total);
+    for (const d of DIMENSIONS) {
+      expect(k.rollups[d].length).toBeGreaterThan(0);
+      if (d !== 'byPartnerCountry') expect(sum(k.rollups[d])).toEqual(k.rollups.total);
+    }
+  };
+
+  describe('the story', () => {
+    let cycle: Cycle;
+    let planA: string;
+    let planB: string;
+    let planLate: string;
+    let first: Consolidation;
+    let national: Consolidation;
+
+    beforeAll(async () => {
+      cycle = await openCycle(t);
+      planA = await approvedPlan(a, cycle);
+      planB = await approvedPlan(b, cycle, 0.8);
+      planLate = (await draftPlan(late.editor, cycle.id)).id;
+    });
+
+    it('nothing approved yet in another cycle: 409 NOTHING_TO_CONSOLIDATE', async () => {
+      const empty = await openCycle(t);
+      const res = await consolidate(empty);
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('NOTHING_TO_CONSOLIDATE');
+      expect(await count(empty)).toBe(0);
+    });
+
+    it('the consolidator builds the national plan from both approved plans; the roll-ups add up', async () => {
+      const res = await consolidate(cycle, { note: 'Kế hoạch tổng hợp năm' });
+      expect(res.status).toBe(201);
+      first = res.body;
+      expect(first).toMatchObject({
+        cycleId: cycle.id,
+        number: 1,
+        status: 'PENDING_APPROVAL',
+        note: 'Kế hoạch tổng hợp năm',
+      });
+      expect(first.plans.map((p) => p.planId).sort()).toEqual([planA, planB].sort());
+      expect(first.plans.find((p) => p.planId === planB)!.approved).toBeLessThan(
+        first.plans.find((p) => p.planId === planB)!.requested,
+      );
+      addsUp(first);
+      // Each plan is pinned by the hash of its stream's PlanApproved event.
+      for (const p of first.plans) {
+        const [approvedEvent] = await t.sql<{ hash: string }>(
+          `SELECT hash FROM app.events WHERE stream_id = $1 AND type = 'PlanApproved' ORDER BY seq DESC LIMIT 1`,
+          [p.planId],
+        );
+        expect((p as unknown as { approvalHash: string }).approvalHash).toBe(approvedEvent.hash);
+      }
+      expect(first.rollups.byCluster.map((r) => r.key).sort()).toEqual(['1', '2']);
+      const missing = first.missing.find((m) => m.organizationId === late.unionId);
+      expect(missing).toEqual(expect.objectContaining({ planStatus: 'DRAFT' }));
+      expect(first.missing.map((m) => m.organizationId)).not.toContain(a.unionId);
+      expect(first.missing.map((m) => m.organizationId)).not.toContain(b.unionId);
+      expect(first.decision).toBeNull();
+      // The leader reads it, alone and in the cycle's list.
+      const got = await c.leader.get(`/api/consolidations/${first.id}`);
+      expect(got.status).toBe(200);
+      expect(got.body).toEqual(first);
+      expect(first.rollups.byActivityType.find((r) => r.key === 'DELEGATION_IN')?.label).toBe('Đoàn vào');
+      const english = await c.leader.get(`/api/consolidations/${first.id}`).set('Accept-Language', 'en');
+      expect(english.body.rollups.byActivityType.find((r: Row) => r.key === 'DELEGATION_IN')?.label).toBe(
+        'Delegations in',
+      );
+      expect(english.body.rollups.total).toEqual(first.rollups.total);
+      const list = await c.leader.get(`/api/cycles/${cycle.id}/consolidations`);
+      expect(list.status).toBe(200);
+      expect(list.body.items.map((x: Consolidation) => x.id)).toEqual([first.id]);
+    });
+
+    it('while it awaits the leadership, another is refused with CONSOLIDATION_PENDING', async () => {
+      const res = await consolidate(cycle);
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('CONSOLIDATION_PENDING');
+      expect(await count(cycle)).toBe(1);
+    });
+
+    it('the leader returns it with a reason; consolidated again, it is number 1 again', async () => {
+      const res = await c.leader.post(`/api/consolidations/${first.id}/return`, {
+        reason: 'Bổ sung thuyết minh kinh phí',
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: 'RETURNED', returnReason: 'Bổ sung thuyết minh kinh phí' });
+      expect(await planStatus(planA)).toBe('APPROVED');
+      const keyed = () =>
+        t
+          .http()
+          .post(`/api/cycles/${cycle.id}/consolidations`)
+          .set('Authorization', `Bearer ${c.consolidator.token}`)
+          .set('Idempotency-Key', 'national-plan-2')
+          .send({});
+      const again = await keyed();
+      expect(again.status).toBe(201);
+      // A repeat returns the first result and makes no second one.
+      const repeat = await keyed();
+      expect(repeat.status).toBe(201);
+      expect(repeat.body).toEqual(again.body);
+      expect(await count(cycle)).toBe(2);
+      national = again.body;
+      expect(national.id).not.toBe(first.id);
+      expect(national).toMatchObject({ number: 1, status: 'PENDING_APPROVAL' });
+      expect(national.plans.map((p) => p.planId).sort()).toEqual([planA, planB].sort());
+      expect(national.rollups).toEqual(first.rollups);
+    });
+
+    it('the leader approves it: its plans and the cycle move to IN_ROLLOUT', async () => {
+      const res = await c.leader.post(`/api/consolidations/${national.id}/approve`, {
+        ...decision(),
+        comment: 'Đồng ý',
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('APPROVED');
+      expect(res.body.decision).toMatchObject({ ...decision(), comment: 'Đồng ý' });
+      expect(await planStatus(planA)).toBe('IN_ROLLOUT');
+      expect(await planStatus(planB)).toBe('IN_ROLLOUT');
+      expect((await c.consolidator.get(`/api/cycles/${cycle.id}`)).body.status).toBe('IN_ROLLOUT');
+      const again = await c.leader.post(`/api/consolidations/${national.id}/return`, { reason: 'Muộn' });
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('INVALID_TRANSITION');
+      const none = await consolidate(cycle);
+      expect(none.status).toBe(409);
+      expect(none.body.code).toBe('NOTHING_TO_CONSOLIDATE');
+    });
+
+    it('a plan approved later goes into supplementary consolidation 2; a repeated keyed approval changes nothing', async () => {
+      // The third union's draft, missing from the national plan, goes through the chain now.
+      expect((await late.submitter.post(`/api/plans/${planLate}/submit`)).status).toBe(200);
+      const inbox = async (who: AuthedClient, fn: string) =>
+        (
+          (await who.get('/api/reviews?mine=true&status=PENDING')).body.items as {
+            id: string;
+            planId: string;
+            function: string;
+          }[]
+        ).find((x) => x.planId === planLate && x.function === fn)!.id;
+      const lines = (
+        (await late.editor.get(`/api/plans/${planLate}`)).body.activities as {
+          budgetLines: { id: string; amount: number }[];
+        }[]
+      ).flatMap((x) => x.budgetLines);
+      expect(
+        (
+          await late.budget.post(`/api/reviews/${await inbox(late.budget, 'BUDGET')}/decision`, {
+            decision: 'APPROVE',
+            lines: lines.map((l) => ({ budgetLineId: l.id, approvedAmount: l.amount })),
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await late.content.post(`/api/reviews/${await inbox(late.content, 'CONTENT')}/decision`, {
+            decision: 'APPROVE',
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await late.final.post(`/api/reviews/${await inbox(late.final, 'FINAL')}/decision`, {
+            decision: 'APPROVE',
+            decisionNumber: '99/QĐ-UBND',
+            decisionDate: today(),
+            signer: 'Chủ tịch UBND tỉnh',
+          })
+        ).status,
+      ).toBe(200);
+      const res = await consolidate(cycle);
+      expect(res.status).toBe(201);
+      const supplementary: Consolidation = res.body;
+      expect(supplementary).toMatchObject({ number: 2, status: 'PENDING_APPROVAL' });
+      expect(supplementary.plans.map((p) => p.planId)).toEqual([planLate]);
+      expect(supplementary.missing.map((m) => m.organizationId)).not.toContain(late.unionId);
+      expect(supplementary.missing.map((m) => m.organizationId)).not.toContain(a.unionId);
+      addsUp(supplementary);
+
+      const keyed = () =>
+        t
+          .http()
+          .post(`/api/consolidations/${supplementary.id}/approve`)
+          .set('Authorization', `Bearer ${c.leader.token}`)
+          .set('Idempotency-Key', 'approve-supplementary-1')
+          .send(decision());
+      const one = await keyed();
+      const two = await keyed();
+      expect(one.status).toBe(200);
+      expect(two.status).toBe(200);
+      expect(two.body).toEqual(one.body);
+      expect(await planStatus(planLate)).toBe('IN_ROLLOUT');
+      const events = await t.sql(`SELECT type FROM app.events WHERE stream_id = $1 ORDER BY seq`, [
+        supplementary.id,
+      ]);
+      expect(events.map((e) => e.type)).toEqual(['ConsolidationCreated', 'ConsolidationApproved']);
+    });
+
+    it('each consolidation’s history verifies; an edited event is found', async () => {
+      for (const [k, types] of [
+        [first, ['ConsolidationCreated', 'ConsolidationReturned']],
+        [national, ['ConsolidationCreated', 'ConsolidationApproved']],
+      ] as const) {
+        const h = await c.consolidator.get(`/api/consolidations/${k.id}/history`);
+        expect(h.status).toBe(200);
+        expect(h.body.items.map((e: { type: string }) => e.type)).toEqual(types);
+        const v = await c.leader.get(`/api/consolidations/${k.id}/history/verify`);
+        expect(v.status).toBe(200);
+        expect(v.body).toEqual({ valid: true, events: 2 });
+      }
+      await t.sql(
+        `UPDATE app.events SET payload = jsonb_set(payload, '{reason}', '"sửa lén"') WHERE stream_id = $1 AND seq = 2`,
+        [first.id],
+      );
+      const v = await c.leader.get(`/api/consolidations/${first.id}/history/verify`);
+      expect(v.body).toMatchObject({ valid: false, brokenAt: 2, reason: 'HASH_MISMATCH' });
+    });
+  });
+
+  it('a merged province’s approved plan counts under its successor (rows by province name it)', async () => {
+    const cycle = await openCycle(t);
+    const merged = await province(t, { name: 'tỉnh Hải Dương' });
+    const successor = await province(t, { name: 'thành phố Hải Phòng', cluster: 3 });
+    const planId = await approvedPlan(merged, cycle);
+    const merge = await c.admin.post(`/api/organizations/${merged.unionId}/merge`, {
+      intoOrganizationId: successor.unionId,
+      effectiveDate: today(),
+    });
+    expect(merge.status).toBe(200);
+    const res = await consolidate(cycle);
+    expect(res.status).toBe(201);
+    const k: Consolidation = res.body;
+    expect(k.plans.map((p) => p.planId)).toEqual([planId]);
+    expect(k.rollups.byProvince).toEqual([
+      expect.objectContaining({ key: successor.code, label: 'thành phố Hải Phòng' }),
+    ]);
+    expect(k.rollups.byCluster.map((r) => r.key)).toEqual(['3']);
+    expect(k.missing.map((m) => m.organizationId)).not.toContain(merged.unionId);
+    expect(k.missing.find((m) => m.organizationId === successor.unionId)).toEqual(
+      expect.objectContaining({ planStatus: null }),
+    );
+    addsUp(k);
+  });
+
+  describe('who may', () => {
+    let cycle: Cycle;
+    let pending: Consolidation;
+
+    beforeAll(async () => {
+      cycle = await openCycle(t);
+      await approvedPlan(a, cycle);
+      const res = await consolidate(cycle);
+      expect(res.status).toBe(201);
+      pending = res.body;
+    });
+
+    it('non-central users get 403 on every endpoint, and nothing changes', async () => {
+      const id = pending.id;
+      for (const who of [a.editor, a.submitter, a.content, a.budget, a.final, b.editor]) {
+        const calls = [
+          who.post(`/api/cycles/${cycle.id}/consolidations`, {}),
+          who.get(`/api/cycles/${cycle.id}/consolidations`),
+          who.get(`/api/consolidations/${id}`),
+          who.post(`/api/consolidations/${id}/approve`, decision()),
+          who.post(`/api/consolidations/${id}/return`, { reason: 'x' }),
+          who.get(`/api/consolidations/${id}/history`),
+          who.get(`/api/consolidations/${id}/history/verify`),
+        ];
+        for (const call of calls) expect([403, 404]).toContain((await call).status);
+      }
+      // Central, but not the role: the consolidator does not decide, the leader does not consolidate.
+      expect((await c.consolidator.post(`/api/consolidations/${id}/approve`, decision())).status).toBe(403);
+      expect((await c.consolidator.post(`/api/consolidations/${id}/return`, { reason: 'x' })).status).toBe(
+        403,
+      );
+      expect((await c.leader.post(`/api/cycles/${cycle.id}/consolidations`, {})).status).toBe(403);
+      expect((await c.leader.get(`/api/consolidations/${id}`)).body.status).toBe('PENDING_APPROVAL');
+      expect(await count(cycle)).toBe(1);
+    });
+
+    it('bad input on every endpoint: 422 naming the field, nothing changed', async () => {
+      const id = pending.id;
+      const field = async (
+        res: { status: number; body: { code: string; errors: { field: string }[] } },
+        f: string,
+      ) => {
+        expect(res.status).toBe(422);
+        expect(res.body.code).toBe('VALIDATION_FAILED');
+        expect(res.body.errors.map((e) => e.field)).toContain(f);
+      };
+      await field(await c.consolidator.post(`/api/cycles/not-a-uuid/consolidations`, {}), 'id');
+      await field(await c.consolidator.post(`/api/cycles/${cycle.id}/consolidations`, { note: 12 }), 'note');
+      await field(await c.consolidator.post(`/api/cycles/${cycle.id}/consolidations`, { note: ' ' }), 'note');
+      await field(
+        await c.consolidator.post(`/api/cycles/${cycle.id}/consolidations`, { status: 'APPROVED' }),
+        'status',
+      );
+      await field(await c.leader.get(`/api/cycles/x/consolidations`), 'id');
+      await field(await c.leader.get(`/api/cycles/${cycle.id}/consolidations?limit=abc`), 'limit');
+      await field(await c.leader.get(`/api/consolidations/123`), 'id');
+      await field(await c.leader.get(`/api/consolidations/123/history`), 'id');
+      await field(await c.leader.get(`/api/consolidations/123/history/verify`), 'id');
+      const { decisionNumber: _n, ...noNumber } = decision();
+      await field(await c.leader.post(`/api/consolidations/${id}/approve`, noNumber), 'decisionNumber');
+      await field(
+        await c.leader.post(`/api/consolidations/${id}/approve`, {
+          ...decision(),
+          decisionDate: '2026-13-01',
+        }),
+        'decisionDate',
+      );
+      await field(
+        await c.leader.post(`/api/consolidations/${id}/approve`, {
+          ...decision(),
+          decisionDate: '2999-01-01',
+        }),
+        'decisionDate',
+      );
+      await field(
+        await c.leader.post(`/api/consolidations/${id}/approve`, { ...decision(), signer: '' }),
+        'signer',
+      );
+      await field(
+        await c.leader.post(`/api/consolidations/${id}/approve`, { ...decision(), signer: 'x'.repeat(300) }),
+        'signer',
+      );
+      await field(await c.leader.post(`/api/consolidations/${id}/return`, {}), 'reason');
+      await field(await c.leader.post(`/api/consolidations/${id}/return`, { reason: 5 }), 'reason');
+      const badKey = await t
+        .http()
+        .post(`/api/consolidations/${id}/return`)
+        .set('Authorization', `Bearer ${c.leader.token}`)
+        .set('Idempotency-Key', 'bad key with spaces')
+        .send({ reason: 'x' });
+      await field(badKey, 'Idempotency-Key');
+      // Unknown ids: 404.
+      const unknown = '00000000-0000-4000-8000-000000000000';
+      expect((await c.leader.get(`/api/consolidations/${unknown}`)).status).toBe(404);
+      expect((await c.leader.post(`/api/consolidations/${unknown}/approve`, decision())).status).toBe(404);
+      expect((await c.consolidator.post(`/api/cycles/${unknown}/consolidations`, {})).status).toBe(404);
+      expect((await c.leader.get(`/api/cycles/${unknown}/consolidations`)).status).toBe(404);
+      // Nothing changed.
+      const after = await c.leader.get(`/api/consolidations/${id}`);
+      expect(after.body).toEqual(pending);
+      expect(await count(cycle)).toBe(1);
+      expect((await t.sql(`SELECT 1 FROM app.events WHERE stream_id = $1`, [id])).length).toBe(1);
+    });
+
+    it('10 concurrent approve and return calls: exactly one wins, the others get 409', async () => {
+      const calls = Array.from({ length: 10 }, (_, i) =>
+        i % 2
+          ? c.leader.post(`/api/consolidations/${pending.id}/approve`, decision())
+          : c.leader.post(`/api/consolidations/${pending.id}/return`, { reason: `Lý do ${i}` }),
+      );
+      const statuses = (await Promise.all(calls)).map((r) => r.status);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(9);
+      const events = await t.sql(`SELECT type FROM app.events WHERE stream_id = $1 ORDER BY seq`, [
+        pending.id,
+      ]);
+      expect(events).toHaveLength(2);
+      const v = await c.leader.get(`/api/consolidations/${pending.id}/history/verify`);
+      expect(v.body).toEqual({ valid: true, events: 2 });
+    });
+  });
+});
