@@ -1,3 +1,4 @@
+import { until } from '../../../test/support/until';
 import { DEFAULT_HOLIDAY_DATES_VN, WorkingDayCalendar } from '@vufo/domain';
 import { APPROVAL_HOSTS, startTestHost, TestHost } from '../../../test/support/hosts';
 import { central, openCycle, province, world, World } from '../../../test/support/factories';
@@ -14,15 +15,6 @@ import { central, openCycle, province, world, World } from '../../../test/suppor
 const LONG_AGO = new Date('2026-11-02T03:00:00Z');
 const calendar = new WorkingDayCalendar(DEFAULT_HOLIDAY_DATES_VN);
 
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`condition not met within ${ms} ms; last saw ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each(APPROVAL_HOSTS)('deadlines on the %s host', (host) => {

@@ -1,3 +1,4 @@
+import { until } from '../../../test/support/until';
 import { createTestDatabase, startTestApp, TestApp } from '../../../test/support/test-app';
 import { central, openCycle, TEST_PASSWORD, world, World } from '../../../test/support/factories';
 
@@ -5,17 +6,6 @@ import { central, openCycle, TEST_PASSWORD, world, World } from '../../../test/s
 const DEADLINE = '2026-12-18';
 const AFTER_DEADLINE = new Date('2026-12-19T03:00:00Z');
 const BEFORE_REMINDERS = new Date('2026-11-23T03:00:00Z');
-
-/** Polls until `ok` holds; on timeout it throws with what it last saw, so a check after it cannot pass on a stale value. */
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`condition not met within ${ms} ms; last saw ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const countByPlan = (t: TestApp, type: string) =>
   t.sql<{ stream_id: string; n: number }>(
