@@ -165,11 +165,16 @@ describe('web: edits save what was typed, and the history says what changed', ()
     // Checked before a select is opened: antd leaves the opened list's hidden listbox unnamed.
     await checkScreen('edits-03-line-form');
     await dialog.getByLabel('Hạng khách').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: 'Khách hạng A' }).click();
-    const before = patches.length;
+    // The open list only (a closed one stays in the page, hidden); then the request itself is
+    // awaited rather than assumed sent when the dialog closes.
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: 'Khách hạng A' })
+      .click();
+    const sent = page.waitForRequest((r) => r.method() === 'PATCH' && r.url().includes('/api/budget-lines/'));
     await dialog.getByRole('button', { name: 'Lưu' }).click();
+    expect(JSON.parse((await sent).postData() ?? '')).toEqual({ guestClass: 'A' });
     await dialog.waitFor({ state: 'detached' });
-    expect(JSON.parse(patches[before])).toEqual({ guestClass: 'A' });
     await delegation.filter({ hasText: 'Hạng khách: Khách hạng A' }).waitFor();
     await checkScreen('edits-04-plan-view');
   });
