@@ -1,7 +1,7 @@
+import { chainVerdict, historyPage } from './stream-view';
 import { Injectable } from '@nestjs/common';
 import { diffContents, DomainError } from '@vufo/domain';
-import { verifyChain } from '@vufo/engine';
-import { decodeCursor, page, PageQuery, pageSize } from '../common/cursor';
+import { PageQuery } from '../common/cursor';
 import { Tx } from '../common/transaction';
 import { PlanAccess } from '../approval/plan-access';
 import { PlanCommands } from '../approval/plan-commands';
@@ -20,38 +20,12 @@ export class AuditService {
 
   async history(p: Principal, planId: string, q: PageQuery = {}) {
     await this.access.visiblePlan(p, planId);
-    const after = Number(decodeCursor(q.cursor, ['int'])?.[0] ?? 0);
-    // A plan's stream is hundreds of events at most: read it whole, page in memory.
-    const events = (await this.repo.stream(planId)).filter((e) => e.seq > after);
-    const { items, nextCursor } = page(events, pageSize(q.limit, 500, 1000), (e) => [e.seq]);
-    return {
-      items: items.map((e) => ({
-        seq: e.seq,
-        type: e.type,
-        occurredAt: e.occurredAt,
-        actorId: e.actorId,
-        actorName: e.actorName,
-        actingForName: e.actingForName,
-        organizationId: e.organizationId,
-        payload: e.payload,
-        hash: e.hash,
-        prevHash: e.prevHash,
-      })),
-      nextCursor,
-    };
+    return historyPage(await this.repo.stream(planId), q);
   }
 
   async verify(p: Principal, planId: string) {
     await this.access.visiblePlan(p, planId);
-    const verdict = verifyChain(await this.repo.stream(planId));
-    return verdict.valid
-      ? { valid: true, events: verdict.events }
-      : {
-          valid: false,
-          events: verdict.events,
-          brokenAt: verdict.brokenAt.seq,
-          reason: verdict.brokenAt.reason,
-        };
+    return chainVerdict(await this.repo.stream(planId));
   }
 
   async versions(p: Principal, planId: string) {

@@ -1,3 +1,4 @@
+import { chainVerdict, historyPage } from '../audit/stream-view';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
@@ -19,7 +20,7 @@ import {
   UserActor,
   vndToJson,
 } from '@vufo/domain';
-import { auditActorOf, chainEvents, verifyChain } from '@vufo/engine';
+import { auditActorOf, chainEvents } from '@vufo/engine';
 import { actorOf } from '../approval/actor';
 import { PlanCommands } from '../approval/plan-commands';
 import { ClustersService } from '../clusters/clusters.service';
@@ -179,37 +180,12 @@ export class ConsolidationsService {
 
   async history(id: string, q: PageQuery = {}) {
     if (!(await this.repo.find(id))) throw notFound('consolidation', id);
-    const after = Number(decodeCursor(q.cursor, ['int'])?.[0] ?? 0);
-    const events = (await this.repo.stream(id)).filter((e) => e.seq > after);
-    const { items, nextCursor } = page(events, pageSize(q.limit, 500, 1000), (e) => [e.seq]);
-    return {
-      items: items.map((e) => ({
-        seq: e.seq,
-        type: e.type,
-        occurredAt: e.occurredAt,
-        actorId: e.actorId,
-        actorName: e.actorName,
-        actingForName: e.actingForName,
-        organizationId: e.organizationId,
-        payload: e.payload,
-        hash: e.hash,
-        prevHash: e.prevHash,
-      })),
-      nextCursor,
-    };
+    return historyPage(await this.repo.stream(id), q);
   }
 
   async verify(id: string) {
     if (!(await this.repo.find(id))) throw notFound('consolidation', id);
-    const verdict = verifyChain(await this.repo.stream(id));
-    return verdict.valid
-      ? { valid: true, events: verdict.events }
-      : {
-          valid: false,
-          events: verdict.events,
-          brokenAt: verdict.brokenAt.seq,
-          reason: verdict.brokenAt.reason,
-        };
+    return chainVerdict(await this.repo.stream(id));
   }
 
   // -------------------------------------------------------------------------------------------
