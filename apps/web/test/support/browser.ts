@@ -65,6 +65,16 @@ export interface AxeViolation {
 
 /** axe-core on the current screen; returns every violation (the caller fails on serious/critical). */
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  // A dialog that is still zooming in, or a button's click wave, has half-blended colours that
+  // axe would measure as low contrast: measure the screen as it settles, not mid-animation.
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: 10_000 },
+  );
   // Evaluated through the DevTools protocol, so the app's CSP (script-src 'self') stays on.
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
