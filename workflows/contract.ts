@@ -31,6 +31,13 @@ export interface PlanCommandRequest {
    */
   requestedAt: string;
   idempotencyKey?: string;
+  /**
+   * The plan's stream head as the API's transaction sees it, under the plan's lock. The workflow
+   * refuses the command ({@link STREAM_BEHIND_FAILURE_TYPE}) while it is ahead of that head: a batch
+   * it decided is not committed yet, or belongs to a request that died, and nothing may be decided
+   * on top of it until the persistence activity has settled it (written, or abandoned).
+   */
+  expectedSeq?: number;
 }
 
 /**
@@ -46,7 +53,17 @@ export interface EventBatch {
   occurredAt: string;
   idempotencyKey: string | null;
   state: PlanState;
+  /**
+   * `command`: decided for an API request, whose transaction writes it; if that transaction ends
+   * without it (the request died), the batch is abandoned and the workflow forgets it, as the
+   * embedded host's rollback would. `timer`: decided by the workflow itself; the activity writes it.
+   * Absent in batches of older histories: treated as `timer` (always written).
+   */
+  origin?: 'command' | 'timer';
 }
+
+/** What the persistence activity did with a batch. Older histories carry no result: WRITTEN. */
+export type BatchOutcome = 'WRITTEN' | 'ABANDONED';
 
 export interface PlanCommandResult {
   state: PlanState;
@@ -67,6 +84,8 @@ export const planStateQuery = defineQuery<PlanState | null>('planState');
 
 /** The ApplicationFailure type of a refused command; details[0] is {@link RejectionDetails}. */
 export const REJECTION_FAILURE_TYPE = 'PlanCommandRejected';
+/** The ApplicationFailure type of a command refused because the API's view of the stream is behind; retried by the API. */
+export const STREAM_BEHIND_FAILURE_TYPE = 'PlanStreamBehind';
 export interface RejectionDetails {
   code: ErrorCode;
   errors: FieldError[];
@@ -92,8 +111,11 @@ export interface PlanApprovalOutcome {
 }
 
 export interface PlanActivities {
-  /** Appends the batch's events to the hash-chained table and updates the read models, once. */
-  persistPlanEvents(batch: EventBatch): Promise<void>;
+  /**
+   * Appends the batch's events to the hash-chained table and updates the read models, once; a
+   * `command` batch whose request's transaction ended without writing it comes back ABANDONED.
+   */
+  persistPlanEvents(batch: EventBatch): Promise<BatchOutcome>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import { actors } from '../libs/domain/test/plan-fixtures';
 import type { EventBatch, PlanApprovalInput, PlanCommandResult } from './contract';
 import { changedBundle, productionBundle, recordingBundle, SourceChange } from './test/bundle';
 import { JsonHistory } from './test/history-builder';
-import { PlanScenario } from './test/plan-scenario';
+import { PLAN_ID, PlanScenario } from './test/plan-scenario';
 import type { RecordedCommand } from './test/recording-interceptors';
 import { quietRuntime } from './test/runtime';
 import {
@@ -174,6 +174,36 @@ describe('what the plan workflow does next', () => {
     expect(result.events).toEqual([]);
   });
 
+  it('a command whose request died: its batch comes back ABANDONED and the workflow forgets it, as a rollback would', async () => {
+    const s = new PlanScenario(bundle);
+    await s.command(createPlan);
+    await s.settle();
+    const sent = await s.command(submit, 'submit-1');
+    expect(batchOf(sent[3]).firstSeq).toBe(2);
+    // The request's transaction ended without the batch: the worker reports it abandoned.
+    s.history.advance(40).activityCompleted('ABANDONED');
+    const after = await s.sim.task();
+    // Back in DRAFT: the reminder timer the submission had cancelled runs again; nothing persisted.
+    expect(kinds(after)).toEqual(['startTimer']);
+    // The client tries again with the same key: decided anew (not "replayed"), from event 2 again.
+    const again = await s.command(submit, 'submit-1');
+    const result = (again[1] as { result: PlanCommandResult }).result;
+    expect(result.replayed).toBe(false);
+    expect(batchOf(again.find((c) => c.kind === 'scheduleActivity')!).firstSeq).toBe(2);
+    expect(result.state.status).toBe('IN_APPRAISAL');
+  });
+
+  it('a plan whose creating request died ends its workflow: the plan never existed', async () => {
+    const s = new PlanScenario(bundle);
+    await s.command(createPlan);
+    s.history.advance(40).activityCompleted('ABANDONED');
+    const after = await s.sim.task();
+    expect(after.at(-1)).toEqual({
+      kind: 'completeWorkflowExecution',
+      result: { planId: PLAN_ID, status: null, events: 0 },
+    });
+  });
+
   it('a fired submission deadline: SubmissionOverdue persisted by the system, keyed by timer and due time', async () => {
     const s = scenarios['fired deadline'];
     const fired = s.log
@@ -267,22 +297,23 @@ const renamedActivity: SourceChange = {
   file: WORKFLOW,
   edits: [
     {
-      from: 'await persistPlanEvents(outbox[0]);',
-      to: "await (proxyActivities({ startToCloseTimeout: '30 seconds' }) as Record<string, (b: EventBatch) => Promise<void>>).writePlanEvents(outbox[0]);",
+      from: 'await persistPlanEvents(outbox[0].batch);',
+      to: "await (proxyActivities({ startToCloseTimeout: '30 seconds' }) as Record<string, (b: EventBatch) => Promise<BatchOutcome>>).writePlanEvents(outbox[0].batch);",
     },
   ],
 };
 
 /** A careless "write it twice to be safe": one more activity per batch. */
+const WRITE = '      const outcome: BatchOutcome | undefined = await persistPlanEvents(outbox[0].batch);\n';
 const writeTwice = (guarded: boolean): SourceChange => ({
   file: WORKFLOW,
   edits: [
     { from: '  workflowInfo,\n} from', to: '  workflowInfo,\n  patched,\n} from' },
     {
-      from: '      await persistPlanEvents(outbox[0]);\n',
+      from: WRITE,
       to: guarded
-        ? "      await persistPlanEvents(outbox[0]);\n      if (patched('write-twice')) await persistPlanEvents(outbox[0]);\n"
-        : '      await persistPlanEvents(outbox[0]);\n      await persistPlanEvents(outbox[0]);\n',
+        ? `${WRITE}      if (patched('write-twice')) await persistPlanEvents(outbox[0].batch);\n`
+        : `${WRITE}      await persistPlanEvents(outbox[0].batch);\n`,
     },
   ],
 });

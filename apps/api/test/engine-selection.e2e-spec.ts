@@ -39,6 +39,7 @@ describe('approval engine selection', () => {
       holidays: [],
       now: () => new Date(),
       persist: async () => [],
+      lock: async () => 0,
     });
     const started = Date.now();
     await expect(engine.ready()).rejects.toThrow();

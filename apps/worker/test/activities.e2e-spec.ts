@@ -20,6 +20,7 @@ import {
   createActivities,
   CycleCheckpoint,
   EventBatch,
+  lockPlanStream,
   persistPlanBatch,
   readStream,
   verifyChain,
@@ -188,7 +189,7 @@ describe('Temporal activities on PostgreSQL (MockActivityEnvironment)', () => {
     await activityEnv().run(activities.persistPlanEvents, batch);
     expect(await count(`SELECT count(*) AS n FROM app.events WHERE stream_id = $1`)).toBe(eventsAfter);
     const again = await ds.transaction((em) => persistPlanBatch(em, batch, projectorOf(t.app)));
-    expect(again).toEqual({ written: false, stored: first.stored });
+    expect(again).toEqual({ written: false, abandoned: false, stored: first.stored });
     expect((await t.sql(`SELECT status FROM app.reviews WHERE id = $1`, [review.id]))[0].status).toBe(
       'APPROVED',
     );
@@ -221,6 +222,78 @@ describe('Temporal activities on PostgreSQL (MockActivityEnvironment)', () => {
     await expect(activityEnv().run(activities.persistPlanEvents, unknown)).rejects.toBeInstanceOf(
       BatchNotReady,
     );
+  });
+
+  describe("a command's batch belongs to its request's transaction", () => {
+    const projector = () => projectorOf(t.app);
+    const events = () => count(`SELECT count(*) AS n FROM app.events WHERE stream_id = $1`);
+
+    it('committed by the request: the activity finds it WRITTEN and writes nothing more', async () => {
+      const batch: EventBatch = { ...(await batchFor(await submitCommand(), 'k-1')), origin: 'command' };
+      await ds.transaction(async (em) => {
+        await lockPlanStream(em, planId, false);
+        await persistPlanBatch(em, batch, projector());
+      });
+      const n = await events();
+      expect(await activityEnv().run(activities.persistPlanEvents, batch)).toBe('WRITTEN');
+      expect(await events()).toBe(n);
+    });
+
+    it('its request died before committing: ABANDONED, and nothing is written', async () => {
+      const before = await head();
+      const batch: EventBatch = { ...(await batchFor(await submitCommand(), 'k-2')), origin: 'command' };
+      expect(await activityEnv().run(activities.persistPlanEvents, batch)).toBe('ABANDONED');
+      expect(await head()).toEqual(before);
+      expect(await count(`SELECT count(*) AS n FROM app.reviews WHERE plan_id = $1`)).toBe(0);
+    });
+
+    it('the activity waits for a request still holding the plan, then judges what it committed', async () => {
+      const batch: EventBatch = { ...(await batchFor(await submitCommand(), 'k-3')), origin: 'command' };
+      let judged: string | undefined;
+      let activity: Promise<unknown> = Promise.resolve();
+      await ds.transaction(async (em) => {
+        await lockPlanStream(em, planId, false);
+        activity = activityEnv()
+          .run(activities.persistPlanEvents, batch)
+          .then((r) => (judged = r as string));
+        await new Promise((r) => setTimeout(r, 300));
+        expect(judged).toBeUndefined();
+        await persistPlanBatch(em, batch, projector());
+      });
+      // Judged only after that transaction committed: it held the row the activity waited for.
+      await activity;
+      expect(judged).toBe('WRITTEN');
+      expect((await head()).machine_state.status).toBe('IN_APPRAISAL');
+    });
+
+    it("a plan's creation waits for its creating request; one that never committed is ABANDONED", async () => {
+      const newPlan = '00000000-0000-4000-8000-0000000c0de1';
+      const created = {
+        planId: newPlan,
+        firstSeq: 1,
+        events: [{ type: 'PlanClosed' }],
+        actor: submitter,
+        occurredAt: t.clock.now().toISOString(),
+        idempotencyKey: null,
+        state: (await head()).machine_state,
+        origin: 'command',
+      } as unknown as EventBatch;
+      let judged: string | undefined;
+      const holder = await ds.createQueryRunner();
+      await holder.connect();
+      await holder.startTransaction();
+      await lockPlanStream(holder.manager, newPlan, true);
+      const activity = activityEnv()
+        .run(activities.persistPlanEvents, created)
+        .then((r) => (judged = r as string));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(judged).toBeUndefined();
+      await holder.rollbackTransaction();
+      await holder.release();
+      await activity;
+      expect(judged).toBe('ABANDONED');
+      expect(await count(`SELECT count(*) AS n FROM app.plans WHERE id = $1`, [newPlan])).toBe(0);
+    });
   });
 
   it('a cycle reminder notifies the unions that have not started a plan, once however often retried', async () => {

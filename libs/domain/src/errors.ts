@@ -28,6 +28,8 @@ export const ErrorCodes = [
   'CONSOLIDATION_PENDING',
   // issue 14: a merger of an organisation that was already merged
   'ALREADY_MERGED',
+  // issue 13: the approval engine (Temporal) does not answer now; nothing was changed, try again
+  'ENGINE_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 
@@ -42,8 +44,9 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly errors: FieldError[] = [],
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = 'DomainError';
   }
 }

@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DEFAULT_HOLIDAY_DATES_VN } from '@vufo/domain';
 import {
   ApprovalEngine,
+  lockPlanStream,
   persistPlanBatches,
   ReadModels,
   storedPayloadCodec,
@@ -68,6 +69,7 @@ export const approvalEngineProvider: Provider = {
       // In the request's transaction (read-your-writes); the worker's activity then finds it written.
       persist: (batches) =>
         tx.run((em) => persistPlanBatches(em, batches, (em2, written) => readModels.project(em2, written))),
+      lock: (planId, creating) => tx.run((em) => lockPlanStream(em, planId, creating)),
     });
   },
 };

@@ -24,6 +24,7 @@ export const STATUS_OF = {
   NOTHING_TO_CONSOLIDATE: 409,
   CONSOLIDATION_PENDING: 409,
   ALREADY_MERGED: 409,
+  ENGINE_UNAVAILABLE: 503,
 } as const satisfies Record<ErrorCode, number>;
 
 export interface Problem {
@@ -105,6 +106,11 @@ export class ProblemFilter implements ExceptionFilter {
     const lang = languageOf(req.headers['accept-language']);
     const { problem, unexpected } = problemFor(err, lang);
     if (unexpected) this.log.error({ err }, 'unhandled error');
+    // The engine's own failure stays in the log; the caller learns only to try again.
+    if (problem.status === 503) {
+      this.log.warn({ err, cause: (err as Error).cause }, 'approval engine unavailable');
+      res.setHeader('Retry-After', '2');
+    }
     problem.instance = req.originalUrl;
     res.setHeader('Content-Language', lang);
     res.vary('Accept-Language');

@@ -1,6 +1,12 @@
 import { Context } from '@temporalio/activity';
 import { DataSource } from 'typeorm';
-import type { CycleActivities, CycleCheckpoint, EventBatch, PlanActivities } from '@vufo/workflows/contract';
+import type {
+  BatchOutcome,
+  CycleActivities,
+  CycleCheckpoint,
+  EventBatch,
+  PlanActivities,
+} from '@vufo/workflows/contract';
 import type { Projector } from '../stream-writer';
 import { notifyUnionsWithoutPlan } from '../projection/cycle-notices';
 import { persistPlanBatch } from './persist-batch';
@@ -17,15 +23,21 @@ export interface ActivityDeps {
  */
 export function createActivities(deps: ActivityDeps): PlanActivities & CycleActivities {
   return {
-    async persistPlanEvents(batch: EventBatch): Promise<void> {
-      const { written } = await deps.dataSource.transaction((em) =>
-        persistPlanBatch(em, batch, deps.project),
+    async persistPlanEvents(batch: EventBatch): Promise<BatchOutcome> {
+      const { written, abandoned } = await deps.dataSource.transaction((em) =>
+        persistPlanBatch(em, batch, deps.project, 'activity'),
       );
-      log().info(written ? 'plan events written' : 'plan events were already written', {
+      const what = abandoned
+        ? 'plan events abandoned: their request ended without committing them'
+        : written
+          ? 'plan events written'
+          : 'plan events were already written';
+      log().info(what, {
         planId: batch.planId,
         firstSeq: batch.firstSeq,
         events: batch.events.length,
       });
+      return abandoned ? 'ABANDONED' : 'WRITTEN';
     },
 
     async cycleCheckpointReached(cycleId: string, checkpoint: CycleCheckpoint) {

@@ -9,34 +9,67 @@ export class BatchNotReady extends Error {
 }
 
 /**
- * Writes a batch the plan workflow decided, exactly once whoever calls first (the API inside the
- * request's transaction, or the worker's activity, possibly retried): under the plan row's lock,
- * a batch at or below the stream head was written already and is only read back.
+ * Takes what a command on the plan needs before the workflow decides it, in the caller's
+ * transaction: the plan row's lock (or, for a plan being created, the creation lock) — held until
+ * the transaction ends, which is how the persistence activity knows when a request is over — and
+ * the stream head the request decides on.
+ */
+export async function lockPlanStream(em: EntityManager, planId: string, creating: boolean): Promise<number> {
+  if (creating) {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [creationLockKey(planId)]);
+    return 0;
+  }
+  const rows: { stream_seq: number }[] = await em.query(
+    `SELECT stream_seq FROM app.plans WHERE id = $1 FOR UPDATE`,
+    [planId],
+  );
+  return rows[0]?.stream_seq ?? 0;
+}
+
+const creationLockKey = (planId: string) => `plan-created:${planId}`;
+
+/**
+ * Settles a batch the plan workflow decided, exactly once whoever calls first (the API inside the
+ * request's transaction, or the worker's activity, possibly retried). Under the plan row's lock:
+ * a batch at or below the stream head was written already and is only read back. A `command`
+ * batch the activity finds unwritten belongs to a request whose transaction has ended without it
+ * (the request held that lock, or the creation lock, from before the workflow decided until it
+ * committed): ABANDONED, written by nobody. `written: true` only when this call wrote it.
  */
 export async function persistPlanBatch(
   em: EntityManager,
   batch: EventBatch,
   project: Projector,
-): Promise<{ written: boolean; stored: StoredEvent[] }> {
-  const rows: { stream_seq: number; stream_hash: string | null }[] = await em.query(
-    `SELECT stream_seq, stream_hash FROM app.plans WHERE id = $1 FOR UPDATE`,
-    [batch.planId],
-  );
-  const head = rows[0];
-  // The API creates the plan row in the transaction that starts the workflow: wait for its commit.
+  caller: 'request' | 'activity' = 'request',
+): Promise<{ written: boolean; abandoned: boolean; stored: StoredEvent[] }> {
+  const lockRow = async () =>
+    (
+      (await em.query(`SELECT stream_seq, stream_hash FROM app.plans WHERE id = $1 FOR UPDATE`, [
+        batch.planId,
+      ])) as { stream_seq: number; stream_hash: string | null }[]
+    )[0];
+  let head = await lockRow();
+  if (!head && caller === 'activity' && batch.origin === 'command' && batch.firstSeq === 1) {
+    // The plan row is inserted by the request that creates it: wait for that request to end.
+    await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [creationLockKey(batch.planId)]);
+    head = await lockRow();
+    if (!head) return { written: false, abandoned: true, stored: [] };
+  }
   if (!head) throw new BatchNotReady(`Plan ${batch.planId} is not visible yet.`);
   const last = batch.firstSeq + batch.events.length - 1;
   if (head.stream_seq >= last) {
     const stored = (await readStream(em, batch.planId)).filter(
       (e) => e.seq >= batch.firstSeq && e.seq <= last,
     );
-    return { written: false, stored };
+    return { written: false, abandoned: false, stored };
   }
   if (head.stream_seq !== batch.firstSeq - 1) {
     throw new BatchNotReady(
       `Plan ${batch.planId} is at event ${head.stream_seq}; batch starts at ${batch.firstSeq}.`,
     );
   }
+  if (caller === 'activity' && batch.origin === 'command')
+    return { written: false, abandoned: true, stored: [] };
   const stored = await writeDecided(
     em,
     batch.planId,
@@ -50,7 +83,7 @@ export async function persistPlanBatch(
     },
     project,
   );
-  return { written: true, stored };
+  return { written: true, abandoned: false, stored };
 }
 
 /** Writes batches oldest first (each at most once); returns the stored rows of the last one. */

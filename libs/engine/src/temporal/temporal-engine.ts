@@ -4,7 +4,9 @@ import {
   WithStartWorkflowOperation,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
+  ServiceError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { CycleCheckpoint, DomainError } from '@vufo/domain';
 import {
@@ -21,6 +23,7 @@ import {
   planWorkflowId,
   REJECTION_FAILURE_TYPE,
   RejectionDetails,
+  STREAM_BEHIND_FAILURE_TYPE,
 } from '@vufo/workflows/contract';
 import type { planApproval } from '@vufo/workflows/plan-approval.workflow';
 import type { planningCycle } from '@vufo/workflows/planning-cycle.workflow';
@@ -40,6 +43,21 @@ export interface TemporalEngineOptions {
    * Returns the stored rows of the last batch.
    */
   persist: (batches: EventBatch[]) => Promise<StoredEvent[]>;
+  /**
+   * Locks the plan's stream in the caller's transaction and returns its head (lockPlanStream):
+   * held until that transaction ends, the lock tells the worker when a request is over.
+   */
+  lock: (planId: string, creating: boolean) => Promise<number>;
+}
+
+/**
+ * The plan's workflow has a batch its request has not settled yet (a commit under way, or a
+ * request that died): the caller rolls back and tries again shortly (Tx does), by then the
+ * worker has written or abandoned it.
+ */
+export class StreamBehind extends Error {
+  override readonly name = 'StreamBehind';
+  readonly retryable = true;
 }
 
 /**
@@ -62,37 +80,33 @@ export class TemporalApprovalEngine extends ApprovalEngine {
   }
 
   async dispatch(req: PlanDispatch): Promise<DispatchOutcome> {
+    const creating = req.command.type === 'CreatePlan';
     const request: PlanCommandRequest = {
       command: req.command,
       requestedAt: this.opts.now().toISOString(),
       ...(req.idempotencyKey ? { idempotencyKey: req.idempotencyKey } : {}),
+      expectedSeq: await this.opts.lock(req.planId, creating),
     };
     // Temporal deduplicates updates by id within a run; the workflow remembers keys across runs.
     const updateId = req.idempotencyKey ? `key:${req.idempotencyKey}` : undefined;
     let result: PlanCommandResult;
     try {
-      result =
-        req.command.type === 'CreatePlan'
-          ? await this.opts.client.workflow.executeUpdateWithStart(planCommandUpdate, {
-              args: [request],
-              updateId,
-              startWorkflowOperation: new WithStartWorkflowOperation<typeof planApproval>(
-                PLAN_WORKFLOW_TYPE,
-                {
-                  workflowId: planWorkflowId(req.planId),
-                  taskQueue: this.opts.taskQueue,
-                  args: [
-                    { planId: req.planId, holidays: [...this.opts.holidays] } satisfies PlanApprovalInput,
-                  ],
-                  workflowIdConflictPolicy: 'USE_EXISTING',
-                  // A plan's workflow id is never reused: a closed plan stays closed.
-                  workflowIdReusePolicy: 'REJECT_DUPLICATE',
-                },
-              ),
-            })
-          : await this.opts.client.workflow
-              .getHandle(planWorkflowId(req.planId))
-              .executeUpdate(planCommandUpdate, { args: [request], updateId });
+      result = creating
+        ? await this.opts.client.workflow.executeUpdateWithStart(planCommandUpdate, {
+            args: [request],
+            updateId,
+            startWorkflowOperation: new WithStartWorkflowOperation<typeof planApproval>(PLAN_WORKFLOW_TYPE, {
+              workflowId: planWorkflowId(req.planId),
+              taskQueue: this.opts.taskQueue,
+              args: [{ planId: req.planId, holidays: [...this.opts.holidays] } satisfies PlanApprovalInput],
+              workflowIdConflictPolicy: 'USE_EXISTING',
+              // A plan's workflow id is never reused: a closed plan stays closed.
+              workflowIdReusePolicy: 'REJECT_DUPLICATE',
+            }),
+          })
+        : await this.opts.client.workflow
+            .getHandle(planWorkflowId(req.planId))
+            .executeUpdate(planCommandUpdate, { args: [request], updateId });
     } catch (err) {
       throw await this.toDomainError(err, req.planId);
     }
@@ -141,6 +155,9 @@ export class TemporalApprovalEngine extends ApprovalEngine {
   private async toDomainError(err: unknown, planId: string): Promise<unknown> {
     if (err instanceof WorkflowUpdateFailedError) {
       const cause = err.cause;
+      if (cause instanceof ApplicationFailure && cause.type === STREAM_BEHIND_FAILURE_TYPE) {
+        return new StreamBehind(cause.message);
+      }
       if (cause instanceof ApplicationFailure && cause.type === REJECTION_FAILURE_TYPE) {
         const details = (cause.details?.[0] ?? {}) as Partial<RejectionDetails>;
         return new DomainError(details.code ?? 'INTERNAL', cause.message, details.errors ?? []);
@@ -164,6 +181,12 @@ export class TemporalApprovalEngine extends ApprovalEngine {
         // Not found at all: fall through.
       }
       return new DomainError('NOT_FOUND', `No plan ${planId}.`);
+    }
+    // The server or the plan's workflow does not answer in time (down, overloaded, a workflow task
+    // failing): the request changed nothing that will stay (its transaction rolls back, and the
+    // worker abandons a batch the workflow may still decide), so the caller may try again.
+    if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || err instanceof ServiceError) {
+      return new DomainError('ENGINE_UNAVAILABLE', `Temporal: ${(err as Error).message}`, [], { cause: err });
     }
     return err;
   }
