@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { ApiProcess, Database, freePort, log } from './harness';
+import { findTemporalCli as findCli, GET_TEMPORAL_CLI } from '../../scripts/temporal-cli';
 import { option } from './options';
 import { Service } from './service';
 import {
@@ -13,10 +14,21 @@ import {
 
 export type HostKind = 'embedded' | 'temporal';
 
-/** `--host embedded|temporal|both` (default embedded): the hosts to run, in that order. */
+/**
+ * `--host embedded|temporal|both|auto` (default embedded): the hosts to run, in that order; `auto`
+ * adds Temporal when its CLI is found.
+ */
 export function hostsOption(): HostKind[] {
   const raw = option('host', 'embedded');
   if (raw === 'both') return ['embedded', 'temporal'];
+  if (raw === 'auto') {
+    // As `npm test` picks its hosts: Temporal too wherever its CLI is (CI must have it).
+    if (findCli()) return ['embedded', 'temporal'];
+    if (process.env.CI)
+      throw new Error(`CI runs the Temporal host too, but there is no Temporal CLI: ${GET_TEMPORAL_CLI}`);
+    log(`embedded host only: no Temporal CLI (${GET_TEMPORAL_CLI})`);
+    return ['embedded'];
+  }
   if (raw === 'embedded' || raw === 'temporal') return [raw];
   throw new Error(`--host must be embedded, temporal or both, not "${raw}"`);
 }

@@ -1,27 +1,16 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Connection } from '@temporalio/client';
 import { DEFAULT_HOLIDAY_DATES_VN, localDateOf, WorkingDayCalendar } from '@vufo/domain';
+import { findTemporalCli as findCli, GET_TEMPORAL_CLI } from '../../scripts/temporal-cli';
 import { ROOT } from './harness';
 import { answers, Service } from './service';
 
-/**
- * The Temporal CLI (which holds the development server): TEMPORAL_CLI_PATH, the project's tools
- * folder (scripts/setup-temporal.sh), main checkout's tools folder, or `temporal` on the PATH.
- */
+/** The Temporal CLI (which holds the development server), found as the tests and `start:temporal` find it. */
 export function findTemporalCli(): string {
-  const candidates = [
-    process.env.TEMPORAL_CLI_PATH,
-    join(ROOT, '.tools', 'temporal', 'bin', 'temporal'),
-    ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'temporal')),
-  ];
-  const found = candidates.find((path): path is string => Boolean(path) && existsSync(path!));
-  if (!found)
-    throw new Error(
-      'No Temporal CLI: set TEMPORAL_CLI_PATH, run scripts/setup-temporal.sh, or put `temporal` on the PATH',
-    );
+  const found = findCli();
+  if (!found) throw new Error(`No Temporal CLI: ${GET_TEMPORAL_CLI}`);
   return found;
 }
 

@@ -801,7 +801,8 @@ export interface components {
       | 'NORM_JUSTIFICATION_REQUIRED'
       | 'NOTHING_TO_CONSOLIDATE'
       | 'CONSOLIDATION_PENDING'
-      | 'ALREADY_MERGED';
+      | 'ALREADY_MERGED'
+      | 'ENGINE_UNAVAILABLE';
     FieldErrorView: {
       /** @example lines.0.approvedAmount */
       field: string;

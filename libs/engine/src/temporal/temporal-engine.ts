@@ -87,14 +87,14 @@ export class TemporalApprovalEngine extends ApprovalEngine {
       ...(req.idempotencyKey ? { idempotencyKey: req.idempotencyKey } : {}),
       expectedSeq: await this.opts.lock(req.planId, creating),
     };
-    // Temporal deduplicates updates by id within a run; the workflow remembers keys across runs.
-    const updateId = req.idempotencyKey ? `key:${req.idempotencyKey}` : undefined;
+    // Repeats are recognised by the workflow (its keys), not by a Temporal update id: the server
+    // would answer a repeat with the first update's stored outcome even after the worker abandoned
+    // that update's batch (its request died), and the repeat would then write a forgotten batch.
     let result: PlanCommandResult;
     try {
       result = creating
         ? await this.opts.client.workflow.executeUpdateWithStart(planCommandUpdate, {
             args: [request],
-            updateId,
             startWorkflowOperation: new WithStartWorkflowOperation<typeof planApproval>(PLAN_WORKFLOW_TYPE, {
               workflowId: planWorkflowId(req.planId),
               taskQueue: this.opts.taskQueue,
@@ -106,7 +106,7 @@ export class TemporalApprovalEngine extends ApprovalEngine {
           })
         : await this.opts.client.workflow
             .getHandle(planWorkflowId(req.planId))
-            .executeUpdate(planCommandUpdate, { args: [request], updateId });
+            .executeUpdate(planCommandUpdate, { args: [request] });
     } catch (err) {
       throw await this.toDomainError(err, req.planId);
     }
