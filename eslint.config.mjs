@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'apps/web/dist/**', 'coverage/**', 'bench/results/**', 'workflows/bundle/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', '.data-*/**', 'test-artifacts/**', '.tools/**', 'apps/web/dist/**', 'coverage/**', 'bench/results/**', 'workflows/bundle/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
