@@ -48,6 +48,11 @@ export interface TemporalEngineOptions {
    * held until that transaction ends, the lock tells the worker when a request is over.
    */
   lock: (planId: string, creating: boolean) => Promise<number>;
+  /**
+   * How long a request waits for the plan's workflow to answer (no worker, server down) before it
+   * answers 503 and rolls back; a workflow that accepts the update later has its batch abandoned.
+   */
+  updateTimeoutMs?: number;
 }
 
 /**
@@ -91,22 +96,9 @@ export class TemporalApprovalEngine extends ApprovalEngine {
     // would answer a repeat with the first update's stored outcome even after the worker abandoned
     // that update's batch (its request died), and the repeat would then write a forgotten batch.
     let result: PlanCommandResult;
+    const deadline = Date.now() + (this.opts.updateTimeoutMs ?? 10_000);
     try {
-      result = creating
-        ? await this.opts.client.workflow.executeUpdateWithStart(planCommandUpdate, {
-            args: [request],
-            startWorkflowOperation: new WithStartWorkflowOperation<typeof planApproval>(PLAN_WORKFLOW_TYPE, {
-              workflowId: planWorkflowId(req.planId),
-              taskQueue: this.opts.taskQueue,
-              args: [{ planId: req.planId, holidays: [...this.opts.holidays] } satisfies PlanApprovalInput],
-              workflowIdConflictPolicy: 'USE_EXISTING',
-              // A plan's workflow id is never reused: a closed plan stays closed.
-              workflowIdReusePolicy: 'REJECT_DUPLICATE',
-            }),
-          })
-        : await this.opts.client.workflow
-            .getHandle(planWorkflowId(req.planId))
-            .executeUpdate(planCommandUpdate, { args: [request] });
+      result = await this.opts.client.withDeadline(deadline, () => this.send(req, request, creating));
     } catch (err) {
       throw await this.toDomainError(err, req.planId);
     }
@@ -118,6 +110,29 @@ export class TemporalApprovalEngine extends ApprovalEngine {
       replayed: result.replayed,
       note: result.note,
     };
+  }
+
+  /** The command as a Workflow Update (update-with-start for CreatePlan, which starts the workflow). */
+  private send(
+    req: PlanDispatch,
+    request: PlanCommandRequest,
+    creating: boolean,
+  ): Promise<PlanCommandResult> {
+    return creating
+      ? this.opts.client.workflow.executeUpdateWithStart(planCommandUpdate, {
+          args: [request],
+          startWorkflowOperation: new WithStartWorkflowOperation<typeof planApproval>(PLAN_WORKFLOW_TYPE, {
+            workflowId: planWorkflowId(req.planId),
+            taskQueue: this.opts.taskQueue,
+            args: [{ planId: req.planId, holidays: [...this.opts.holidays] } satisfies PlanApprovalInput],
+            workflowIdConflictPolicy: 'USE_EXISTING',
+            // A plan's workflow id is never reused: a closed plan stays closed.
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          }),
+        })
+      : this.opts.client.workflow
+          .getHandle(planWorkflowId(req.planId))
+          .executeUpdate(planCommandUpdate, { args: [request] });
   }
 
   /**
