@@ -54,6 +54,9 @@ export function App() {
       theme={{
         token: {
           colorPrimary: '#1d4ed8',
+          // antd derives lighter hover shades: white on its hovered primary button was 4.34:1.
+          colorPrimaryHover: '#1e40af',
+          colorPrimaryActive: '#1e3a8a',
           colorLink: '#1d4ed8',
           borderRadius: 4,
           // antd's default grey text is 3.4:1 on white; WCAG AA wants 4.5:1 for body text.
@@ -63,6 +66,8 @@ export function App() {
           colorTextPlaceholder: '#6b6b6b',
           colorTextQuaternary: '#6b6b6b',
           colorError: '#b91c1c',
+          colorErrorHover: '#991b1b',
+          colorErrorActive: '#7f1d1d',
         },
       }}
     >
