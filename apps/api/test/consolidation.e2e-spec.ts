@@ -357,6 +357,163 @@ describe.each(APPROVAL_HOSTS)('consolidation on the %s host', (host) => {
     addsUp(k);
   });
 
+  describe('closing the cycle (POST /api/cycles/:id/close)', () => {
+    let cycle: Cycle;
+    let planA: string;
+    let planB: string;
+    let draft: string;
+    const close = (cycleId: string, who: AuthedClient = c.consolidator) =>
+      who.post(`/api/cycles/${cycleId}/close`);
+    const activitiesOf = async (planId: string) =>
+      (await c.consolidator.get(`/api/plans/${planId}`)).body.activities as { id: string; code: string }[];
+    const progress = (who: AuthedClient, activityId: string, implementationStatus: string) =>
+      who.patch(`/api/activities/${activityId}/progress`, { implementationStatus });
+    const eventTypes = async (planId: string) =>
+      (
+        await t.sql<{ type: string }>(`SELECT type FROM app.events WHERE stream_id = $1 ORDER BY seq`, [
+          planId,
+        ])
+      ).map((e) => e.type);
+    /** Nothing moved: the plans still in rollout, the cycle too, no PlanClosed anywhere. */
+    const unchanged = async () => {
+      expect(await planStatus(planA)).toBe('IN_ROLLOUT');
+      expect(await planStatus(planB)).toBe('IN_ROLLOUT');
+      expect((await c.consolidator.get(`/api/cycles/${cycle.id}`)).body.status).toBe('IN_ROLLOUT');
+      expect(await eventTypes(planA)).not.toContain('PlanClosed');
+      expect(await eventTypes(planB)).not.toContain('PlanClosed');
+    };
+
+    beforeAll(async () => {
+      cycle = await openCycle(t);
+      planA = await approvedPlan(a, cycle);
+      planB = await approvedPlan(b, cycle);
+      draft = (await draftPlan(late.editor, cycle.id)).id;
+    });
+
+    it('an open cycle (no approved national plan) does not close: 409 INVALID_TRANSITION', async () => {
+      const res = await close(cycle.id);
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('INVALID_TRANSITION');
+      expect((await c.consolidator.get(`/api/cycles/${cycle.id}`)).body.status).toBe('OPEN');
+    });
+
+    it('only a CONSOLIDATOR closes; an unknown cycle is 404, a malformed id 422', async () => {
+      const k = await consolidate(cycle);
+      expect(k.status).toBe(201);
+      expect((await c.leader.post(`/api/consolidations/${k.body.id}/approve`, decision())).status).toBe(200);
+      for (const who of [c.leader, c.admin, a.editor, a.submitter, a.content, a.budget, a.final])
+        expect((await close(cycle.id, who)).status).toBe(403);
+      await unchanged();
+      const unknown = await close('00000000-0000-4000-8000-000000000000');
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.code).toBe('NOT_FOUND');
+      const bad = await close('not-a-uuid');
+      expect(bad.status).toBe(422);
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toContain('id');
+    });
+
+    it('409 while a plan of the cycle is still in the approval chain (a draft), naming it', async () => {
+      const res = await close(cycle.id);
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('INVALID_TRANSITION');
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([`plans[${draft}].status`]);
+      await unchanged();
+      // Its union withdraws it: a withdrawn plan stays as it is when the cycle closes.
+      expect(
+        (await late.submitter.post(`/api/plans/${draft}/withdraw`, { reason: 'Không thực hiện' })).status,
+      ).toBe(200);
+    });
+
+    it('409 while an activity of a plan in rollout is neither DONE nor CANCELLED, naming each', async () => {
+      const [first, ...rest] = await activitiesOf(planA);
+      expect((await progress(a.editor, first.id, 'DONE')).status).toBe(200);
+      for (const x of rest) expect((await progress(a.editor, x.id, 'IN_PROGRESS')).status).toBe(200);
+      const res = await close(cycle.id);
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('INVALID_TRANSITION');
+      // In Vietnamese by default, in English on request.
+      expect(res.body.detail).toMatch(/hoạt động của 2 kế hoạch đang triển khai/);
+      const english = await c.consolidator.post(`/api/cycles/${cycle.id}/close`).set('Accept-Language', 'en');
+      expect(english.body.detail).toMatch(/of 2 plan\(s\) in rollout are neither DONE nor CANCELLED/);
+      const fields: string[] = res.body.errors.map((e: { field: string }) => e.field);
+      const openB = await activitiesOf(planB);
+      expect(fields.sort()).toEqual(
+        [
+          ...rest.map((x) => `plans[${planA}].activities[${x.id}].implementationStatus`),
+          ...openB.map((x) => `plans[${planB}].activities[${x.id}].implementationStatus`),
+        ].sort(),
+      );
+      // POSTPONED is not the end of an activity either.
+      for (const x of rest) expect((await progress(a.editor, x.id, 'POSTPONED')).status).toBe(200);
+      for (const x of openB) expect((await progress(b.editor, x.id, 'DONE')).status).toBe(200);
+      const still = await close(cycle.id);
+      expect(still.status).toBe(409);
+      expect(still.body.errors).toHaveLength(rest.length);
+      await unchanged();
+    });
+
+    it('every activity DONE or CANCELLED: the cycle and its plans in rollout close, each in its own history', async () => {
+      for (const x of (await activitiesOf(planA)).slice(1))
+        expect((await progress(a.editor, x.id, 'CANCELLED')).status).toBe(200);
+      const res = await close(cycle.id);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: cycle.id, status: 'CLOSED' });
+      expect((await c.leader.get(`/api/cycles/${cycle.id}`)).body.status).toBe('CLOSED');
+      expect(await planStatus(planA)).toBe('CLOSED');
+      expect(await planStatus(planB)).toBe('CLOSED');
+      expect(await planStatus(draft)).toBe('WITHDRAWN');
+      for (const planId of [planA, planB]) {
+        const h = await c.consolidator.get(`/api/plans/${planId}/history?limit=100`);
+        expect(h.status).toBe(200);
+        const types = (h.body.items as { type: string }[]).map((e) => e.type);
+        expect(types.slice(-1)).toEqual(['PlanClosed']);
+        expect(types).toContain('RolloutStarted');
+        expect(types.filter((x) => x === 'ProgressRecorded').length).toBeGreaterThan(0);
+        const v = await c.consolidator.get(`/api/plans/${planId}/history/verify`);
+        expect(v.body.valid).toBe(true);
+        // The close reached each plan under the cycle's key, so a retried close is answered, not repeated.
+        const [closed] = await t.sql<{ key: string }>(
+          `SELECT idempotency_key AS key FROM app.events WHERE stream_id = $1 AND type = 'PlanClosed'`,
+          [planId],
+        );
+        expect(closed.key).toBe(`close:${cycle.id}`);
+      }
+      expect((await c.consolidator.get(`/api/plans/${draft}`)).body.status).toBe('WITHDRAWN');
+    });
+
+    it('a second close is refused (409 INVALID_TRANSITION) and changes nothing; a closed plan takes no progress', async () => {
+      const before = [...(await eventTypes(planA)), ...(await eventTypes(planB))].length;
+      const again = await close(cycle.id);
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('INVALID_TRANSITION');
+      expect([...(await eventTypes(planA)), ...(await eventTypes(planB))]).toHaveLength(before);
+      const [x] = await activitiesOf(planA);
+      expect((await progress(a.editor, x.id, 'IN_PROGRESS')).status).toBe(409);
+      // A closed cycle takes no new plan.
+      expect(
+        (await b.editor.post(`/api/cycles/${cycle.id}/plans`, { title: 'Mới', objectives: 'x' })).status,
+      ).toBe(409);
+    });
+
+    it('never a 5xx for bad input', async () => {
+      const raw = (path: string) =>
+        t
+          .http()
+          .post(path)
+          .set('Authorization', `Bearer ${c.consolidator.token}`)
+          .set('Content-Type', 'application/json');
+      for (const res of [
+        await raw(`/api/cycles/${cycle.id}/close`).send('{"status":'),
+        await raw(`/api/cycles/${cycle.id}/close`).send('[1,2,3]'),
+        await raw(`/api/cycles/${cycle.id}/close`).send(JSON.stringify({ status: 'OPEN', plans: [] })),
+        await raw(`/api/cycles/%00/close`).send('{}'),
+        await raw(`/api/cycles/${'9'.repeat(5000)}/close`).send('{}'),
+      ])
+        expect(res.status).toBeLessThan(500);
+      expect((await c.consolidator.get(`/api/cycles/${cycle.id}`)).body.status).toBe('CLOSED');
+    });
+  });
+
   describe('who may', () => {
     let cycle: Cycle;
     let pending: Consolidation;

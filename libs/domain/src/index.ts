@@ -3,6 +3,7 @@ export * from './errors';
 export * from './money';
 export * from './calendar';
 export * from './cycle-checkpoints';
+export * from './cycle-closing';
 export * from './norms';
 export * from './organizations';
 export * from './approval';

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { IdempotencyKey, idempotencyKey } from '../common/idempotency';
 import { UuidPipe } from '../common/validation';
@@ -59,5 +59,18 @@ export class CyclesController {
     @Headers('idempotency-key') key?: string,
   ) {
     return this.cycles.grantExtension(p, id, dto, idempotencyKey(key));
+  }
+
+  @Roles('CONSOLIDATOR')
+  @Post(':id/close')
+  @HttpCode(200)
+  @Operation(
+    'closeCycle',
+    'Close the cycle: its plans in rollout move to CLOSED. 409 while a plan is still in the approval chain, or a plan in rollout has an activity neither DONE nor CANCELLED (and no accepted annual report), or the cycle is not IN_ROLLOUT (a second close included)',
+  )
+  @Ok(CycleView)
+  @Problems(403, 404, 409, 422)
+  close(@CurrentUser() p: Principal, @Param('id', UuidPipe) id: string) {
+    return this.cycles.close(p, id);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CycleCheckpoint } from '@vufo/domain';
+import type { ClosingPlanFact, CycleCheckpoint, CycleStatus } from '@vufo/domain';
 import { CycleEntity, prepared } from '@vufo/persistence';
 import { Tx } from '../common/transaction';
 import { livePlanSql } from '../approval/plan-access';
@@ -24,6 +24,51 @@ export class CyclesRepository {
   insert(values: Partial<CycleEntity>): Promise<CycleEntity> {
     const repo = this.tx.em.getRepository(CycleEntity);
     return repo.save(repo.create(values));
+  }
+
+  /** The cycle's row locked for the transaction: commands on the whole cycle are serialised by it. */
+  async lockCycle(id: string): Promise<{ id: string; status: CycleStatus } | undefined> {
+    const [row]: { id: string; status: CycleStatus }[] = await this.tx.em.query(
+      `SELECT id, status FROM app.cycles WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return row;
+  }
+
+  /**
+   * What closing the cycle judges, for each of its plans: its status and, for a plan in rollout,
+   * its activities neither DONE nor CANCELLED. The plans in rollout are locked first (progress
+   * reports lock the same rows), so no activity reopens between this read and the plans' close.
+   * Annual reports do not exist yet (issue 15): `annualReportAccepted` is false until they do.
+   */
+  async closingFacts(cycleId: string): Promise<ClosingPlanFact[]> {
+    await this.tx.em.query(
+      `SELECT id FROM app.plans WHERE cycle_id = $1 AND status = 'IN_ROLLOUT' ORDER BY id FOR UPDATE`,
+      [cycleId],
+    );
+    return this.tx.em.query(
+      `SELECT p.id AS "planId", p.status,
+              COALESCE(json_agg(json_build_object('activityId', a.id, 'code', a.code,
+                                                  'implementationStatus', a.implementation_status)
+                                ORDER BY a.position, a.created_at) FILTER (WHERE a.id IS NOT NULL), '[]') AS "openActivities",
+              false AS "annualReportAccepted"
+         FROM app.plans p
+         LEFT JOIN app.activities a
+           ON a.plan_id = p.id AND p.status = 'IN_ROLLOUT'
+          AND (a.implementation_status IS NULL OR a.implementation_status NOT IN ('DONE', 'CANCELLED'))
+        WHERE p.cycle_id = $1
+        GROUP BY p.id, p.status
+        ORDER BY p.id`,
+      [cycleId],
+    );
+  }
+
+  /** The cycle's last move: IN_ROLLOUT → CLOSED. */
+  async markClosed(id: string): Promise<void> {
+    await this.tx.em.query(
+      `UPDATE app.cycles SET status = 'CLOSED', version = version + 1 WHERE id = $1 AND status = 'IN_ROLLOUT'`,
+      [id],
+    );
   }
 
   /** The cycle's own calendar, as the embedded timer poller reads it (app.cycle_checkpoints). */

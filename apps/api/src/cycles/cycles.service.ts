@@ -1,5 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { cycleCheckpoints, DomainError, PlanCommand, validateRoute } from '@vufo/domain';
+import {
+  closeCommands,
+  closeKey,
+  cycleCheckpoints,
+  cycleCloseRefusal,
+  DomainError,
+  PlanCommand,
+  UserActor,
+  validateRoute,
+} from '@vufo/domain';
 import { ApprovalEngine } from '@vufo/engine';
 import { CycleEntity, RouteStage } from '@vufo/persistence';
 import { Clock } from '../common/clock';
@@ -128,6 +137,29 @@ export class CyclesService {
         );
       }
       return { planIds: plans, newDeadline };
+    });
+  }
+
+  /**
+   * Closes the cycle (API.md "Consolidation"): judged over all its plans first (cycle-closing.ts),
+   * so a refused close changes nothing; then each plan in rollout is sent ClosePlan on its own
+   * stream with the key `close:<cycleId>`, and the cycle becomes CLOSED. On the embedded host all of
+   * it is one transaction; on Temporal a close that fails midway (503) leaves the cycle IN_ROLLOUT,
+   * and its retry finds the plans already closed by their key and finishes. A second close of a
+   * closed cycle is refused (409 INVALID_TRANSITION): nothing is closed twice, and GET
+   * /api/cycles/:id tells a client whose answer was lost that its close went through.
+   */
+  async close(p: Principal, cycleId: string): Promise<CycleEntity> {
+    return this.tx.run(async () => {
+      const cycle = await this.repo.lockCycle(cycleId);
+      if (!cycle) throw notFound('cycle', cycleId);
+      const plans = await this.repo.closingFacts(cycleId);
+      const refused = cycleCloseRefusal(cycle.status, plans);
+      if (refused) throw new DomainError(refused.code, refused.message, refused.errors ?? []);
+      for (const { planId, command } of closeCommands(plans, actorOf(p) as UserActor))
+        await this.commands.dispatch(null, planId, command, closeKey(cycleId), command.actor);
+      await this.repo.markClosed(cycleId);
+      return this.get(cycleId);
     });
   }
 }

@@ -160,6 +160,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cycles/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close the cycle: its plans in rollout move to CLOSED. 409 while a plan is still in the approval chain, or a plan in rollout has an activity neither DONE nor CANCELLED (and no accepted annual report), or the cycle is not IN_ROLLOUT (a second close included) */
+    post: operations['closeCycle'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cycles/{id}/clusters': {
     parameters: {
       query?: never;
@@ -2718,6 +2735,69 @@ export interface operations {
       };
       /** @description The body is too large (`PAYLOAD_TOO_LARGE`). */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Bad input (`VALIDATION_FAILED`, with `errors[]`) or a broken rule (`RULE_VIOLATION`, `DEADLINE_PASSED`, `NO_AGENCY_FOR_FUNCTION`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+    };
+  };
+  closeCycle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CycleView'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      /**
+       * @description The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       *
+       *     The caller’s role or organisation may not do this (`FORBIDDEN`, `SEPARATION_OF_DUTIES`).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Unknown, or not visible to this user (`NOT_FOUND`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description Conflict: `CONFLICT`, `INVALID_TRANSITION`, `STALE_VERSION`, `ALREADY_DECIDED`. */
+      409: {
         headers: {
           [name: string]: unknown;
         };

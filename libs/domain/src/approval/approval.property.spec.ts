@@ -382,8 +382,33 @@ function commandFor(
         },
         now,
       };
-    case 'close':
-      return { command: { type: 'ClosePlan', actor: pickActor(actors.consolidator) }, now };
+    case 'close': {
+      // The host's facts: none (a close recorded before they existed), nothing open, or open
+      // activities with or without an accepted annual report.
+      const facts = step.variant % 4;
+      return {
+        command: {
+          type: 'ClosePlan',
+          actor: pickActor(actors.consolidator),
+          ...(facts === 0
+            ? {}
+            : {
+                openActivities:
+                  facts === 1
+                    ? []
+                    : [
+                        {
+                          activityId: 'act-0',
+                          code: 'HD00',
+                          implementationStatus: step.pick % 2 ? 'IN_PROGRESS' : null,
+                        },
+                      ],
+                annualReportAccepted: facts === 3,
+              }),
+        },
+        now,
+      };
+    }
   }
 }
 
@@ -421,7 +446,8 @@ function authorised(before: PlanState | null, c: PlanCommand): boolean {
     case 'StartRollout':
       return has(a, 'CONSOLIDATOR', 'LEADER');
     case 'ClosePlan':
-      return has(a, 'CONSOLIDATOR');
+      // Authorised, and the year's work done: nothing open, or the annual report accepted.
+      return has(a, 'CONSOLIDATOR') && (!c.openActivities?.length || c.annualReportAccepted === true);
     case 'RecordProgress':
       return has(a, 'PLAN_EDITOR') && a.organizationId === before!.organizationId;
     case 'DeadlineReached':

@@ -1137,6 +1137,82 @@ describe('rollout', () => {
     );
     expect(deadlines(h.s)).toEqual([]);
   });
+
+  it('ClosePlan: refused while an activity is neither DONE nor CANCELLED and no annual report was accepted', () => {
+    const h = approved();
+    h.must({ type: 'StartRollout', actor: actors.consolidator, consolidationId: 'k1' });
+    const open = [
+      { activityId: 'act-1', code: 'HD01', implementationStatus: 'IN_PROGRESS' as const },
+      { activityId: 'act-2', code: 'HD02', implementationStatus: null },
+    ];
+    const refused = h.send({ type: 'ClosePlan', actor: actors.consolidator, openActivities: open });
+    refusedWith(refused, 'INVALID_TRANSITION');
+    expect(!refused.ok && refused.error.errors?.map((e) => e.field)).toEqual([
+      'activities[act-1].implementationStatus',
+      'activities[act-2].implementationStatus',
+    ]);
+    refusedWith(
+      h.send({
+        type: 'ClosePlan',
+        actor: actors.consolidator,
+        openActivities: open,
+        annualReportAccepted: false,
+      }),
+      'INVALID_TRANSITION',
+    );
+    expect(h.s.status).toBe('IN_ROLLOUT');
+    // The facts' shape is checked like any payload.
+    refusedWith(
+      h.send({
+        type: 'ClosePlan',
+        actor: actors.consolidator,
+        openActivities: [{ activityId: 'act-1', code: 'HD01', implementationStatus: 'FINISHED' }],
+      } as unknown as PlanCommand),
+      'VALIDATION_FAILED',
+      'openActivities[0].implementationStatus',
+    );
+    refusedWith(
+      h.send({
+        type: 'ClosePlan',
+        actor: actors.consolidator,
+        annualReportAccepted: 'yes',
+      } as unknown as PlanCommand),
+      'VALIDATION_FAILED',
+      'annualReportAccepted',
+    );
+    // An accepted annual report (issue 15) closes the plan whatever its activities.
+    expect(
+      types(
+        h.send({
+          type: 'ClosePlan',
+          actor: actors.consolidator,
+          openActivities: open,
+          annualReportAccepted: true,
+        }),
+      ),
+    ).toEqual(['PlanClosed']);
+    // Every activity DONE or CANCELLED: nothing open, the plan closes.
+    const done = approved();
+    done.must({ type: 'StartRollout', actor: actors.consolidator, consolidationId: 'k1' });
+    done.must({
+      type: 'ClosePlan',
+      actor: actors.consolidator,
+      openActivities: [],
+      annualReportAccepted: false,
+    });
+    expect(done.s.status).toBe('CLOSED');
+  });
+
+  it('ClosePlan: the rollout check comes after the status, so an approved plan is refused for its status', () => {
+    const h = approved();
+    const d = h.send({
+      type: 'ClosePlan',
+      actor: actors.consolidator,
+      openActivities: [{ activityId: 'act-1', code: 'HD01', implementationStatus: null }],
+    });
+    refusedWith(d, 'INVALID_TRANSITION');
+    expect(!d.ok && d.error.errors).toBeUndefined();
+  });
 });
 
 describe('terminal states absorb', () => {

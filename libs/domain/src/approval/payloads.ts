@@ -430,6 +430,29 @@ function recordProgress(command: CommandOf<'RecordProgress'>) {
   });
 }
 
+/** The facts a close carries, when it carries them (see ClosePlan in types.ts). */
+function closePlan(command: CommandOf<'ClosePlan'>) {
+  const errors: FieldError[] = [];
+  const open: unknown = command.openActivities;
+  if (open !== undefined) {
+    if (!Array.isArray(open)) errors.push({ field: 'openActivities', message: 'a list' });
+    else
+      open.forEach((a: unknown, i) => {
+        if (!isObject(a) || isBlank(a.activityId) || typeof a.code !== 'string')
+          errors.push({ field: `openActivities[${i}]`, message: 'an activity id and code' });
+        else if (a.implementationStatus !== null && !isOneOf(IMPLEMENTATION_STATUSES, a.implementationStatus))
+          errors.push({
+            field: `openActivities[${i}].implementationStatus`,
+            message: IMPLEMENTATION_STATUSES.join(', '),
+          });
+      });
+  }
+  if (command.annualReportAccepted !== undefined && typeof command.annualReportAccepted !== 'boolean')
+    errors.push({ field: 'annualReportAccepted', message: 'true or false' });
+  if (errors.length) return invalid<typeof command>('The close is not valid.', errors);
+  return parsed(command);
+}
+
 const asIs = <C>(command: C) => parsed(command);
 
 /**
@@ -450,5 +473,5 @@ export const PAYLOADS: {
   StartRollout: (_s, c) => startRollout(c),
   RecordRolloutReport: (_s, c) => recordRolloutReport(c),
   RecordProgress: (_s, c) => recordProgress(c),
-  ClosePlan: (_s, c) => asIs(c),
+  ClosePlan: (_s, c) => closePlan(c),
 };

@@ -268,6 +268,36 @@ function activityOfPlan(s: PlanState, c: CommandOf<'RecordProgress'>): Refusal |
 }
 
 // ---------------------------------------------------------------------------------------------
+// ClosePlan guards
+
+/**
+ * A plan leaves rollout when the year's work is done: every activity DONE or CANCELLED, or its
+ * annual report accepted (API.md "Consolidation": 409 while a plan in rollout has an activity
+ * neither DONE nor CANCELLED and no accepted annual report). Annual reports do not exist yet
+ * (issue 15): today the host always sends `annualReportAccepted: false`; once they exist it sends
+ * whether the plan's annual report was accepted, and this guard needs no change.
+ */
+export function rolloutUnfinished(
+  openActivities: readonly unknown[],
+  annualReportAccepted: boolean,
+): boolean {
+  return openActivities.length > 0 && !annualReportAccepted;
+}
+
+function rolloutFinished(s: PlanState, c: CommandOf<'ClosePlan'>): Refusal | null {
+  const open = c.openActivities ?? [];
+  if (!rolloutUnfinished(open, c.annualReportAccepted === true)) return null;
+  return refusal(
+    'INVALID_TRANSITION',
+    `Plan ${s.planId} has ${open.length} activit${open.length === 1 ? 'y' : 'ies'} neither DONE nor CANCELLED and no accepted annual report.`,
+    open.map((a) => ({
+      field: `activities[${a.activityId}].implementationStatus`,
+      message: `activity ${a.code || a.activityId} is ${a.implementationStatus ?? 'not reported'}, not DONE or CANCELLED`,
+    })),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
 // The table
 
 /**
@@ -324,7 +354,12 @@ export const PLAN_TRANSITIONS: { readonly [K in PlanCommandType]: TransitionRule
     who: user('plan-union', 'PLAN_EDITOR'),
     payloadGuards: [activityOfPlan],
   },
-  ClosePlan: { from: ['IN_ROLLOUT'], who: user('central', 'CONSOLIDATOR'), to: ['CLOSED'] },
+  ClosePlan: {
+    from: ['IN_ROLLOUT'],
+    who: user('central', 'CONSOLIDATOR'),
+    payloadGuards: [rolloutFinished],
+    to: ['CLOSED'],
+  },
 };
 
 /** A command's row of the table, typed for any command (the table's rows are typed per command). */

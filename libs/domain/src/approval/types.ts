@@ -200,7 +200,30 @@ export type PlanCommand =
   | (Cmd<'StartRollout'> & { consolidationId: string })
   | (Cmd<'RecordRolloutReport'> & { period: string })
   | (Cmd<'RecordProgress'> & Progress)
-  | Cmd<'ClosePlan'>;
+  | (Cmd<'ClosePlan'> & {
+      /**
+       * What the host found, under its lock, when it took the command (progress lives in the read
+       * models, not in the stream): the plan's activities that are neither DONE nor CANCELLED, and
+       * whether its annual report was accepted. Closes recorded before these facts existed lack
+       * them (Temporal histories replay them); then the guard on them has nothing to refuse.
+       */
+      openActivities?: OpenActivity[];
+      annualReportAccepted?: boolean;
+    });
+
+/** An activity of a plan in rollout that is still open: neither DONE nor CANCELLED. */
+export interface OpenActivity {
+  activityId: string;
+  code: string;
+  /** Null when the union never reported on it. */
+  implementationStatus: ImplementationStatus | null;
+}
+
+/** The statuses an activity may end the year in; any other keeps its plan (and cycle) open. */
+export const FINISHED_IMPLEMENTATION_STATUSES = [
+  'DONE',
+  'CANCELLED',
+] as const satisfies readonly ImplementationStatus[];
 
 export type PlanCommandType = PlanCommand['type'];
 export type CommandOf<T extends PlanCommandType> = Extract<PlanCommand, { type: T }>;
