@@ -134,12 +134,16 @@ export function withIds(
   return rows.map((r) => ({ ...r, id: ids.get(`${r.streamId}:${r.seq}`)! }));
 }
 
-export async function readStream(em: EntityManager, streamId: string): Promise<StoredEvent[]> {
+export async function readStream(
+  em: EntityManager,
+  streamId: string,
+  seqs?: { from: number; to: number },
+): Promise<StoredEvent[]> {
   const rows: Record<string, unknown>[] = await em.query(
     `SELECT id, stream_type, stream_id, seq, type, actor_id, actor_name, acting_for_id, acting_for_name,
             organization_id, occurred_at, payload, idempotency_key, prev_hash, hash
-       FROM app.events WHERE stream_id = $1 ORDER BY seq`,
-    [streamId],
+       FROM app.events WHERE stream_id = $1 ${seqs ? 'AND seq BETWEEN $2 AND $3' : ''} ORDER BY seq`,
+    seqs ? [streamId, seqs.from, seqs.to] : [streamId],
   );
   return rows.map((r) => ({
     id: String(r.id),

@@ -35,12 +35,14 @@ const creationLockKey = (planId: string) => `plan-created:${planId}`;
  * batch the activity finds unwritten belongs to a request whose transaction has ended without it
  * (the request held that lock, or the creation lock, from before the workflow decided until it
  * committed): ABANDONED, written by nobody. `written: true` only when this call wrote it.
+ * `stored` (the rows, for the request's answer) only for `request`; an `earlier-batch` is one the
+ * request's answer lists before its own, already written under the head it decided on.
  */
 export async function persistPlanBatch(
   em: EntityManager,
   batch: EventBatch,
   project: Projector,
-  caller: 'request' | 'activity' = 'request',
+  caller: 'request' | 'activity' | 'earlier-batch' = 'request',
 ): Promise<{ written: boolean; abandoned: boolean; stored: StoredEvent[] }> {
   const lockRow = async () =>
     (
@@ -58,9 +60,10 @@ export async function persistPlanBatch(
   if (!head) throw new BatchNotReady(`Plan ${batch.planId} is not visible yet.`);
   const last = batch.firstSeq + batch.events.length - 1;
   if (head.stream_seq >= last) {
-    const stored = (await readStream(em, batch.planId)).filter(
-      (e) => e.seq >= batch.firstSeq && e.seq <= last,
-    );
+    // Only a request needs the rows back (its answer); the activity's check stays one row's cost
+    // however long the plan's history (it read the whole stream before: commands slowed as plans grew).
+    const stored =
+      caller === 'request' ? await readStream(em, batch.planId, { from: batch.firstSeq, to: last }) : [];
     return { written: false, abandoned: false, stored };
   }
   if (head.stream_seq !== batch.firstSeq - 1) {
@@ -93,6 +96,9 @@ export async function persistPlanBatches(
   project: Projector,
 ): Promise<StoredEvent[]> {
   let stored: StoredEvent[] = [];
-  for (const b of batches) stored = (await persistPlanBatch(em, b, project)).stored;
+  // The request answers with its own batch (the last); earlier ones are only made sure of.
+  for (const [i, b] of batches.entries())
+    stored = (await persistPlanBatch(em, b, project, i === batches.length - 1 ? 'request' : 'earlier-batch'))
+      .stored;
   return stored;
 }
