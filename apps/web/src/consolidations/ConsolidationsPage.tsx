@@ -67,7 +67,8 @@ function CycleConsolidations({ cycleId }: { cycleId: string }) {
           rowKey="id"
           size="small"
           pagination={false}
-          dataSource={[...consolidations].sort((a, b) => b.number - a.number)}
+          // Newest first: a returned national plan and its redo both carry number 1.
+          dataSource={[...consolidations].sort((a, b) => b.createdAt.localeCompare(a.createdAt))}
           data-testid="consolidations"
           locale={{ emptyText: t('consolidation.listEmpty') }}
           columns={[
