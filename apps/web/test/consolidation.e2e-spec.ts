@@ -226,6 +226,26 @@ describe('web: the national plan (consolidation)', () => {
     await form.getByLabel('Người ký').fill('Chủ tịch Liên hiệp các tổ chức hữu nghị Việt Nam');
     await form.getByLabel('Ý kiến (không bắt buộc)').fill('Đồng ý triển khai');
     await checkScreen(page, 'consolidation-08-approve-form');
+
+    // The server's 422 lands on the field it names: a decision dated tomorrow, which the picker
+    // would not let anyone choose, sent by rewriting one request on its way out.
+    const tomorrow = new Date(Date.now() + 31 * 3600_000).toISOString().slice(0, 10);
+    await page.route('**/approve', (route) =>
+      route.continue({
+        postData: JSON.stringify({ ...route.request().postDataJSON(), decisionDate: tomorrow }),
+      }),
+    );
+    const refused = page.waitForResponse((r) => r.url().endsWith('/approve'));
+    await form.getByRole('button', { name: 'Phê duyệt kế hoạch tổng hợp' }).click();
+    expect((await refused).status()).toBe(422);
+    await page.unroute('**/approve');
+    const dateItem = form.locator('.ant-form-item').filter({ has: page.getByLabel('Ngày quyết định') });
+    await dateItem.locator('.ant-form-item-explain-error').waitFor();
+    await form.getByRole('alert').filter({ hasText: 'xem các ô được đánh dấu' }).waitFor();
+    expect(await form.getByRole('alert').textContent()).not.toContain('decisionDate');
+    await checkScreen(page, 'consolidation-08b-server-field-error');
+    expect(await planStatuses()).toEqual(['APPROVED', 'APPROVED']);
+
     await form.getByRole('button', { name: 'Phê duyệt kế hoạch tổng hợp' }).click();
     await form.waitFor({ state: 'detached' });
     await page.getByTestId('decision').filter({ hasText: '25/QĐ-LHHN' }).waitFor();

@@ -32,10 +32,10 @@ export function LeaderDecisionForm({ consolidation }: { consolidation: Consolida
   const approve = useApproveConsolidation(consolidation.id);
   const giveBack = useReturnConsolidation(consolidation.id);
 
-  const onError = (err: unknown) => {
-    applyFieldErrors(form, err);
-    setFormError(errorMessage(err, t));
-  };
+  // Field errors sit on their fields; the alert then says so rather than repeat the server's
+  // sentence, which names the fields by their API names.
+  const onError = (err: unknown) =>
+    setFormError(applyFieldErrors(form, err) ? t('consolidation.leader.fixFields') : errorMessage(err, t));
   const onFinish = (v: Values) => {
     setFormError(null);
     if (v.choice === 'RETURN') {
