@@ -26,6 +26,8 @@ const NotificationsPage = lazy(() => import('./notifications/NotificationsPage')
 const ClustersPage = lazy(() => import('./clusters/ClustersPage'));
 const OrganizationsPage = lazy(() => import('./mergers/OrganizationsPage'));
 const OrganizationPage = lazy(() => import('./mergers/OrganizationPage'));
+const ConsolidationsPage = lazy(() => import('./consolidations/ConsolidationsPage'));
+const ConsolidationPage = lazy(() => import('./consolidations/ConsolidationPage'));
 const NotFoundPage = lazy(() => import('./common/NotFoundPage'));
 
 const queryClient = new QueryClient({
@@ -95,6 +97,10 @@ export function App() {
                     <Route path="dashboard" element={<DashboardPage />} />
                     <Route path="dashboard/:cycleId" element={<DashboardPage />} />
                     <Route path="cycles/:cycleId/clusters" element={<ClustersPage />} />
+                    <Route path="consolidations" element={<ConsolidationsPage />} />
+                    <Route path="cycles/:cycleId/consolidations" element={<ConsolidationsPage />} />
+                    <Route path="consolidations/:consolidationId" element={<ConsolidationPage />} />
+                    <Route path="consolidations/:consolidationId/history" element={<HistoryPage />} />
                     <Route path="organizations" element={<OrganizationsPage />} />
                     <Route path="organizations/:organizationId" element={<OrganizationPage />} />
                     <Route path="notifications" element={<NotificationsPage />} />

@@ -51,3 +51,11 @@ export type Notification = Schemas['NotificationView'];
 export type Cluster = Schemas['ClusterView'];
 export type Lineage = Schemas['LineageView'];
 export type MergeResult = Schemas['MergeView'];
+
+export type ConsolidationStatus = Schemas['ConsolidationStatus'];
+export type Consolidation = Schemas['ConsolidationView'];
+export type ConsolidationPlan = Schemas['ConsolidationPlanView'];
+export type MissingUnion = Schemas['MissingUnionView'];
+export type RollupRow = Schemas['RollupRowView'];
+export type Rollups = Schemas['RollupsView'];
+export type ApproveConsolidationRequest = Schemas['ApproveConsolidationDto'];

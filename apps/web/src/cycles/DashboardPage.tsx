@@ -21,6 +21,7 @@ export default function DashboardPage() {
   usePageTitle(t('dashboard.title'));
   const { cycleId: routeCycle } = useParams();
   const navigate = useNavigate();
+  const me = useMe();
   const cycles = useCycles();
   const cycleId = routeCycle ?? currentCycle(cycles.data)?.id;
   const q = useDashboard(cycleId);
@@ -40,7 +41,12 @@ export default function DashboardPage() {
           onChange={(id) => navigate(`/dashboard/${id}`)}
           options={cycles.data.items.map((c) => ({ value: c.id, label: c.title || String(c.year) }))}
         />
-        <Link to={`/cycles/${cycleId}/clusters`}>{t('clusters.title')}</Link>
+        <Space size="large">
+          <Link to={`/cycles/${cycleId}/clusters`}>{t('clusters.title')}</Link>
+          {(me.roles.includes('CONSOLIDATOR') || me.roles.includes('LEADER')) && (
+            <Link to={`/cycles/${cycleId}/consolidations`}>{t('nav.consolidations')}</Link>
+          )}
+        </Space>
       </Space>
       {q.isPending ? (
         <Loading />

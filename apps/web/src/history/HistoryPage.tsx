@@ -9,16 +9,23 @@ import { EmptyState, ErrorState, Loading } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
 import { decisionText } from '../common/decisions';
 import { usePlan } from '../plans/planApi';
-import { useHistory, useHistoryVerification } from './historyApi';
+import { useConsolidation } from '../consolidations/consolidationsApi';
+import { consolidationName } from '../consolidations/consolidationText';
+import { HistoryStream, useHistory, useHistoryVerification } from './historyApi';
 
-/** The plan's audit history as a timeline (who, when, what, why) and whether its hash chain holds. */
+/**
+ * A plan's or a consolidation's audit history as a timeline (who, when, what, why) and whether its
+ * hash chain holds.
+ */
 export default function HistoryPage() {
-  const { planId = '' } = useParams();
+  const { planId = '', consolidationId } = useParams();
   const { t } = useTranslation();
   usePageTitle(t('history.title'));
-  const plan = usePlan(planId);
-  const history = useHistory(planId);
-  const verify = useHistoryVerification(planId);
+  const stream: HistoryStream = consolidationId
+    ? { kind: 'consolidation', id: consolidationId }
+    : { kind: 'plan', id: planId };
+  const history = useHistory(stream);
+  const verify = useHistoryVerification(stream);
   if (history.isPending) return <Loading />;
   if (history.isError) return <ErrorState error={history.error} onRetry={() => history.refetch()} />;
   const items = [...history.data.items].reverse();
@@ -27,11 +34,7 @@ export default function HistoryPage() {
       title={
         <Space orientation="vertical" size={0}>
           <h1 style={{ fontSize: 20, margin: 0 }}>{t('history.title')}</h1>
-          {plan.data && (
-            <Link to={`/plans/${planId}`} style={{ fontWeight: 'normal' }}>
-              {plan.data.title}
-            </Link>
-          )}
+          {stream.kind === 'plan' ? <PlanLink planId={planId} /> : <ConsolidationLink id={stream.id} />}
         </Space>
       }
     >
@@ -74,10 +77,29 @@ export default function HistoryPage() {
   );
 }
 
+function PlanLink({ planId }: { planId: string }) {
+  const plan = usePlan(planId);
+  return plan.data ? (
+    <Link to={`/plans/${planId}`} style={{ fontWeight: 'normal' }}>
+      {plan.data.title}
+    </Link>
+  ) : null;
+}
+
+function ConsolidationLink({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const c = useConsolidation(id);
+  return c.data ? (
+    <Link to={`/consolidations/${id}`} style={{ fontWeight: 'normal' }}>
+      {consolidationName(t, c.data.number)}
+    </Link>
+  ) : null;
+}
+
 function colorOf(type: string): string {
   if (/Approved|RolloutStarted/.test(type)) return 'green';
   if (/Overdue|Rejected/.test(type)) return 'red';
-  if (/Revision|Withdrawn/.test(type)) return 'orange';
+  if (/Revision|Withdrawn|Returned/.test(type)) return 'orange';
   return 'blue';
 }
 
@@ -119,6 +141,10 @@ function reasonOf(e: HistoryEvent): { text: string; isReason: boolean } | null {
   const p = e.payload;
   if (typeof p.reason === 'string' && p.reason) return { text: p.reason, isReason: true };
   if (typeof p.comment === 'string' && p.comment) return { text: p.comment, isReason: false };
+  // A consolidation's approval keeps the leadership's comment in its decision record.
+  const decision = p.decision as { comment?: unknown } | undefined;
+  if (typeof decision?.comment === 'string' && decision.comment)
+    return { text: decision.comment, isReason: false };
   return null;
 }
 
@@ -150,6 +176,19 @@ function whatOf(e: HistoryEvent, t: TFunction): string | null {
         date: formatDate(r?.date),
         signer: r?.signer ?? '—',
         amount: formatVnd(totals?.approved ?? null),
+      });
+    }
+    case 'ConsolidationCreated':
+      return t('history.what.consolidated', {
+        name: consolidationName(t, Number(p.number)),
+        count: Array.isArray(p.plans) ? p.plans.length : 0,
+      });
+    case 'ConsolidationApproved': {
+      const d = p.decision as { decisionNumber?: string; decisionDate?: string; signer?: string } | undefined;
+      return t('history.what.consolidationApproved', {
+        number: d?.decisionNumber ?? '—',
+        date: formatDate(d?.decisionDate),
+        signer: d?.signer ?? '—',
       });
     }
     case 'SubmissionDeadlineExtended':

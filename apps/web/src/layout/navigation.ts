@@ -9,6 +9,7 @@ export interface NavItem {
 /** What each role works on; the first visible item is the user's home screen. */
 export const NAV_ITEMS: NavItem[] = [
   { path: '/dashboard', labelKey: 'nav.dashboard', roles: ['CONSOLIDATOR', 'LEADER', 'ADMIN'] },
+  { path: '/consolidations', labelKey: 'nav.consolidations', roles: ['CONSOLIDATOR', 'LEADER'] },
   { path: '/reviews', labelKey: 'nav.reviews', roles: ['APPRAISER'] },
   {
     path: '/plans',
