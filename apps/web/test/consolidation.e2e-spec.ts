@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { justifyOverNorm } from '../../../test/support/factories';
 import { AuthedClient, startTestApp, TestApp } from '../../../test/support/test-app';
-import { ARTIFACTS, launchChromium, runAxe, screenshot, Session, signIn, WEB_DIST } from './support/browser';
+import { ARTIFACTS, expectAccessible, launchChromium, Sessions, WEB_DIST } from './support/browser';
 
 /**
  * Issue 14's national plan in the browser, on the demo data: Hải Phòng's and Đà Nẵng's plans go
@@ -19,24 +19,14 @@ describe('web: the national plan (consolidation)', () => {
   let browser: Browser;
   let cycleId: string;
   const planIds: Record<string, string> = {};
-  const sessions = new Map<string, Session>();
+  const sessions = new Sessions(
+    () => browser,
+    () => t.url,
+  );
 
-  const as = async (login: string): Promise<Page> => {
-    let s = sessions.get(login);
-    if (!s) {
-      s = await signIn(browser, t.url, login);
-      sessions.set(login, s);
-    }
-    return s.page;
-  };
+  const as = (login: string): Promise<Page> => sessions.page(login);
 
-  const checkScreen = async (page: Page, name: string) => {
-    await page.mouse.move(0, 0);
-    await page.waitForLoadState('networkidle');
-    const violations = await runAxe(page);
-    await screenshot(page, name);
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-  };
+  const checkScreen = (page: Page, name: string) => expectAccessible(page, name);
 
   /** Today in Vietnam, as the decision forms want it (dd/MM/yyyy) and as the API does (YYYY-MM-DD). */
   const today = () => {
@@ -103,7 +93,7 @@ describe('web: the national plan (consolidation)', () => {
   });
 
   afterAll(async () => {
-    for (const s of sessions.values()) await s.close();
+    await sessions.closeAll();
     await browser?.close();
     await t?.close();
   });
@@ -272,6 +262,6 @@ describe('web: the national plan (consolidation)', () => {
       .getByText('Đang triển khai')
       .waitFor();
     await checkScreen(consolidator, 'consolidation-11-list-after');
-    expect([...sessions.values()].flatMap((s) => s.errors)).toEqual([]);
+    expect(sessions.errors()).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page, Request } from 'playwright-core';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
-import { ARTIFACTS, launchChromium, runAxe, screenshot, Session, signIn, WEB_DIST } from './support/browser';
+import { ARTIFACTS, expectAccessible, launchChromium, Session, signIn, WEB_DIST } from './support/browser';
 
 /**
  * Issue 12 in the browser, as the Hải Phòng officer edits the demo draft: what is typed is saved
@@ -22,14 +22,7 @@ describe('web: edits save what was typed, and the history says what changed', ()
   const patches: string[] = [];
 
   /** axe-core on the screen; serious and critical violations fail the test. */
-  const checkScreen = async (name: string) => {
-    // The pointer off any button: a hovered primary button is lighter than its resting colour.
-    await page.mouse.move(0, 0);
-    await page.waitForLoadState('networkidle');
-    const violations = await runAxe(page);
-    await screenshot(page, name);
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-  };
+  const checkScreen = (name: string) => expectAccessible(page, name);
 
   const line = async (description: string) => {
     const editor = await t.as('hp.editor');

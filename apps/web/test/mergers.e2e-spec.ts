@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
-import { ARTIFACTS, launchChromium, runAxe, screenshot, Session, signIn, WEB_DIST } from './support/browser';
+import { ARTIFACTS, expectAccessible, launchChromium, Session, signIn, WEB_DIST } from './support/browser';
 
 /**
  * Issue 14 in the browser, on the demo data: the consolidator renames a cycle's emulation cluster;
@@ -16,13 +16,7 @@ describe('web: emulation clusters and province mergers', () => {
   let browser: Browser;
   const sessions: Session[] = [];
 
-  const checkScreen = async (page: Page, name: string) => {
-    await page.mouse.move(0, 0);
-    await page.waitForLoadState('networkidle');
-    const violations = await runAxe(page);
-    await screenshot(page, name);
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-  };
+  const checkScreen = (page: Page, name: string) => expectAccessible(page, name);
 
   beforeAll(async () => {
     if (!existsSync(join(WEB_DIST, 'index.html')))

@@ -6,12 +6,10 @@ import {
   ARTIFACTS,
   AxeViolation,
   bundleSize,
+  expectAccessible,
   launchChromium,
   median,
-  runAxe,
-  screenshot,
-  Session,
-  signIn,
+  Sessions,
   WEB_DIST,
 } from './support/browser';
 
@@ -31,26 +29,18 @@ describe('web: the plan approval story in the browser', () => {
   let t: TestApp;
   let browser: Browser;
   let planId: string;
-  const sessions = new Map<string, Session>();
+  const sessions = new Sessions(
+    () => browser,
+    () => t.url,
+  );
   const a11y: Record<string, AxeViolation[]> = {};
   const metrics: Record<string, unknown> = {};
 
-  const as = async (login: string): Promise<Page> => {
-    let s = sessions.get(login);
-    if (!s) {
-      s = await signIn(browser, t.url, login);
-      sessions.set(login, s);
-    }
-    return s.page;
-  };
+  const as = (login: string): Promise<Page> => sessions.page(login);
 
   /** axe-core on the screen; serious and critical violations fail the test. */
   const checkScreen = async (page: Page, name: string) => {
-    await page.waitForLoadState('networkidle');
-    const violations = await runAxe(page);
-    a11y[name] = violations;
-    await screenshot(page, name);
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    a11y[name] = await expectAccessible(page, name);
   };
 
   const popconfirm = (page: Page, name: string) =>
@@ -68,7 +58,7 @@ describe('web: the plan approval story in the browser', () => {
   });
 
   afterAll(async () => {
-    for (const s of sessions.values()) await s.close();
+    await sessions.closeAll();
     await browser?.close();
     await t?.close();
     writeFileSync(join(ARTIFACTS, 'report.json'), JSON.stringify({ metrics, accessibility: a11y }, null, 2));
@@ -316,6 +306,6 @@ describe('web: the plan approval story in the browser', () => {
   });
 
   it('no uncaught error in any page', () => {
-    expect([...sessions.values()].flatMap((s) => s.errors)).toEqual([]);
+    expect(sessions.errors()).toEqual([]);
   });
 });

@@ -5,11 +5,9 @@ import { startTestApp, TestApp } from '../../../test/support/test-app';
 import {
   ARTIFACTS,
   AxeViolation,
+  expectAccessible,
   launchChromium,
-  runAxe,
-  screenshot,
-  Session,
-  signIn,
+  Sessions,
   WEB_DIST,
 } from './support/browser';
 
@@ -35,32 +33,15 @@ describe('web: review screens (issue 12)', () => {
   let t: TestApp;
   let browser: Browser;
   let plan: Plan;
-  const sessions = new Map<string, Session>();
+  const sessions = new Sessions(
+    () => browser,
+    () => t.url,
+  );
   const a11y: Record<string, AxeViolation[]> = {};
 
-  const as = async (login: string): Promise<Page> => {
-    let s = sessions.get(login);
-    if (!s) {
-      s = await signIn(browser, t.url, login);
-      sessions.set(login, s);
-    }
-    return s.page;
-  };
+  const as = (login: string): Promise<Page> => sessions.page(login);
   const checkScreen = async (page: Page, name: string) => {
-    await page.waitForLoadState('networkidle');
-    // Judged at rest: no button left in its hover colour by the last click.
-    await page.mouse.move(0, 0);
-    // A dialog fading in has text at partial opacity: axe judges the screen once motion ends.
-    await page.waitForFunction(
-      () =>
-        !document.querySelector(
-          '[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]',
-        ),
-    );
-    const violations = await runAxe(page);
-    a11y[name] = violations;
-    await screenshot(page, name);
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    a11y[name] = await expectAccessible(page, name);
   };
   const text = (page: Page, s: string | RegExp) => page.getByText(s).first().waitFor();
   const digits = (n: number | bigint) => n.toLocaleString('de-DE');
@@ -84,7 +65,7 @@ describe('web: review screens (issue 12)', () => {
   });
 
   afterAll(async () => {
-    for (const s of sessions.values()) await s.close();
+    await sessions.closeAll();
     await browser?.close();
     await t?.close();
   });
@@ -286,6 +267,6 @@ describe('web: review screens (issue 12)', () => {
   });
 
   it('no uncaught error in any page', () => {
-    expect([...sessions.values()].flatMap((s) => s.errors)).toEqual([]);
+    expect(sessions.errors()).toEqual([]);
   });
 });

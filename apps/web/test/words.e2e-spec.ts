@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
-import { ARTIFACTS, launchChromium, runAxe, screenshot, Session, signIn, WEB_DIST } from './support/browser';
+import { ARTIFACTS, expectAccessible, launchChromium, Session, signIn, WEB_DIST } from './support/browser';
 
 /**
  * Issue 12, the administration's words on the officer's screens (demo data, Vietnamese): a legal
@@ -24,11 +24,7 @@ describe('web: the administration’s words', () => {
     return s.page;
   };
 
-  const checkScreen = async (page: Page, name: string) => {
-    const violations = await runAxe(page);
-    await screenshot(page, name);
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-  };
+  const checkScreen = (page: Page, name: string) => expectAccessible(page, name);
 
   beforeAll(async () => {
     if (!existsSync(join(WEB_DIST, 'index.html')))

@@ -1,10 +1,10 @@
-import { Alert, App, Button, DatePicker, Form, Input, Radio, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Radio, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Consolidation } from '../api/types';
 import { applyFieldErrors, errorMessage } from '../common/errors';
-import { isAfterToday, keepEnterInPicker } from '../common/pickers';
+import { DecisionRecordFields } from '../common/DecisionRecordFields';
 import { useApproveConsolidation, useReturnConsolidation } from './consolidationsApi';
 
 type Choice = 'APPROVE' | 'RETURN';
@@ -81,41 +81,7 @@ export function LeaderDecisionForm({ consolidation }: { consolidation: Consolida
       {choice === 'APPROVE' ? (
         <>
           <Typography.Paragraph type="secondary">{t('consolidation.leader.help')}</Typography.Paragraph>
-          <Form.Item
-            name="decisionNumber"
-            label={t('review.decisionNumber')}
-            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-          >
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item
-            name="decisionDate"
-            label={t('review.decisionDate')}
-            extra={t('reviewScreens.decisionDateHelp')}
-            rules={[
-              { required: true, message: t('validation.required') },
-              {
-                validator: (_, d?: Dayjs) =>
-                  d && isAfterToday(d)
-                    ? Promise.reject(new Error(t('reviewScreens.decisionDateFuture')))
-                    : Promise.resolve(),
-              },
-            ]}
-          >
-            <DatePicker
-              format="DD/MM/YYYY"
-              style={{ width: 200 }}
-              disabledDate={isAfterToday}
-              onKeyDown={keepEnterInPicker}
-            />
-          </Form.Item>
-          <Form.Item
-            name="signer"
-            label={t('review.signer')}
-            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-          >
-            <Input maxLength={200} />
-          </Form.Item>
+          <DecisionRecordFields />
           <Form.Item name="comment" label={t('consolidation.leader.comment')}>
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>

@@ -1,12 +1,12 @@
 import { REVIEW_DECISIONS, type ReviewDecision } from '@vufo/domain/approval/types';
-import { Alert, App, Button, DatePicker, Form, Input, Radio, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Radio, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { Review } from '../api/types';
 import { applyFieldErrors, errorMessage } from '../common/errors';
-import { isAfterToday, keepEnterInPicker } from '../common/pickers';
+import { DecisionRecordFields } from '../common/DecisionRecordFields';
 import type { LineDecisions } from './lineDecisions';
 import { DecisionRequest, LineDecision, useDecideReview } from './reviewsApi';
 import { decisionText } from '../common/decisions';
@@ -111,41 +111,7 @@ export function DecisionForm({
       {asksRecord && (
         <>
           <Typography.Paragraph type="secondary">{t('review.decisionRecordHelp')}</Typography.Paragraph>
-          <Form.Item
-            name="decisionNumber"
-            label={t('review.decisionNumber')}
-            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-          >
-            <Input placeholder="1234/QĐ-UBND" />
-          </Form.Item>
-          <Form.Item
-            name="decisionDate"
-            label={t('review.decisionDate')}
-            extra={t('reviewScreens.decisionDateHelp')}
-            rules={[
-              { required: true, message: t('validation.required') },
-              {
-                validator: (_, d?: Dayjs) =>
-                  d && isAfterToday(d)
-                    ? Promise.reject(new Error(t('reviewScreens.decisionDateFuture')))
-                    : Promise.resolve(),
-              },
-            ]}
-          >
-            <DatePicker
-              format="DD/MM/YYYY"
-              style={{ width: 200 }}
-              disabledDate={isAfterToday}
-              onKeyDown={keepEnterInPicker}
-            />
-          </Form.Item>
-          <Form.Item
-            name="signer"
-            label={t('review.signer')}
-            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-          >
-            <Input />
-          </Form.Item>
+          <DecisionRecordFields />
         </>
       )}
       <Button type="primary" htmlType="submit" loading={decide.isPending} danger={decision === 'REJECT'}>

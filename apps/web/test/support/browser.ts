@@ -137,3 +137,51 @@ export function median(xs: number[]): number {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
+
+/** Signed-in pages by login, each opened on first use: a story that several users play. */
+export class Sessions {
+  private readonly open = new Map<string, Session>();
+
+  constructor(
+    private readonly browser: () => Browser,
+    private readonly baseUrl: () => string,
+  ) {}
+
+  async page(login: string): Promise<Page> {
+    let s = this.open.get(login);
+    if (!s) {
+      s = await signIn(this.browser(), this.baseUrl(), login);
+      this.open.set(login, s);
+    }
+    return s.page;
+  }
+
+  /** Every uncaught error of every page so far. */
+  errors(): string[] {
+    return [...this.open.values()].flatMap((s) => s.errors);
+  }
+
+  async closeAll(): Promise<void> {
+    for (const s of this.open.values()) await s.close();
+    this.open.clear();
+  }
+}
+
+/**
+ * The screen as its user reads it, checked by axe and saved as a screenshot: serious and critical
+ * violations fail the test. Returns every violation, for a test's report.
+ */
+export async function expectAccessible(page: Page, name: string): Promise<AxeViolation[]> {
+  await page.waitForLoadState('networkidle');
+  // A dialog fading in has text at partial opacity (antd's motion classes, besides animations).
+  await page.waitForFunction(
+    () =>
+      !document.querySelector(
+        '[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]',
+      ),
+  );
+  const violations = await runAxe(page);
+  await screenshot(page, name);
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  return violations;
+}
