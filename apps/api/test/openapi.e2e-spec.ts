@@ -31,7 +31,7 @@ describe('the OpenAPI document', () => {
     const all = Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));
     await t.close();
     expect(checked.size).toBeGreaterThanOrEqual(35);
-    expect(all).toHaveLength(54);
+    expect(all).toHaveLength(55);
   });
 
   /** The answer matches the documented response of its operation and status. */
@@ -284,5 +284,11 @@ describe('the OpenAPI document', () => {
     await get(leader, `/api/consolidations/${id}/history/verify`);
     await get(leader, `/api/consolidations/not-a-uuid`);
     await get(leader, `/api/consolidations/00000000-0000-4000-8000-000000000000`);
+    // Closing the year: refused while an activity is open, then done once every activity is.
+    await post(leader, `/api/cycles/${cycleId}/close`, {});
+    expect((await post(consolidator, `/api/cycles/${cycleId}/close`, {})).status).toBe(409);
+    for (const a of w.plan.activities)
+      await patch(w.province.editor, `/api/activities/${a.id}/progress`, { implementationStatus: 'DONE' });
+    expect((await post(consolidator, `/api/cycles/${cycleId}/close`, {})).status).toBe(200);
   });
 });
