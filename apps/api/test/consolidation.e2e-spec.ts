@@ -1,3 +1,8 @@
+import { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { CONSOLIDATION_WORKFLOW_TYPE, consolidationWorkflowId } from '@vufo/workflows/contract';
+import { productionBundle } from '@vufo/workflows/test/bundle';
 import { APPROVAL_HOSTS, startTestHost, TestHost } from '../../../test/support/hosts';
 import { AuthedClient } from '../../../test/support/test-app';
 import {
@@ -36,9 +41,10 @@ const DIMENSIONS = ['byProvince', 'byCluster', 'byActivityType', 'byPartnerCount
  * The consolidation (issue 14, API.md "Consolidation") over HTTP: the central union gathers the
  * approved provincial plans into the national plan, the leadership returns or approves it, the
  * plans and the cycle move to rollout, late plans join a supplementary one. On both hosts: the
- * consolidation's own stream is written by the API in PostgreSQL either way; the plans' StartRollout
- * goes through PlanCommands.dispatch (in the request's transaction on the embedded host, Temporal
- * updates on the other).
+ * consolidation's commands are decided in the request's transaction on the embedded host and in the
+ * consolidation's own workflow on the Temporal host (its stream written by the API's transaction
+ * either way); the plans' StartRollout goes through PlanCommands.dispatch (in the request's
+ * transaction on the embedded host, Temporal updates on the other).
  */
 describe.each(APPROVAL_HOSTS)('consolidation on the %s host', (host) => {
   let t: TestHost;
@@ -330,6 +336,40 @@ describe.each(APPROVAL_HOSTS)('consolidation on the %s host', (host) => {
       const v = await c.leader.get(`/api/consolidations/${first.id}/history/verify`);
       expect(v.body).toMatchObject({ valid: false, brokenAt: 2, reason: 'HASH_MISMATCH' });
     });
+
+    // Temporal-only: the embedded host decides in the request's transaction and has no histories.
+    (host === 'temporal' ? it : it.skip)(
+      'on the Temporal host each consolidation ran in a workflow of its own, whose history replays',
+      async () => {
+        const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
+        try {
+          const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+          const bundle = await productionBundle();
+          const Type = temporal.api.enums.v1.EventType;
+          for (const [k, status] of [
+            [first, 'RETURNED'],
+            [national, 'APPROVED'],
+          ] as const) {
+            const handle = client.workflow.getHandle(consolidationWorkflowId(k.id));
+            // Decided and written: the workflow has ended with the consolidation's status.
+            expect(await handle.result()).toEqual({ consolidationId: k.id, status, events: 2 });
+            expect((await handle.describe()).type).toBe(CONSOLIDATION_WORKFLOW_TYPE);
+            const history = await handle.fetchHistory();
+            const types = (history.events ?? []).map((e) => e.eventType);
+            // Creation and decision as two accepted updates, each batch settled by the activity.
+            expect(
+              types.filter((x) => x === Type.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED),
+            ).toHaveLength(2);
+            expect(types.filter((x) => x === Type.EVENT_TYPE_ACTIVITY_TASK_COMPLETED)).toHaveLength(2);
+            await expect(
+              Worker.runReplayHistory({ workflowBundle: bundle }, history, consolidationWorkflowId(k.id)),
+            ).resolves.toBeUndefined();
+          }
+        } finally {
+          await connection.close();
+        }
+      },
+    );
   });
 
   it('a merged province’s approved plan counts under its successor (rows by province name it)', async () => {
