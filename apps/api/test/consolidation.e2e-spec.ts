@@ -3,6 +3,9 @@ import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { CONSOLIDATION_WORKFLOW_TYPE, consolidationWorkflowId } from '@vufo/workflows/contract';
 import { productionBundle } from '@vufo/workflows/test/bundle';
+import type { Actor, Role } from '@vufo/domain';
+import { ConsolidationEngine } from '@vufo/engine';
+import { Tx } from '../src/common/transaction';
 import { APPROVAL_HOSTS, startTestHost, TestHost } from '../../../test/support/hosts';
 import { AuthedClient } from '../../../test/support/test-app';
 import {
@@ -371,6 +374,76 @@ describe.each(APPROVAL_HOSTS)('consolidation on the %s host', (host) => {
       },
     );
   });
+
+  // The workflow's ABANDONED path, end to end: a request that dies after the workflow decided.
+  (host === 'temporal' ? it : it.skip)(
+    'on the Temporal host a decision whose request dies is forgotten by the workflow; the next is decided on the same head',
+    async () => {
+      const cycle = await openCycle(t);
+      const planId = await approvedPlan(a, cycle);
+      const created = await consolidate(cycle);
+      expect(created.status).toBe(201);
+      const id = (created.body as Consolidation).id;
+      const engine = t.app.get(ConsolidationEngine);
+      expect(engine.kind).toBe('temporal');
+      const leader = c.leader.user;
+      const actor: Actor = {
+        kind: 'user',
+        userId: leader.id,
+        displayName: leader.displayName,
+        organizationId: leader.organizationId,
+        roles: leader.roles as Role[],
+      };
+      // The workflow decides the return; the request's transaction then ends without committing it.
+      await expect(
+        t.app.get(Tx).run(async () => {
+          const decided = await engine.dispatch({
+            consolidationId: id,
+            command: { type: 'ReturnConsolidation', actor, reason: 'Không được ghi' },
+          });
+          expect(decided.state.status).toBe('RETURNED');
+          throw new Error('the request died');
+        }),
+      ).rejects.toThrow('the request died');
+      // Sent at once: while the activity has not yet abandoned the return, the workflow refuses it as
+      // behind (StreamBehind, retried by Tx); either way it is decided on the head the return left.
+      const approved = await c.leader.post(`/api/consolidations/${id}/approve`, decision());
+      expect(approved.status).toBe(200);
+      expect(approved.body.status).toBe('APPROVED');
+      expect(await planStatus(planId)).toBe('IN_ROLLOUT');
+      const events = await t.sql<{ type: string }>(
+        `SELECT type FROM app.events WHERE stream_id = $1 ORDER BY seq`,
+        [id],
+      );
+      expect(events.map((e) => e.type)).toEqual(['ConsolidationCreated', 'ConsolidationApproved']);
+      expect((await c.leader.get(`/api/consolidations/${id}/history/verify`)).body).toEqual({
+        valid: true,
+        events: 2,
+      });
+
+      const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
+      try {
+        const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+        const handle = client.workflow.getHandle(consolidationWorkflowId(id));
+        expect(await handle.result()).toEqual({ consolidationId: id, status: 'APPROVED', events: 2 });
+        const history = await handle.fetchHistory();
+        const Type = temporal.api.enums.v1.EventType;
+        const types = (history.events ?? []).map((e) => e.eventType);
+        // Created (written), returned (abandoned), approved (written): three updates, three settlements.
+        expect(types.filter((x) => x === Type.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED)).toHaveLength(3);
+        expect(types.filter((x) => x === Type.EVENT_TYPE_ACTIVITY_TASK_COMPLETED)).toHaveLength(3);
+        await expect(
+          Worker.runReplayHistory(
+            { workflowBundle: await productionBundle() },
+            history,
+            consolidationWorkflowId(id),
+          ),
+        ).resolves.toBeUndefined();
+      } finally {
+        await connection.close();
+      }
+    },
+  );
 
   it('a merged province’s approved plan counts under its successor (rows by province name it)', async () => {
     const cycle = await openCycle(t);
