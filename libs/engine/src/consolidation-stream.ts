@@ -11,13 +11,12 @@ import {
   chainEvents,
   eventRowsParam,
   insertEventsSql,
-  readStream,
   StoredEvent,
   StreamHead,
   withIds,
 } from './event-store';
 import { auditActorOf } from './stream-writer';
-import { BatchNotReady } from './temporal/persist-batch';
+import { Caller, settleBatch, Settled } from './temporal/persist-batch';
 
 /** A command for one consolidation's stream, as both hosts receive it, in the caller's transaction. */
 export interface ConsolidationDispatch {
@@ -162,40 +161,29 @@ export async function lockConsolidationStream(
  * whoever calls first. Every consolidation batch is a command's: the activity never writes one, it
  * finds it written (WRITTEN) or, once the request's transaction has ended without it, ABANDONED.
  */
-export async function persistConsolidationBatch(
+export function persistConsolidationBatch(
   em: EntityManager,
   batch: ConsolidationEventBatch,
-  caller: 'request' | 'activity' | 'earlier-batch' = 'request',
-): Promise<{ written: boolean; abandoned: boolean; stored: StoredEvent[] }> {
-  const id = batch.consolidationId;
-  let row = await lockConsolidationRow(em, id);
-  if (!row && caller === 'activity' && batch.firstSeq === 1) {
-    // The row is inserted by the request that creates it: wait for that request to end.
-    await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [creationLockKey(id)]);
-    row = await lockConsolidationRow(em, id);
-    if (!row) return { written: false, abandoned: true, stored: [] };
-  }
-  const head = row?.head ?? { seq: 0, hash: null };
-  if (!row && batch.firstSeq !== 1) throw new BatchNotReady(`Consolidation ${id} is not visible yet.`);
-  const last = batch.firstSeq + batch.events.length - 1;
-  if (head.seq >= last) {
-    const stored = caller === 'request' ? await readStream(em, id, { from: batch.firstSeq, to: last }) : [];
-    return { written: false, abandoned: false, stored };
-  }
-  if (head.seq !== batch.firstSeq - 1) {
-    throw new BatchNotReady(
-      `Consolidation ${id} is at event ${head.seq}; batch starts at ${batch.firstSeq}.`,
-    );
-  }
-  if (caller === 'activity') return { written: false, abandoned: true, stored: [] };
-  const stored = await writeConsolidationBatch(em, head, {
-    state: batch.state,
-    events: batch.events,
-    actor: batch.actor,
-    occurredAt: new Date(batch.occurredAt),
-    idempotencyKey: batch.idempotencyKey,
+  caller: Caller = 'request',
+): Promise<Settled> {
+  return settleBatch(em, caller, {
+    streamId: batch.consolidationId,
+    label: 'Consolidation',
+    firstSeq: batch.firstSeq,
+    count: batch.events.length,
+    origin: 'command',
+    creationLockKey: creationLockKey(batch.consolidationId),
+    insertedByWrite: true,
+    lockHead: async () => (await lockConsolidationRow(em, batch.consolidationId))?.head,
+    write: (head) =>
+      writeConsolidationBatch(em, head, {
+        state: batch.state,
+        events: batch.events,
+        actor: batch.actor,
+        occurredAt: new Date(batch.occurredAt),
+        idempotencyKey: batch.idempotencyKey,
+      }),
   });
-  return { written: true, abandoned: false, stored };
 }
 
 /** Writes batches oldest first (each at most once); returns the stored rows of the last one. */
