@@ -4,8 +4,8 @@
  * protocol (plan-approval.workflow.ts): commands are Workflow Updates with a validator, decided
  * batches wait in an outbox until the persistence activity settles them (WRITTEN, or ABANDONED when
  * the request's transaction ended without them), a command decided on an older stream head than
- * the workflow's is refused as behind. No timers: the workflow ends when the consolidation is
- * decided (APPROVED or RETURNED) and written, or when its creation is abandoned.
+ * the workflow's is refused as behind. No deadlines: the workflow ends when the consolidation is
+ * decided (APPROVED or RETURNED) and written, or when its creation is refused or abandoned.
  */
 import {
   allHandlersFinished,
@@ -35,6 +35,9 @@ const { persistConsolidationEvents } = proxyActivities<ConsolidationActivities>(
   // Retried without limit: the write is idempotent, and an audit row must never be dropped.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+
+/** How long a new workflow waits for its creating command (delivered with its start) before it ends. */
+const CREATION_WAIT = '5 seconds';
 
 interface Pending {
   batch: ConsolidationEventBatch;
@@ -114,6 +117,14 @@ export async function consolidation(input: ConsolidationInput): Promise<Consolid
       },
     },
   );
+
+  // Started by its creating command (update-with-start), which arrives in the first workflow task.
+  // A refused creation (NOTHING_TO_CONSOLIDATE, CONSOLIDATION_PENDING: the validator's, which leaves
+  // no trace in the history) or one lost with its request leaves nothing to host: the workflow ends
+  // instead of idling forever. The wait only bounds that case; an accepted creation ends it at once.
+  if (!(await condition(() => changes > 0, CREATION_WAIT))) {
+    return { consolidationId: input.consolidationId, status: null, events: 0 };
+  }
 
   for (;;) {
     while (outbox.length) {

@@ -6,6 +6,7 @@ import { productionBundle } from '@vufo/workflows/test/bundle';
 import type { Actor, Role } from '@vufo/domain';
 import { ConsolidationEngine } from '@vufo/engine';
 import { Tx } from '../src/common/transaction';
+import { APP_CONFIG, AppConfig } from '../src/config';
 import { APPROVAL_HOSTS, startTestHost, TestHost } from '../../../test/support/hosts';
 import { AuthedClient } from '../../../test/support/test-app';
 import { until } from '../../../test/support/until';
@@ -470,6 +471,40 @@ describe.each(APPROVAL_HOSTS)('consolidation on the %s host', (host) => {
     );
     addsUp(k);
   });
+
+  (host === 'temporal' ? it : it.skip)(
+    'on the Temporal host a refused creation leaves no workflow running',
+    async () => {
+      const queue = t.app.get<AppConfig>(APP_CONFIG).temporalTaskQueue;
+      const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
+      try {
+        const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+        const since = new Date().toISOString();
+        const known = new Set(
+          (await t.sql<{ id: string }>(`SELECT id FROM app.consolidations`)).map((r) => r.id),
+        );
+        const refused = await consolidate(await openCycle(t));
+        expect([refused.status, refused.body.code]).toEqual([409, 'NOTHING_TO_CONSOLIDATE']);
+        const started = async () => {
+          const found: { id: string; status: string }[] = [];
+          for await (const w of client.workflow.list({
+            query: `WorkflowType = '${CONSOLIDATION_WORKFLOW_TYPE}' AND TaskQueue = '${queue}' AND StartTime > '${since}'`,
+          }))
+            // Only workflows of consolidations that do not exist: the refused one.
+            if (!known.has(w.workflowId.replace(/^consolidation-/, '')))
+              found.push({ id: w.workflowId, status: w.status.name });
+          return found;
+        };
+        // update-with-start started it; the validator refused the creation, so it ends on its own.
+        const seen = await until(started, (ws) => ws.length === 1 && ws[0].status === 'COMPLETED', 30_000);
+        expect(seen).toEqual([{ id: expect.stringMatching(/^consolidation-/), status: 'COMPLETED' }]);
+        const result: unknown = await client.workflow.getHandle(seen[0].id).result();
+        expect(result).toMatchObject({ status: null, events: 0 });
+      } finally {
+        await connection.close();
+      }
+    },
+  );
 
   // As temporal-outage.e2e-spec.ts for plans: a creation stranded in a workflow is abandoned, never written.
   (host === 'temporal' ? it : it.skip)(
