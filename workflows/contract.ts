@@ -6,6 +6,9 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   Actor,
+  ConsolidationCommand,
+  ConsolidationEvent,
+  ConsolidationState,
   CycleCheckpoint,
   CycleCheckpointKind,
   ErrorCode,
@@ -144,4 +147,65 @@ export interface CycleActivities {
    * of who is late (deadline, escalation). Idempotent per (cycle, key, dueAt).
    */
   cycleCheckpointReached(cycleId: string, checkpoint: CycleCheckpoint): Promise<{ unionsNotified: number }>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The consolidation (the national plan of a cycle): the same protocol as a plan's, without timers.
+
+export const CONSOLIDATION_WORKFLOW_TYPE = 'consolidation';
+/** One consolidation, one workflow. */
+export const consolidationWorkflowId = (consolidationId: string): string =>
+  `consolidation-${consolidationId}`;
+
+/** A command for a consolidation, as the API sends it in a Workflow Update (see {@link PlanCommandRequest}). */
+export interface ConsolidationCommandRequest {
+  command: ConsolidationCommand;
+  /** The API's clock when the request arrived: commands are decided at the caller's time. */
+  requestedAt: string;
+  idempotencyKey?: string;
+  /** The consolidation's stream head as the API's transaction sees it under the row's lock. */
+  expectedSeq?: number;
+}
+
+/** Events decided by one consolidation command, numbered in its stream, with the state they lead to. */
+export interface ConsolidationEventBatch {
+  consolidationId: string;
+  firstSeq: number;
+  events: ConsolidationEvent[];
+  actor: Actor;
+  occurredAt: string;
+  idempotencyKey: string | null;
+  state: ConsolidationState;
+  /** Always decided for an API request (no timers): abandoned if its transaction ends without it. */
+  origin: 'command';
+}
+
+export interface ConsolidationCommandResult {
+  state: ConsolidationState;
+  events: ConsolidationEvent[];
+  /** Batches decided and not yet confirmed written, oldest first: the API writes them in its transaction. */
+  unpersisted: ConsolidationEventBatch[];
+  replayed: boolean;
+}
+
+/** The one way a consolidation command enters its workflow; the validator runs `applyConsolidation`. */
+export const consolidationCommandUpdate = defineUpdate<
+  ConsolidationCommandResult,
+  [ConsolidationCommandRequest]
+>('consolidationCommand');
+export const consolidationStateQuery = defineQuery<ConsolidationState | null>('consolidationState');
+
+export interface ConsolidationInput {
+  consolidationId: string;
+}
+
+export interface ConsolidationOutcome {
+  consolidationId: string;
+  status: ConsolidationState['status'] | null;
+  events: number;
+}
+
+export interface ConsolidationActivities {
+  /** As {@link PlanActivities.persistPlanEvents}, for a consolidation's stream and row. */
+  persistConsolidationEvents(batch: ConsolidationEventBatch): Promise<BatchOutcome>;
 }

@@ -1,5 +1,15 @@
+import { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { CONSOLIDATION_WORKFLOW_TYPE, consolidationWorkflowId } from '@vufo/workflows/contract';
+import { productionBundle } from '@vufo/workflows/test/bundle';
+import type { Actor, Role } from '@vufo/domain';
+import { ConsolidationEngine } from '@vufo/engine';
+import { Tx } from '../src/common/transaction';
+import { APP_CONFIG, AppConfig } from '../src/config';
 import { APPROVAL_HOSTS, startTestHost, TestHost } from '../../../test/support/hosts';
 import { AuthedClient } from '../../../test/support/test-app';
+import { until } from '../../../test/support/until';
 import {
   Central,
   central,
@@ -36,9 +46,10 @@ const DIMENSIONS = ['byProvince', 'byCluster', 'byActivityType', 'byPartnerCount
  * The consolidation (issue 14, API.md "Consolidation") over HTTP: the central union gathers the
  * approved provincial plans into the national plan, the leadership returns or approves it, the
  * plans and the cycle move to rollout, late plans join a supplementary one. On both hosts: the
- * consolidation's own stream is written by the API in PostgreSQL either way; the plans' StartRollout
- * goes through PlanCommands.dispatch (in the request's transaction on the embedded host, Temporal
- * updates on the other).
+ * consolidation's commands are decided in the request's transaction on the embedded host and in the
+ * consolidation's own workflow on the Temporal host (its stream written by the API's transaction
+ * either way); the plans' StartRollout goes through PlanCommands.dispatch (in the request's
+ * transaction on the embedded host, Temporal updates on the other).
  */
 describe.each(APPROVAL_HOSTS)('consolidation on the %s host', (host) => {
   let t: TestHost;
@@ -330,7 +341,111 @@ describe.each(APPROVAL_HOSTS)('consolidation on the %s host', (host) => {
       const v = await c.leader.get(`/api/consolidations/${first.id}/history/verify`);
       expect(v.body).toMatchObject({ valid: false, brokenAt: 2, reason: 'HASH_MISMATCH' });
     });
+
+    // Temporal-only: the embedded host decides in the request's transaction and has no histories.
+    (host === 'temporal' ? it : it.skip)(
+      'on the Temporal host each consolidation ran in a workflow of its own, whose history replays',
+      async () => {
+        const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
+        try {
+          const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+          const bundle = await productionBundle();
+          const Type = temporal.api.enums.v1.EventType;
+          for (const [k, status] of [
+            [first, 'RETURNED'],
+            [national, 'APPROVED'],
+          ] as const) {
+            const handle = client.workflow.getHandle(consolidationWorkflowId(k.id));
+            // Decided and written: the workflow has ended with the consolidation's status.
+            expect(await handle.result()).toEqual({ consolidationId: k.id, status, events: 2 });
+            expect((await handle.describe()).type).toBe(CONSOLIDATION_WORKFLOW_TYPE);
+            const history = await handle.fetchHistory();
+            const types = (history.events ?? []).map((e) => e.eventType);
+            // Creation and decision as two accepted updates, each batch settled by the activity.
+            expect(
+              types.filter((x) => x === Type.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED),
+            ).toHaveLength(2);
+            expect(types.filter((x) => x === Type.EVENT_TYPE_ACTIVITY_TASK_COMPLETED)).toHaveLength(2);
+            await expect(
+              Worker.runReplayHistory({ workflowBundle: bundle }, history, consolidationWorkflowId(k.id)),
+            ).resolves.toBeUndefined();
+          }
+        } finally {
+          await connection.close();
+        }
+      },
+    );
   });
+
+  // The workflow's ABANDONED path, end to end: a request that dies after the workflow decided.
+  (host === 'temporal' ? it : it.skip)(
+    'on the Temporal host a decision whose request dies is forgotten by the workflow; the next is decided on the same head',
+    async () => {
+      const cycle = await openCycle(t);
+      const planId = await approvedPlan(a, cycle);
+      const created = await consolidate(cycle);
+      expect(created.status).toBe(201);
+      const id = (created.body as Consolidation).id;
+      const engine = t.app.get(ConsolidationEngine);
+      expect(engine.kind).toBe('temporal');
+      const leader = c.leader.user;
+      const actor: Actor = {
+        kind: 'user',
+        userId: leader.id,
+        displayName: leader.displayName,
+        organizationId: leader.organizationId,
+        roles: leader.roles as Role[],
+      };
+      // The workflow decides the return; the request's transaction then ends without committing it.
+      await expect(
+        t.app.get(Tx).run(async () => {
+          const decided = await engine.dispatch({
+            consolidationId: id,
+            command: { type: 'ReturnConsolidation', actor, reason: 'Không được ghi' },
+          });
+          expect(decided.state.status).toBe('RETURNED');
+          throw new Error('the request died');
+        }),
+      ).rejects.toThrow('the request died');
+      // Sent at once: while the activity has not yet abandoned the return, the workflow refuses it as
+      // behind (StreamBehind, retried by Tx); either way it is decided on the head the return left.
+      const approved = await c.leader.post(`/api/consolidations/${id}/approve`, decision());
+      expect(approved.status).toBe(200);
+      expect(approved.body.status).toBe('APPROVED');
+      expect(await planStatus(planId)).toBe('IN_ROLLOUT');
+      const events = await t.sql<{ type: string }>(
+        `SELECT type FROM app.events WHERE stream_id = $1 ORDER BY seq`,
+        [id],
+      );
+      expect(events.map((e) => e.type)).toEqual(['ConsolidationCreated', 'ConsolidationApproved']);
+      expect((await c.leader.get(`/api/consolidations/${id}/history/verify`)).body).toEqual({
+        valid: true,
+        events: 2,
+      });
+
+      const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
+      try {
+        const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+        const handle = client.workflow.getHandle(consolidationWorkflowId(id));
+        expect(await handle.result()).toEqual({ consolidationId: id, status: 'APPROVED', events: 2 });
+        const history = await handle.fetchHistory();
+        const Type = temporal.api.enums.v1.EventType;
+        const types = (history.events ?? []).map((e) => e.eventType);
+        // Created (written), returned (abandoned), approved (written): three updates, three settlements.
+        expect(types.filter((x) => x === Type.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED)).toHaveLength(3);
+        expect(types.filter((x) => x === Type.EVENT_TYPE_ACTIVITY_TASK_COMPLETED)).toHaveLength(3);
+        await expect(
+          Worker.runReplayHistory(
+            { workflowBundle: await productionBundle() },
+            history,
+            consolidationWorkflowId(id),
+          ),
+        ).resolves.toBeUndefined();
+      } finally {
+        await connection.close();
+      }
+    },
+  );
 
   it('a merged province’s approved plan counts under its successor (rows by province name it)', async () => {
     const cycle = await openCycle(t);
@@ -356,6 +471,69 @@ describe.each(APPROVAL_HOSTS)('consolidation on the %s host', (host) => {
     );
     addsUp(k);
   });
+
+  (host === 'temporal' ? it : it.skip)(
+    'on the Temporal host a refused creation leaves no workflow running',
+    async () => {
+      const queue = t.app.get<AppConfig>(APP_CONFIG).temporalTaskQueue;
+      const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
+      try {
+        const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+        const since = new Date().toISOString();
+        const known = new Set(
+          (await t.sql<{ id: string }>(`SELECT id FROM app.consolidations`)).map((r) => r.id),
+        );
+        const refused = await consolidate(await openCycle(t));
+        expect([refused.status, refused.body.code]).toEqual([409, 'NOTHING_TO_CONSOLIDATE']);
+        const started = async () => {
+          const found: { id: string; status: string }[] = [];
+          for await (const w of client.workflow.list({
+            query: `WorkflowType = '${CONSOLIDATION_WORKFLOW_TYPE}' AND TaskQueue = '${queue}' AND StartTime > '${since}'`,
+          }))
+            // Only workflows of consolidations that do not exist: the refused one.
+            if (!known.has(w.workflowId.replace(/^consolidation-/, '')))
+              found.push({ id: w.workflowId, status: w.status.name });
+          return found;
+        };
+        // update-with-start started it; the validator refused the creation, so it ends on its own.
+        const seen = await until(started, (ws) => ws.length === 1 && ws[0].status === 'COMPLETED', 30_000);
+        expect(seen).toEqual([{ id: expect.stringMatching(/^consolidation-/), status: 'COMPLETED' }]);
+        const result: unknown = await client.workflow.getHandle(seen[0].id).result();
+        expect(result).toMatchObject({ status: null, events: 0 });
+      } finally {
+        await connection.close();
+      }
+    },
+  );
+
+  // As temporal-outage.e2e-spec.ts for plans: a creation stranded in a workflow is abandoned, never written.
+  (host === 'temporal' ? it : it.skip)(
+    'on the Temporal host while no worker runs: 503 and nothing kept; sent again once a worker is back, one consolidation',
+    async () => {
+      const cycle = await openCycle(t);
+      await approvedPlan(a, cycle);
+      await t.workers!.stopAll();
+      try {
+        const refused = await consolidate(cycle);
+        expect([refused.status, refused.body.code]).toEqual([503, 'ENGINE_UNAVAILABLE']);
+        expect(await count(cycle)).toBe(0);
+      } finally {
+        await t.workers!.start();
+      }
+      const sent = await until(
+        () => consolidate(cycle),
+        (r) => r.status !== 503,
+        60_000,
+      );
+      expect(sent.status).toBe(201);
+      expect(await count(cycle)).toBe(1);
+      const approved = await c.leader.post(
+        `/api/consolidations/${sent.body.id as string}/approve`,
+        decision(),
+      );
+      expect([approved.status, approved.body.status]).toEqual([200, 'APPROVED']);
+    },
+  );
 
   describe('closing the cycle (POST /api/cycles/:id/close)', () => {
     let cycle: Cycle;

@@ -1,6 +1,6 @@
 /** APPROVAL_ENGINE selects the host behind the port; the Temporal host refuses to start without Temporal. */
 import { Client, Connection } from '@temporalio/client';
-import { ApprovalEngine, TemporalApprovalEngine } from '@vufo/engine';
+import { ApprovalEngine, ConsolidationEngine, TemporalApprovalEngine } from '@vufo/engine';
 import { TemporalConnection } from '../src/approval/approval-engine.provider';
 import { loadConfig } from '../src/config';
 import { startTestApp } from '../../../test/support/test-app';
@@ -10,6 +10,7 @@ describe('approval engine selection', () => {
     const t = await startTestApp({ seedDemo: false });
     try {
       expect(t.app.get(ApprovalEngine).kind).toBe('embedded');
+      expect(t.app.get(ConsolidationEngine).kind).toBe('embedded');
     } finally {
       await t.close();
     }

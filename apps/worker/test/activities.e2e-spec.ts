@@ -6,8 +6,10 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
 import {
   Actor,
+  applyConsolidation,
   decide,
   DEFAULT_HOLIDAY_DATES_VN,
   evolve,
@@ -17,10 +19,13 @@ import {
 } from '@vufo/domain';
 import {
   BatchNotReady,
+  ConsolidationEventBatch,
   createActivities,
   CycleCheckpoint,
   EventBatch,
+  lockConsolidationStream,
   lockPlanStream,
+  persistConsolidationBatches,
   persistPlanBatch,
   readStream,
   verifyChain,
@@ -28,6 +33,7 @@ import {
 import { startTestApp, submitCommandFor, TestApp } from '../../../test/support/test-app';
 import { Cycle, province, Province, world } from '../../../test/support/factories';
 import { projectorOf } from '../src/activities.provider';
+import { createCommand, DECISION } from '../../../libs/domain/test/consolidation-fixtures';
 
 const calendar = new WorkingDayCalendar(DEFAULT_HOLIDAY_DATES_VN);
 /** Expected retries log a warning each; the assertions say what matters. */
@@ -340,5 +346,122 @@ describe('Temporal activities on PostgreSQL (MockActivityEnvironment)', () => {
       unionsNotified: number;
     };
     expect(escalation.unionsNotified).toBe(first.unionsNotified);
+  });
+
+  describe("persistConsolidationEvents: a consolidation batch is its request's, settled, never written", () => {
+    const as = (roles: string[]): Actor =>
+      ({ ...(submitter as Extract<Actor, { kind: 'user' }>), roles }) as Actor;
+
+    /** What the consolidation's workflow would decide for its creation, in this test's own cycle. */
+    function creation(): ConsolidationEventBatch {
+      const consolidationId = randomUUID();
+      const now = t.clock.now().toISOString();
+      const actor = as(['CONSOLIDATOR']);
+      const applied = applyConsolidation(
+        null,
+        createCommand({ actor, consolidationId, cycleId: ownCycle.id }),
+        {
+          now,
+        },
+      );
+      if (!applied.ok) throw new Error(applied.error.message);
+      const { events, state } = applied;
+      return {
+        consolidationId,
+        firstSeq: 1,
+        events,
+        actor,
+        occurredAt: now,
+        idempotencyKey: null,
+        state,
+        origin: 'command',
+      };
+    }
+
+    function approval(after: ConsolidationEventBatch): ConsolidationEventBatch {
+      const now = t.clock.now().toISOString();
+      const actor = as(['LEADER']);
+      const applied = applyConsolidation(
+        after.state,
+        { type: 'ApproveConsolidation', actor, ...DECISION },
+        { now },
+      );
+      if (!applied.ok) throw new Error(applied.error.message);
+      const { events, state } = applied;
+      return {
+        ...after,
+        firstSeq: after.firstSeq + after.events.length,
+        events,
+        actor,
+        occurredAt: now,
+        state,
+      };
+    }
+
+    /** The API's request: locks the stream, writes the batch in its transaction, then commits or dies. */
+    function request(batch: ConsolidationEventBatch, end: Promise<'commit' | 'die'>) {
+      let wrote!: () => void;
+      const written = new Promise<void>((r) => (wrote = r));
+      const done = ds
+        .transaction(async (em) => {
+          await lockConsolidationStream(em, batch.consolidationId, batch.firstSeq === 1);
+          await persistConsolidationBatches(em, [batch]);
+          wrote();
+          if ((await end) === 'die') throw new Error('the request died');
+        })
+        .then(
+          () => 'committed',
+          () => 'rolled back',
+        );
+      return { written, done };
+    }
+
+    const status = async (id: string) =>
+      (await t.sql<{ status: string }>(`SELECT status FROM app.consolidations WHERE id = $1`, [id]))[0]
+        ?.status;
+
+    it.each(['commit', 'die'] as const)(
+      'while the creating request runs the activity waits for it; after a %s: WRITTEN / ABANDONED',
+      async (end) => {
+        const batch = creation();
+        let finish!: (e: 'commit' | 'die') => void;
+        const r = request(batch, new Promise((res) => (finish = res)));
+        await r.written;
+        // The row is not visible yet: the activity waits for the creation lock, i.e. the request's end.
+        const settled = activityEnv().run(activities.persistConsolidationEvents, batch);
+        await new Promise((res) => setTimeout(res, 200));
+        finish(end);
+        expect(await r.done).toBe(end === 'commit' ? 'committed' : 'rolled back');
+        expect(await settled).toBe(end === 'commit' ? 'WRITTEN' : 'ABANDONED');
+        const events = await readStream(ds.manager, batch.consolidationId);
+        expect(events.map((e) => e.type)).toEqual(end === 'commit' ? ['ConsolidationCreated'] : []);
+        expect(await status(batch.consolidationId)).toBe(end === 'commit' ? 'PENDING_APPROVAL' : undefined);
+        // Retried (Temporal's at-least-once), the answer is the same and nothing is written.
+        expect(await activityEnv({ attempt: 2 }).run(activities.persistConsolidationEvents, batch)).toBe(
+          end === 'commit' ? 'WRITTEN' : 'ABANDONED',
+        );
+        expect(await readStream(ds.manager, batch.consolidationId)).toHaveLength(end === 'commit' ? 1 : 0);
+      },
+    );
+
+    it('a decision committed by its request is WRITTEN; one whose request died is ABANDONED, the row unchanged', async () => {
+      const created = creation();
+      await request(created, Promise.resolve('commit')).done;
+      expect(await activityEnv().run(activities.persistConsolidationEvents, created)).toBe('WRITTEN');
+
+      const died = approval(created);
+      expect(await request(died, Promise.resolve('die')).done).toBe('rolled back');
+      expect(await activityEnv().run(activities.persistConsolidationEvents, died)).toBe('ABANDONED');
+      expect(await status(created.consolidationId)).toBe('PENDING_APPROVAL');
+
+      // The workflow forgot it and decides again on the same head: this time the request commits.
+      const approved = approval(created);
+      expect(await request(approved, Promise.resolve('commit')).done).toBe('committed');
+      expect(await activityEnv().run(activities.persistConsolidationEvents, approved)).toBe('WRITTEN');
+      expect(await status(created.consolidationId)).toBe('APPROVED');
+      const events = await readStream(ds.manager, created.consolidationId);
+      expect(events.map((e) => e.type)).toEqual(['ConsolidationCreated', 'ConsolidationApproved']);
+      expect(verifyChain(events)).toMatchObject({ valid: true });
+    });
   });
 });

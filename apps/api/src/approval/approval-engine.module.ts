@@ -18,6 +18,6 @@ import { EmbeddedApprovalEngine } from './embedded-engine';
     TemporalConnection,
     approvalEngineProvider,
   ],
-  exports: [ApprovalEngine, EmbeddedApprovalEngine, CalendarService],
+  exports: [ApprovalEngine, EmbeddedApprovalEngine, CalendarService, TemporalConnection],
 })
 export class ApprovalEngineModule {}

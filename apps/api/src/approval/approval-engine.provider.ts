@@ -21,9 +21,17 @@ export class TemporalConnection implements OnApplicationShutdown {
   private connection: Connection | null = null;
   private closePayloads: (() => Promise<void>) | null = null;
 
+  private pending: Promise<Client> | null = null;
+
   constructor(@Inject(DATABASE_URL) private readonly databaseUrl: string) {}
 
-  async client(config: AppConfig): Promise<Client> {
+  /** One client for every engine of the API (plans, consolidations): connected on first use. */
+  client(config: AppConfig): Promise<Client> {
+    this.pending ??= this.connect(config);
+    return this.pending;
+  }
+
+  private async connect(config: AppConfig): Promise<Client> {
     try {
       this.connection = await Connection.connect({ address: config.temporalAddress, connectTimeout: '5s' });
     } catch (err) {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApprovalModule } from '../approval/approval.module';
 import { ClustersModule } from '../clusters/clusters.module';
+import { consolidationEngineProvider, EmbeddedConsolidationEngine } from './consolidation-engine.provider';
 import { ConsolidationsController } from './consolidations.controller';
 import { ConsolidationsRepository } from './consolidations.repository';
 import { ConsolidationsService } from './consolidations.service';
@@ -12,7 +13,12 @@ import { ConsolidationsService } from './consolidations.service';
 @Module({
   imports: [ApprovalModule, ClustersModule],
   controllers: [ConsolidationsController],
-  providers: [ConsolidationsService, ConsolidationsRepository],
+  providers: [
+    ConsolidationsService,
+    ConsolidationsRepository,
+    EmbeddedConsolidationEngine,
+    consolidationEngineProvider,
+  ],
   exports: [ConsolidationsService],
 })
 export class ConsolidationsModule {}

@@ -1,13 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ConsolidationState, ConsolidationStatus, PlanState, PlanStatus } from '@vufo/domain';
-import {
-  ChainedEvent,
-  eventRowsParam,
-  insertEventsSql,
-  readStream,
-  StoredEvent,
-  StreamHead,
-} from '@vufo/engine';
+import { readStream, StoredEvent, StreamHead } from '@vufo/engine';
 import { Tx } from '../common/transaction';
 
 /** A consolidation's row: its folded state and the head of its stream. */
@@ -156,52 +149,6 @@ export class ConsolidationsRepository {
       [id, key],
     );
     return rows.length > 0;
-  }
-
-  /** The new consolidation's row and its first events, in one statement. */
-  async insert(
-    state: ConsolidationState,
-    createdBy: string,
-    head: StreamHead,
-    rows: ChainedEvent[],
-  ): Promise<void> {
-    await this.tx.em.query(
-      `WITH ev AS (${insertEventsSql('$1')})
-       INSERT INTO app.consolidations (id, cycle_id, number, status, state, stream_seq, stream_hash, created_by,
-                                       created_at, updated_at)
-       SELECT $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $10 FROM (SELECT count(*) FROM ev) AS written`,
-      [
-        eventRowsParam(rows),
-        state.id,
-        state.cycleId,
-        state.number,
-        state.status,
-        JSON.stringify(state),
-        head.seq,
-        head.hash,
-        createdBy,
-        state.updatedAt,
-      ],
-    );
-  }
-
-  /** Appends events and moves the row's state and head, in one statement. */
-  async update(state: ConsolidationState, head: StreamHead, rows: ChainedEvent[]): Promise<void> {
-    await this.tx.em.query(
-      `WITH ev AS (${insertEventsSql('$1')})
-       UPDATE app.consolidations SET status = $3, state = $4::jsonb, stream_seq = $5, stream_hash = $6,
-              updated_at = $7
-        WHERE id = $2 AND (SELECT count(*) FROM ev) >= 0`,
-      [
-        eventRowsParam(rows),
-        state.id,
-        state.status,
-        JSON.stringify(state),
-        head.seq,
-        head.hash,
-        state.updatedAt,
-      ],
-    );
   }
 
   /** The cycle's status follows its first approved consolidation: OPEN → IN_ROLLOUT. */

@@ -2,13 +2,10 @@ import { chainVerdict, historyPage } from '../audit/stream-view';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
-  applyConsolidation,
   ClusterRef,
   ConsolidationCommand,
-  ConsolidationEvent,
   ConsolidationState,
   CyclePlanFact,
-  DomainError,
   FrozenPlan,
   PlanState,
   missingUnions,
@@ -20,11 +17,10 @@ import {
   UserActor,
   vndToJson,
 } from '@vufo/domain';
-import { auditActorOf, chainEvents } from '@vufo/engine';
+import { ConsolidationEngine } from '@vufo/engine';
 import { actorOf } from '../approval/actor';
 import { PlanCommands } from '../approval/plan-commands';
 import { ClustersService } from '../clusters/clusters.service';
-import { Clock } from '../common/clock';
 import { notFound } from '../common/errors';
 import { decodeCursor, page, PageQuery, pageSize } from '../common/cursor';
 import { Tx } from '../common/transaction';
@@ -43,19 +39,20 @@ const moneyRow = <R extends { requested: string; approved: string }>(r: R) => ({
 });
 
 /**
- * The consolidation ("tổng hợp") on this host: the pure core (libs/domain consolidation) decides,
- * this service reads its facts under the cycle's lock and writes its hash-chained stream and row in
- * the request's transaction. On approval each plan receives StartRollout through PlanCommands
+ * The consolidation ("tổng hợp"): this service reads its facts under the cycle's lock and sends its
+ * commands to the ConsolidationEngine (the pure core decides in this transaction on the embedded
+ * host, in the consolidation's own workflow on the Temporal host); either way its hash-chained
+ * stream and row are written in the request's transaction. On approval each plan receives StartRollout through PlanCommands
  * (its own stream, whichever host runs it), and the cycle moves to IN_ROLLOUT.
  */
 @Injectable()
 export class ConsolidationsService {
   constructor(
     private readonly tx: Tx,
-    private readonly clock: Clock,
     private readonly repo: ConsolidationsRepository,
     private readonly clusters: ClustersService,
     private readonly plans: PlanCommands,
+    private readonly engine: ConsolidationEngine,
   ) {}
 
   async create(p: Principal, cycleId: string, note: string | undefined, key?: string, lang: Language = 'vi') {
@@ -121,16 +118,12 @@ export class ConsolidationsService {
         provinces: this.provinces(unions, byId),
         missing,
       };
-      const applied = this.decided(null, command);
-      const { rows: chained, heads } = this.chain(
-        command.consolidationId,
-        { seq: 0, hash: null },
-        p,
-        applied.events,
-        keyed,
-      );
-      await this.repo.insert(applied.state, p.userId, heads[0], chained);
-      return this.view({ ...this.rowOf(applied.state), head: heads[0] }, lang);
+      const applied = await this.engine.dispatch({
+        consolidationId: command.consolidationId,
+        command,
+        idempotencyKey: keyed,
+      });
+      return this.view(this.rowOf(applied.state), lang);
     });
   }
 
@@ -203,50 +196,18 @@ export class ConsolidationsService {
       if (!row) throw notFound('consolidation', id);
       const keyed = key ? `${p.userId}:${key}` : null;
       if (keyed && (await this.repo.keySeen(id, keyed))) return this.view(row, lang);
-      const applied = this.decided(row.state, command);
-      const { rows, heads } = this.chain(id, row.head, p, applied.events, keyed);
-      await this.repo.update(applied.state, heads[0], rows);
-      if (applied.state.status === 'APPROVED') {
+      // The row stays locked until the transaction ends: the lock the Temporal host's persistence
+      // activity waits on to know whether this request wrote the batch its workflow decided.
+      const applied = await this.engine.dispatch({ consolidationId: id, command, idempotencyKey: keyed });
+      if (applied.state.status === 'APPROVED' && applied.events.length) {
         // Each plan moves on its own stream; on the embedded host in this transaction, so a plan
         // that refuses rolls the whole approval back. The key makes a redelivery harmless.
         for (const r of rolloutCommands(applied.state, command.actor as UserActor))
           await this.plans.dispatch(null, r.planId, r.command, `rollout:${id}`, command.actor);
         await this.repo.startCycleRollout(row.cycleId);
       }
-      return this.view({ ...row, state: applied.state, status: applied.state.status, head: heads[0] }, lang);
+      return this.view({ ...row, state: applied.state, status: applied.state.status }, lang);
     });
-  }
-
-  private decided(state: ConsolidationState | null, command: ConsolidationCommand) {
-    const applied = applyConsolidation(state, command, { now: this.clock.now().toISOString() });
-    if (!applied.ok)
-      throw new DomainError(applied.error.code, applied.error.message, applied.error.errors ?? []);
-    return applied;
-  }
-
-  private chain(
-    id: string,
-    head: { seq: number; hash: string | null },
-    p: Principal,
-    events: ConsolidationEvent[],
-    key: string | null,
-  ) {
-    const { rows, heads } = chainEvents([
-      {
-        type: 'consolidation',
-        id,
-        head,
-        batches: [
-          {
-            actor: auditActorOf(actorOf(p)),
-            occurredAt: this.clock.now(),
-            events: events.map((e) => ({ type: e.type, payload: e as unknown as Record<string, unknown> })),
-            idempotencyKey: key,
-          },
-        ],
-      },
-    ]);
-    return { rows: rows.flat(2), heads };
   }
 
   private rowOf(state: ConsolidationState): Omit<ConsolidationRow, 'head'> {

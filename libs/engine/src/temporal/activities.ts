@@ -2,6 +2,8 @@ import { Context } from '@temporalio/activity';
 import { DataSource } from 'typeorm';
 import type {
   BatchOutcome,
+  ConsolidationActivities,
+  ConsolidationEventBatch,
   CycleActivities,
   CycleCheckpoint,
   EventBatch,
@@ -9,6 +11,7 @@ import type {
 } from '@vufo/workflows/contract';
 import type { Projector } from '../stream-writer';
 import { notifyUnionsWithoutPlan } from '../projection/cycle-notices';
+import { persistConsolidationBatch } from '../consolidation-stream';
 import { persistPlanBatch } from './persist-batch';
 
 export interface ActivityDeps {
@@ -21,7 +24,9 @@ export interface ActivityDeps {
  * The Temporal host's activities, built from injected services (the worker passes Nest's, tests
  * a test database's). Plain closures, not class methods: nothing to bind when the worker registers them.
  */
-export function createActivities(deps: ActivityDeps): PlanActivities & CycleActivities {
+export function createActivities(
+  deps: ActivityDeps,
+): PlanActivities & CycleActivities & ConsolidationActivities {
   return {
     async persistPlanEvents(batch: EventBatch): Promise<BatchOutcome> {
       const { written, abandoned } = await deps.dataSource.transaction((em) =>
@@ -37,6 +42,20 @@ export function createActivities(deps: ActivityDeps): PlanActivities & CycleActi
         firstSeq: batch.firstSeq,
         events: batch.events.length,
       });
+      return abandoned ? 'ABANDONED' : 'WRITTEN';
+    },
+
+    async persistConsolidationEvents(batch: ConsolidationEventBatch): Promise<BatchOutcome> {
+      // Never writes: every consolidation batch is a request's, which writes it or dies.
+      const { abandoned } = await deps.dataSource.transaction((em) =>
+        persistConsolidationBatch(em, batch, 'activity'),
+      );
+      log().info(
+        abandoned
+          ? 'consolidation events abandoned: their request ended without committing them'
+          : 'consolidation events were already written',
+        { consolidationId: batch.consolidationId, firstSeq: batch.firstSeq, events: batch.events.length },
+      );
       return abandoned ? 'ABANDONED' : 'WRITTEN';
     },
 

@@ -1,4 +1,5 @@
 export * from './temporal-engine';
+export * from './temporal-consolidation-engine';
 export * from './activities';
 export * from './persist-batch';
 export * from './payload-store';

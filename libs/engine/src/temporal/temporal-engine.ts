@@ -167,42 +167,64 @@ export class TemporalApprovalEngine extends ApprovalEngine {
   }
 
   /** The same codes as the embedded host; infrastructure errors pass through (500, logged). */
-  private async toDomainError(err: unknown, planId: string): Promise<unknown> {
-    if (err instanceof WorkflowUpdateFailedError) {
-      const cause = err.cause;
-      if (cause instanceof ApplicationFailure && cause.type === STREAM_BEHIND_FAILURE_TYPE) {
-        return new StreamBehind(cause.message);
-      }
-      if (cause instanceof ApplicationFailure && cause.type === REJECTION_FAILURE_TYPE) {
-        const details = (cause.details?.[0] ?? {}) as Partial<RejectionDetails>;
-        return new DomainError(details.code ?? 'INTERNAL', cause.message, details.errors ?? []);
-      }
-      return err;
+  private toDomainError(err: unknown, planId: string): Promise<unknown> {
+    return domainErrorOf(this.opts.client, err, planWorkflowId(planId), {
+      noun: 'plan',
+      id: planId,
+      what: 'approval',
+    });
+  }
+}
+
+/**
+ * A Temporal error of a stream's workflow as the embedded host's DomainError codes (or StreamBehind,
+ * retried by the caller); infrastructure errors pass through (500, logged). Shared by the plan and
+ * consolidation hosts.
+ */
+export async function domainErrorOf(
+  client: Client,
+  err: unknown,
+  workflowId: string,
+  subject: { noun: string; id: string; what: string },
+): Promise<unknown> {
+  if (err instanceof WorkflowUpdateFailedError) {
+    const cause = err.cause;
+    if (cause instanceof ApplicationFailure && cause.type === STREAM_BEHIND_FAILURE_TYPE) {
+      return new StreamBehind(cause.message);
     }
-    if (err instanceof WorkflowExecutionAlreadyStartedError) {
-      return new DomainError('CONFLICT', `Plan ${planId} already has a closed approval workflow.`);
-    }
-    if (err instanceof WorkflowNotFoundError) {
-      // A closed run answers "not found" to updates; the embedded host calls that an invalid transition.
-      try {
-        const d = await this.opts.client.workflow.getHandle(planWorkflowId(planId)).describe();
-        if (d.status.name !== 'RUNNING') {
-          return new DomainError(
-            'INVALID_TRANSITION',
-            `The plan's approval is ${d.status.name}; it accepts no more commands.`,
-          );
-        }
-      } catch {
-        // Not found at all: fall through.
-      }
-      return new DomainError('NOT_FOUND', `No plan ${planId}.`);
-    }
-    // The server or the plan's workflow does not answer in time (down, overloaded, a workflow task
-    // failing): the request changed nothing that will stay (its transaction rolls back, and the
-    // worker abandons a batch the workflow may still decide), so the caller may try again.
-    if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || err instanceof ServiceError) {
-      return new DomainError('ENGINE_UNAVAILABLE', `Temporal: ${(err as Error).message}`, [], { cause: err });
+    if (cause instanceof ApplicationFailure && cause.type === REJECTION_FAILURE_TYPE) {
+      const details = (cause.details?.[0] ?? {}) as Partial<RejectionDetails>;
+      return new DomainError(details.code ?? 'INTERNAL', cause.message, details.errors ?? []);
     }
     return err;
   }
+  const Noun = subject.noun[0].toUpperCase() + subject.noun.slice(1);
+  if (err instanceof WorkflowExecutionAlreadyStartedError) {
+    return new DomainError(
+      'CONFLICT',
+      `${Noun} ${subject.id} already has a closed ${subject.what} workflow.`,
+    );
+  }
+  if (err instanceof WorkflowNotFoundError) {
+    // A closed run answers "not found" to updates; the embedded host calls that an invalid transition.
+    try {
+      const d = await client.workflow.getHandle(workflowId).describe();
+      if (d.status.name !== 'RUNNING') {
+        return new DomainError(
+          'INVALID_TRANSITION',
+          `The ${subject.noun}'s ${subject.what} is ${d.status.name}; it accepts no more commands.`,
+        );
+      }
+    } catch {
+      // Not found at all: fall through.
+    }
+    return new DomainError('NOT_FOUND', `No ${subject.noun} ${subject.id}.`);
+  }
+  // The server or the workflow does not answer in time (down, overloaded, a workflow task
+  // failing): the request changed nothing that will stay (its transaction rolls back, and the
+  // worker abandons a batch the workflow may still decide), so the caller may try again.
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || err instanceof ServiceError) {
+    return new DomainError('ENGINE_UNAVAILABLE', `Temporal: ${(err as Error).message}`, [], { cause: err });
+  }
+  return err;
 }
