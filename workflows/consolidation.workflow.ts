@@ -7,13 +7,7 @@
  * the workflow's is refused as behind. No deadlines: the workflow ends when the consolidation is
  * decided (APPROVED or RETURNED) and written, or when its creation is refused or abandoned.
  */
-import {
-  allHandlersFinished,
-  ApplicationFailure,
-  condition,
-  proxyActivities,
-  setHandler,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import { applyConsolidation, ConsolidationCommand, ConsolidationState } from '../libs/domain/src';
 import {
   BatchOutcome,
@@ -25,10 +19,8 @@ import {
   ConsolidationInput,
   ConsolidationOutcome,
   consolidationStateQuery,
-  REJECTION_FAILURE_TYPE,
-  RejectionDetails,
-  STREAM_BEHIND_FAILURE_TYPE,
 } from './contract';
+import { rejection, streamBehind } from './failures';
 
 const { persistConsolidationEvents } = proxyActivities<ConsolidationActivities>({
   startToCloseTimeout: '30 seconds',
@@ -100,7 +92,7 @@ export async function consolidation(input: ConsolidationInput): Promise<Consolid
     consolidationCommandUpdate,
     // Synchronous on purpose: apply + enqueue cannot interleave with another update.
     (req): ConsolidationCommandResult => {
-      if (behind(req)) throw streamBehind(req, seq);
+      if (behind(req)) throw streamBehind('consolidation', seq, req.expectedSeq);
       if (repeated(req)) {
         if (!state) throw rejection('NOT_FOUND', `No consolidation ${input.consolidationId}.`);
         return { state, events: [], unpersisted: unpersisted(), replayed: true };
@@ -110,7 +102,7 @@ export async function consolidation(input: ConsolidationInput): Promise<Consolid
     {
       // Pure and deterministic (no ids drawn): a refused command never enters the history.
       validator: (req) => {
-        if (behind(req)) throw streamBehind(req, seq);
+        if (behind(req)) throw streamBehind('consolidation', seq, req.expectedSeq);
         if (repeated(req)) return;
         const applied = applyConsolidation(state, req.command, { now: req.requestedAt });
         if (!applied.ok) throw rejection(applied.error.code, applied.error.message, applied.error.errors);
@@ -141,26 +133,4 @@ export async function consolidation(input: ConsolidationInput): Promise<Consolid
   // Updates accepted in the last task finish before the run closes.
   await condition(allHandlersFinished);
   return { consolidationId: input.consolidationId, status: state?.status ?? null, events: seq };
-}
-
-function streamBehind(req: ConsolidationCommandRequest, seq: number): ApplicationFailure {
-  return ApplicationFailure.create({
-    type: STREAM_BEHIND_FAILURE_TYPE,
-    message: `The consolidation's stream is at event ${seq}; the request saw ${req.expectedSeq}.`,
-    nonRetryable: true,
-  });
-}
-
-function rejection(
-  code: RejectionDetails['code'],
-  message: string,
-  errors: RejectionDetails['errors'] = [],
-): ApplicationFailure {
-  const details: RejectionDetails = { code, errors };
-  return ApplicationFailure.create({
-    type: REJECTION_FAILURE_TYPE,
-    message,
-    details: [details],
-    nonRetryable: true,
-  });
 }

@@ -6,7 +6,6 @@
  */
 import {
   allHandlersFinished,
-  ApplicationFailure,
   condition,
   continueAsNew,
   proxyActivities,
@@ -35,10 +34,8 @@ import {
   PlanCommandRequest,
   PlanCommandResult,
   planStateQuery,
-  REJECTION_FAILURE_TYPE,
-  RejectionDetails,
-  STREAM_BEHIND_FAILURE_TYPE,
 } from './contract';
+import { rejection, streamBehind } from './failures';
 
 const { persistPlanEvents } = proxyActivities<PlanActivities>({
   startToCloseTimeout: '30 seconds',
@@ -135,7 +132,7 @@ export async function planApproval(input: PlanApprovalInput): Promise<PlanApprov
     // Synchronous on purpose: apply + enqueue cannot interleave with another update.
     (req) => {
       // The validator ran on this same state (nothing interleaves), except on replay.
-      if (behind(req)) throw streamBehind(req, seq);
+      if (behind(req)) throw streamBehind('plan', seq, req.expectedSeq);
       if (repeated(req)) {
         if (!state) throw rejection('NOT_FOUND', `No plan ${input.planId}.`);
         return { state, events: [], unpersisted: unpersisted(), replayed: true };
@@ -146,7 +143,7 @@ export async function planApproval(input: PlanApprovalInput): Promise<PlanApprov
       // Validators do not run on replay, so this one must not draw from the workflow's random
       // source: ids are placeholders here, the handler decides again with real ones.
       validator: (req) => {
-        if (behind(req)) throw streamBehind(req, seq);
+        if (behind(req)) throw streamBehind('plan', seq, req.expectedSeq);
         if (repeated(req)) return;
         const applied = apply(state, req.command, {
           now: req.requestedAt,
@@ -198,26 +195,4 @@ export async function planApproval(input: PlanApprovalInput): Promise<PlanApprov
   // Updates accepted in the last task finish before the run closes.
   await condition(allHandlersFinished);
   return { planId: input.planId, status: state?.status ?? null, events: seq };
-}
-
-function streamBehind(req: PlanCommandRequest, seq: number): ApplicationFailure {
-  return ApplicationFailure.create({
-    type: STREAM_BEHIND_FAILURE_TYPE,
-    message: `The plan's stream is at event ${seq}; the request saw ${req.expectedSeq}.`,
-    nonRetryable: true,
-  });
-}
-
-function rejection(
-  code: RejectionDetails['code'],
-  message: string,
-  errors: RejectionDetails['errors'] = [],
-): ApplicationFailure {
-  const details: RejectionDetails = { code, errors };
-  return ApplicationFailure.create({
-    type: REJECTION_FAILURE_TYPE,
-    message,
-    details: [details],
-    nonRetryable: true,
-  });
 }
