@@ -1,4 +1,5 @@
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import type { ConsolidationCommand, ConsolidationEvent, ConsolidationState } from '@vufo/domain';
 import {
   CONSOLIDATION_WORKFLOW_TYPE,
   consolidationCommandUpdate,
@@ -14,20 +15,12 @@ import {
   ConsolidationDispatchOutcome,
   ConsolidationEngine,
 } from '../consolidation-stream';
-import type { StoredEvent } from '../event-store';
 import { domainErrorOf } from './temporal-engine';
+import { runStreamCommand, StreamCommandHost } from './stream-command';
 
-export interface TemporalConsolidationEngineOptions {
-  client: Client;
+/** The consolidation stream's host (StreamCommandHost) and its workflows' task queue. */
+export interface TemporalConsolidationEngineOptions extends StreamCommandHost<ConsolidationEventBatch> {
   taskQueue: string;
-  /** The API's clock: commands are decided at the caller's time. */
-  now: () => Date;
-  /** Writes the unpersisted batches in the caller's transaction (persistConsolidationBatches). */
-  persist: (batches: ConsolidationEventBatch[]) => Promise<StoredEvent[]>;
-  /** Locks the consolidation's stream in the caller's transaction, returns its head (lockConsolidationStream). */
-  lock: (consolidationId: string, creating: boolean) => Promise<number>;
-  /** How long a request waits for the workflow before it answers 503 (ENGINE_UNAVAILABLE). */
-  updateTimeoutMs?: number;
 }
 
 /**
@@ -45,32 +38,25 @@ export class TemporalConsolidationEngine extends ConsolidationEngine {
 
   async dispatch(req: ConsolidationDispatch): Promise<ConsolidationDispatchOutcome> {
     const creating = req.command.type === 'CreateConsolidation';
-    const request: ConsolidationCommandRequest = {
+    const { note: _note, ...outcome } = await runStreamCommand<
+      ConsolidationCommand,
+      ConsolidationState,
+      ConsolidationEvent,
+      ConsolidationEventBatch
+    >(this.opts, {
+      id: req.consolidationId,
+      creating,
       command: req.command,
-      requestedAt: this.opts.now().toISOString(),
-      ...(req.idempotencyKey ? { idempotencyKey: req.idempotencyKey } : {}),
-      expectedSeq: await this.opts.lock(req.consolidationId, creating),
-    };
-    let result: ConsolidationCommandResult;
-    const deadline = Date.now() + (this.opts.updateTimeoutMs ?? 10_000);
-    try {
-      result = await this.opts.client.withDeadline(deadline, () =>
-        this.send(req.consolidationId, request, creating),
-      );
-    } catch (err) {
-      throw await domainErrorOf(this.opts.client, err, consolidationWorkflowId(req.consolidationId), {
-        noun: 'consolidation',
-        id: req.consolidationId,
-        what: 'decision',
-      });
-    }
-    const stored = result.unpersisted.length ? await this.opts.persist(result.unpersisted) : [];
-    return {
-      state: result.state,
-      events: result.events,
-      stored: result.events.length ? stored : [],
-      replayed: result.replayed,
-    };
+      idempotencyKey: req.idempotencyKey ?? undefined,
+      send: (request) => this.send(req.consolidationId, request, creating),
+      errorOf: (err) =>
+        domainErrorOf(this.opts.client, err, consolidationWorkflowId(req.consolidationId), {
+          noun: 'consolidation',
+          id: req.consolidationId,
+          what: 'decision',
+        }),
+    });
+    return outcome;
   }
 
   private send(

@@ -28,31 +28,13 @@ import {
 import type { planApproval } from '@vufo/workflows/plan-approval.workflow';
 import type { planningCycle } from '@vufo/workflows/planning-cycle.workflow';
 import { ApprovalEngine, DispatchOutcome, PlanDispatch } from '../approval-engine';
-import type { StoredEvent } from '../event-store';
+import { runStreamCommand, StreamCommandHost } from './stream-command';
 
-export interface TemporalEngineOptions {
-  client: Client;
+/** The plan's stream host (client, clock, lock, persist, deadline: StreamCommandHost) and its workflows' settings. */
+export interface TemporalEngineOptions extends StreamCommandHost<EventBatch> {
   taskQueue: string;
   /** The deployment's public holidays: the workflow's working-day calendar. */
   holidays: readonly string[];
-  /** The API's clock: commands are decided at the caller's time, as on the embedded host. */
-  now: () => Date;
-  /**
-   * Writes the batches the workflow decided and has not confirmed written, oldest first, in the
-   * caller's transaction (read-your-writes; the worker's activity then finds them written).
-   * Returns the stored rows of the last batch.
-   */
-  persist: (batches: EventBatch[]) => Promise<StoredEvent[]>;
-  /**
-   * Locks the plan's stream in the caller's transaction and returns its head (lockPlanStream):
-   * held until that transaction ends, the lock tells the worker when a request is over.
-   */
-  lock: (planId: string, creating: boolean) => Promise<number>;
-  /**
-   * How long a request waits for the plan's workflow to answer (no worker, server down) before it
-   * answers 503 and rolls back; a workflow that accepts the update later has its batch abandoned.
-   */
-  updateTimeoutMs?: number;
 }
 
 /**
@@ -86,30 +68,14 @@ export class TemporalApprovalEngine extends ApprovalEngine {
 
   async dispatch(req: PlanDispatch): Promise<DispatchOutcome> {
     const creating = req.command.type === 'CreatePlan';
-    const request: PlanCommandRequest = {
+    return runStreamCommand(this.opts, {
+      id: req.planId,
+      creating,
       command: req.command,
-      requestedAt: this.opts.now().toISOString(),
-      ...(req.idempotencyKey ? { idempotencyKey: req.idempotencyKey } : {}),
-      expectedSeq: await this.opts.lock(req.planId, creating),
-    };
-    // Repeats are recognised by the workflow (its keys), not by a Temporal update id: the server
-    // would answer a repeat with the first update's stored outcome even after the worker abandoned
-    // that update's batch (its request died), and the repeat would then write a forgotten batch.
-    let result: PlanCommandResult;
-    const deadline = Date.now() + (this.opts.updateTimeoutMs ?? 10_000);
-    try {
-      result = await this.opts.client.withDeadline(deadline, () => this.send(req, request, creating));
-    } catch (err) {
-      throw await this.toDomainError(err, req.planId);
-    }
-    const stored = result.unpersisted.length ? await this.opts.persist(result.unpersisted) : [];
-    return {
-      state: result.state,
-      events: result.events,
-      stored: result.events.length ? stored : [],
-      replayed: result.replayed,
-      note: result.note,
-    };
+      idempotencyKey: req.idempotencyKey,
+      send: (request) => this.send(req, request, creating),
+      errorOf: (err) => this.toDomainError(err, req.planId),
+    });
   }
 
   /** The command as a Workflow Update (update-with-start for CreatePlan, which starts the workflow). */
