@@ -157,13 +157,21 @@ describe('web: edits save what was typed, and the history says what changed', ()
     await dialog.getByLabel('Số lượng').fill('3');
     // Checked before a select is opened: antd leaves the opened list's hidden listbox unnamed.
     await checkScreen('edits-03-line-form');
-    await dialog.getByLabel('Hạng khách').click();
-    // The open list only (a closed one stays in the page, hidden); then the request itself is
-    // awaited rather than assumed sent when the dialog closes.
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: 'Khách hạng A' })
-      .click();
+    // The open list only (a closed one stays in the page, hidden), and the choice seen in the
+    // select before saving: under load a click on an option still zooming in can miss (CI), and
+    // the form then has nothing to send.
+    // (The select names its value in its title; an aria-live copy of the text is hidden.)
+    const chosen = dialog.getByTitle('Khách hạng A', { exact: true });
+    for (let attempt = 1; !(await chosen.isVisible()); attempt++) {
+      if (attempt > 3) throw new Error('the guest class A could not be chosen');
+      await dialog.getByLabel('Hạng khách').click();
+      await page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+        .filter({ hasText: 'Khách hạng A' })
+        .click();
+      await chosen.waitFor({ timeout: 3000 }).catch(() => undefined);
+    }
+    // The request itself is awaited rather than assumed sent when the dialog closes.
     const sent = page.waitForRequest((r) => r.method() === 'PATCH' && r.url().includes('/api/budget-lines/'));
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     expect(JSON.parse((await sent).postData() ?? '')).toEqual({ guestClass: 'A' });
