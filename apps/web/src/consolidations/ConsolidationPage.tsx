@@ -5,6 +5,7 @@ import type { Consolidation, ConsolidationPlan, MissingUnion, RollupRow, Rollups
 import { useMe } from '../auth/auth';
 import { formatDate, formatDateTime } from '../common/dates';
 import { formatVnd } from '../common/money';
+import { moneyColumn } from '../common/moneyColumn';
 import { ErrorState, Loading } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
 import { StatusTag } from '../plans/StatusTag';
@@ -198,16 +199,8 @@ function PlansTable({ plans }: { plans: ConsolidationPlan[] }) {
         { title: t('plan.title'), render: (_, p) => <Link to={`/plans/${p.planId}`}>{p.title}</Link> },
         { title: t('consolidation.version'), align: 'right', render: (_, p) => p.version },
         { title: t('consolidation.activities'), align: 'right', render: (_, p) => p.activities },
-        {
-          title: t('budget.requested'),
-          align: 'right',
-          render: (_, p) => <span className="money">{formatVnd(p.requested)}</span>,
-        },
-        {
-          title: t('budget.approved'),
-          align: 'right',
-          render: (_, p) => <span className="money">{formatVnd(p.approved)}</span>,
-        },
+        moneyColumn(t('budget.requested'), (p) => p.requested),
+        moneyColumn(t('budget.approved'), (p) => p.approved),
       ]}
     />
   );
@@ -235,16 +228,8 @@ function RollupTable({
       columns={[
         { title: column, render: (_, r) => r.label },
         { title: t('consolidation.activities'), align: 'right', render: (_, r) => r.activities },
-        {
-          title: t('budget.requested'),
-          align: 'right',
-          render: (_, r) => <span className="money">{formatVnd(r.requested)}</span>,
-        },
-        {
-          title: t('budget.approved'),
-          align: 'right',
-          render: (_, r) => <span className="money">{formatVnd(r.approved)}</span>,
-        },
+        moneyColumn(t('budget.requested'), (r) => r.requested),
+        moneyColumn(t('budget.approved'), (r) => r.approved),
       ]}
       summary={() =>
         total && (

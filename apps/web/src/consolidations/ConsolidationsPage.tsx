@@ -6,7 +6,7 @@ import type { Consolidation, DashboardProvince } from '../api/types';
 import { useMe } from '../auth/auth';
 import { formatDate, formatDateTime } from '../common/dates';
 import { errorMessage } from '../common/errors';
-import { formatVnd } from '../common/money';
+import { moneyColumn } from '../common/moneyColumn';
 import { ErrorState, Loading } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
 import { currentCycle, useCycles, useDashboard } from '../cycles/cyclesApi';
@@ -89,11 +89,7 @@ function CycleConsolidations({ cycleId }: { cycleId: string }) {
               ),
             },
             { title: t('consolidation.plans'), align: 'right', render: (_, c) => c.plans.length },
-            {
-              title: t('budget.approved'),
-              align: 'right',
-              render: (_, c) => <span className="money">{formatVnd(c.rollups.total.approved)}</span>,
-            },
+            moneyColumn(t('budget.approved'), (c) => c.rollups.total.approved),
             {
               title: t('consolidation.outcome'),
               render: (_, c) =>
@@ -223,11 +219,7 @@ function ReadinessGrid({
               </span>
             ),
           },
-          {
-            title: t('dashboard.approved'),
-            align: 'right',
-            render: (_, p) => <span className="money">{formatVnd(p.approved)}</span>,
-          },
+          moneyColumn(t('dashboard.approved'), (p) => p.approved),
           {
             title: t('common.overdue'),
             render: (_, p) => (p.overdue ? <OverdueTag /> : null),

@@ -10,6 +10,7 @@ import { formatVnd, toBig } from '../common/money';
 import { orgName } from '../common/names';
 import { ErrorState, Loading } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
+import { moneyColumn } from '../common/moneyColumn';
 import { approvedCount, holdsRoleFor, isExtendable } from '../plans/planRules';
 import { OverdueTag, StatusTag } from '../plans/StatusTag';
 import { currentCycle, useCycles, useDashboard } from './cyclesApi';
@@ -150,16 +151,8 @@ function DashboardView({ d }: { d: Dashboard }) {
                 </Space>
               ),
             },
-            {
-              title: t('dashboard.requested'),
-              align: 'right',
-              render: (_, p) => <span className="money">{formatVnd(p.requested)}</span>,
-            },
-            {
-              title: t('dashboard.approved'),
-              align: 'right',
-              render: (_, p) => <span className="money">{formatVnd(p.approved)}</span>,
-            },
+            moneyColumn(t('dashboard.requested'), (p) => p.requested),
+            moneyColumn(t('dashboard.approved'), (p) => p.approved),
             ...(canExtend
               ? [
                   {
@@ -186,23 +179,15 @@ function DashboardView({ d }: { d: Dashboard }) {
         </Col>
         <Col xs={24} lg={12}>
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('dashboard.byFunding')}</h2>}>
-            <Table
+            <Table<(typeof d.totals.byFundingSource)[number]>
               size="small"
               pagination={false}
               rowKey="fundingSource"
               dataSource={d.totals.byFundingSource}
               columns={[
                 { title: t('budget.fundingSource'), render: (_, r) => t(`fundingSource.${r.fundingSource}`) },
-                {
-                  title: t('budget.requested'),
-                  align: 'right',
-                  render: (_, r) => <span className="money">{formatVnd(r.requested)}</span>,
-                },
-                {
-                  title: t('budget.approved'),
-                  align: 'right',
-                  render: (_, r) => <span className="money">{formatVnd(r.approved)}</span>,
-                },
+                moneyColumn(t('budget.requested'), (r) => r.requested),
+                moneyColumn(t('budget.approved'), (r) => r.approved),
                 {
                   title: t('dashboard.share'),
                   align: 'right',
