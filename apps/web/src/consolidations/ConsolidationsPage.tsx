@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Empty, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Form, Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -9,6 +9,7 @@ import { errorMessage } from '../common/errors';
 import { moneyColumn } from '../common/moneyColumn';
 import { ErrorState, Loading } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
+import { CyclePageHeader } from '../cycles/CyclePageHeader';
 import { currentCycle, useCycles, useDashboard } from '../cycles/cyclesApi';
 import { OverdueTag, StatusTag } from '../plans/StatusTag';
 import { useConsolidations, useCreateConsolidation } from './consolidationsApi';
@@ -22,7 +23,6 @@ export default function ConsolidationsPage() {
   const { t } = useTranslation();
   usePageTitle(t('consolidation.title'));
   const { cycleId: routeCycle } = useParams();
-  const navigate = useNavigate();
   const cycles = useCycles();
   const cycleId = routeCycle ?? currentCycle(cycles.data)?.id;
   if (cycles.isPending) return <Loading />;
@@ -30,19 +30,14 @@ export default function ConsolidationsPage() {
   if (!cycleId) return <Empty description={t('dashboard.noCycle')} />;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-          {t('consolidation.title')}
-        </Typography.Title>
-        <Select
-          aria-label={t('dashboard.cycle')}
-          value={cycleId}
-          style={{ minWidth: 260 }}
-          onChange={(id) => navigate(`/cycles/${id}/consolidations`)}
-          options={cycles.data.items.map((c) => ({ value: c.id, label: c.title || String(c.year) }))}
-        />
+      <CyclePageHeader
+        title={t('consolidation.title')}
+        cycles={cycles.data}
+        cycleId={cycleId}
+        pathOf={(id) => `/cycles/${id}/consolidations`}
+      >
         <Link to={`/dashboard/${cycleId}`}>{t('nav.dashboard')}</Link>
-      </Space>
+      </CyclePageHeader>
       <CycleConsolidations cycleId={cycleId} />
     </Space>
   );

@@ -1,8 +1,8 @@
-import { Button, Card, Col, Empty, List, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Col, Empty, List, Row, Space, Statistic, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import type { Dashboard, DashboardProvince, Vnd } from '../api/types';
 import { useMe } from '../auth/auth';
 import { formatDate, formatDateTime } from '../common/dates';
@@ -13,6 +13,7 @@ import { usePageTitle } from '../common/usePageTitle';
 import { moneyColumn } from '../common/moneyColumn';
 import { approvedCount, holdsRoleFor, isExtendable } from '../plans/planRules';
 import { OverdueTag, StatusTag } from '../plans/StatusTag';
+import { CyclePageHeader } from './CyclePageHeader';
 import { currentCycle, useCycles, useDashboard } from './cyclesApi';
 import { ExtensionModal } from './ExtensionModal';
 import { ProgressChart } from './ProgressChart';
@@ -21,7 +22,6 @@ export default function DashboardPage() {
   const { t } = useTranslation();
   usePageTitle(t('dashboard.title'));
   const { cycleId: routeCycle } = useParams();
-  const navigate = useNavigate();
   const me = useMe();
   const cycles = useCycles();
   const cycleId = routeCycle ?? currentCycle(cycles.data)?.id;
@@ -31,24 +31,19 @@ export default function DashboardPage() {
   if (!cycleId) return <Empty description={t('dashboard.noCycle')} />;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-          {t('dashboard.title')}
-        </Typography.Title>
-        <Select
-          aria-label={t('dashboard.cycle')}
-          value={cycleId}
-          style={{ minWidth: 260 }}
-          onChange={(id) => navigate(`/dashboard/${id}`)}
-          options={cycles.data.items.map((c) => ({ value: c.id, label: c.title || String(c.year) }))}
-        />
+      <CyclePageHeader
+        title={t('dashboard.title')}
+        cycles={cycles.data}
+        cycleId={cycleId}
+        pathOf={(id) => `/dashboard/${id}`}
+      >
         <Space size="large">
           <Link to={`/cycles/${cycleId}/clusters`}>{t('clusters.title')}</Link>
           {(me.roles.includes('CONSOLIDATOR') || me.roles.includes('LEADER')) && (
             <Link to={`/cycles/${cycleId}/consolidations`}>{t('nav.consolidations')}</Link>
           )}
         </Space>
-      </Space>
+      </CyclePageHeader>
       {q.isPending ? (
         <Loading />
       ) : q.isError ? (
