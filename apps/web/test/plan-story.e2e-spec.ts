@@ -43,8 +43,13 @@ describe('web: the plan approval story in the browser', () => {
     a11y[name] = await expectAccessible(page, name);
   };
 
-  const popconfirm = (page: Page, name: string) =>
-    page.locator('.ant-popconfirm-buttons').getByRole('button', { name }).click();
+  /** Confirms in the open popconfirm once it has stopped zooming in (under load a click on it mid-animation missed in CI). */
+  const popconfirm = async (page: Page, name: string) => {
+    const button = page.locator('.ant-popconfirm-buttons').getByRole('button', { name });
+    await button.waitFor();
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    await button.click();
+  };
 
   const text = (page: Page, s: string | RegExp) => page.getByText(s).first().waitFor();
 
